@@ -1,0 +1,71 @@
+namespace Harmattan.Knowledge;
+
+/// <summary>
+/// A catalogued error. The code is stable: it appears in CLI messages, in problem+json bodies and in
+/// the docs, so a user can search for it. Never renumber; retire a code instead.
+/// </summary>
+public sealed record HarmattanError(string Code, string Title)
+{
+    // 01xx: reading documents
+    public static readonly HarmattanError EmptyFile = new("HRM0101", "the file is empty");
+    public static readonly HarmattanError NotUtf8 = new("HRM0102", "the file is not valid UTF-8 text");
+    public static readonly HarmattanError BinaryFile = new("HRM0103", "the file is binary, not a text report");
+    public static readonly HarmattanError TooLarge = new("HRM0104", "the file is over the size limit");
+    public static readonly HarmattanError UnsupportedFormat = new("HRM0105", "the file format is not supported");
+    public static readonly HarmattanError Unreadable = new("HRM0106", "the path cannot be read");
+    public static readonly HarmattanError NoReadableText = new("HRM0107", "the document has no readable text");
+    public static readonly HarmattanError CorruptPdf = new("HRM0108", "the PDF is corrupt or cannot be parsed");
+    public static readonly HarmattanError EncryptedPdf = new("HRM0109", "the PDF is encrypted");
+    public static readonly HarmattanError PdfWithoutText = new("HRM0110", "the PDF has no text layer (scanned?)");
+    public static readonly HarmattanError BadMetadata = new("HRM0111", "the document metadata is invalid");
+
+    // 02xx: the store
+    public static readonly HarmattanError NotHarmattanDatabase = new("HRM0201", "the file is not a Harmattan database");
+    public static readonly HarmattanError NewerSchema = new("HRM0202", "the database was written by a newer Harmattan");
+    public static readonly HarmattanError DatabaseUnavailable = new("HRM0203", "the database cannot be opened");
+    public static readonly HarmattanError DocumentNotFound = new("HRM0204", "no such document");
+    public static readonly HarmattanError AmbiguousDocument = new("HRM0205", "the document prefix matches several documents");
+    public static readonly HarmattanError BadSearchQuery = new("HRM0206", "the search query is not valid");
+
+    // 03xx: data files (registries, lexicons, schema, pipelines)
+    public static readonly HarmattanError BadDataFile = new("HRM0301", "a data file is invalid");
+    public static readonly HarmattanError BadPipeline = new("HRM0302", "the pipeline definition is invalid");
+
+    // 04xx: usage
+    public static readonly HarmattanError BadArgument = new("HRM0401", "an argument is invalid");
+
+    /// <summary>Creates the exception for this error about one subject (a file, a document id, a query).</summary>
+    public HarmattanException At(string? subject, string? detail = null, Exception? inner = null) =>
+        new(this, subject, detail, inner);
+
+    public override string ToString() => $"{Code} {Title}";
+}
+
+/// <summary>
+/// An expected failure with a catalogued code and the subject it concerns. Hosts render it as
+/// <c>[HRM0101] reports/a.txt: the file is empty</c> or as problem+json; anything else that escapes is a bug.
+/// </summary>
+public sealed class HarmattanException : Exception
+{
+    public HarmattanException(HarmattanError error, string? subject, string? detail = null, Exception? inner = null)
+        : base(Format(error, subject, detail), inner)
+    {
+        Error = error;
+        Subject = subject;
+        Detail = detail;
+    }
+
+    public HarmattanError Error { get; }
+
+    /// <summary>What the error is about: a file path, a document id, a query.</summary>
+    public string? Subject { get; }
+
+    public string? Detail { get; }
+
+    private static string Format(HarmattanError error, string? subject, string? detail)
+    {
+        var where = string.IsNullOrEmpty(subject) ? "" : subject + ": ";
+        var why = string.IsNullOrEmpty(detail) ? "" : $" ({detail})";
+        return $"[{error.Code}] {where}{error.Title}{why}";
+    }
+}
