@@ -26,6 +26,7 @@ public sealed record HarmattanError(string Code, string Title)
     public static readonly HarmattanError DocumentNotFound = new("HRM0204", "no such document");
     public static readonly HarmattanError AmbiguousDocument = new("HRM0205", "the document prefix matches several documents");
     public static readonly HarmattanError BadSearchQuery = new("HRM0206", "the search query is not valid");
+    public static readonly HarmattanError InvalidExtraction = new("HRM0207", "the extraction does not fit its document");
 
     // 03xx: data files (registries, lexicons, schema, pipelines)
     public static readonly HarmattanError BadDataFile = new("HRM0301", "a data file is invalid");
