@@ -40,6 +40,7 @@ for (const alpha2 of Object.keys(countries.getAlpha2Codes()).sort()) {
   }
   rows.push([
     'country-' + alpha2.toLowerCase(),
+    'Country',
     alpha2,
     countries.alpha2ToAlpha3(alpha2),
     countries.alpha2ToNumeric(alpha2),
@@ -73,8 +74,8 @@ const header = [
   '# - "Congo", "Congolese" and "Dominican" belong to two countries each: ambiguous_with declares it.',
   '# - Territories with no demonym in common use have an empty demonyms column.',
   '# - XK (Kosovo) is a user-assigned code outside ISO 3166-1, kept because reports name Kosovo.',
-  '# Columns: id, alpha2, alpha3, numeric, name, aliases, demonyms, lat, lon, ambiguous_with, source',
-  'id\talpha2\talpha3\tnumeric\tname\taliases\tdemonyms\tlat\tlon\tambiguous_with\tsource',
+  '# Columns: id, type, alpha2, alpha3, numeric, name, aliases, demonyms, lat, lon, ambiguous_with, source',
+  'id\ttype\talpha2\talpha3\tnumeric\tname\taliases\tdemonyms\tlat\tlon\tambiguous_with\tsource',
 ];
 fs.writeFileSync(outPath, header.concat(rows).join('\n') + '\n');
 console.log(`wrote ${rows.length} countries to ${path.relative(repo, outPath)}`);
