@@ -1,1 +1,3 @@
-return 0;
+using Harmattan.Cli;
+
+return HarmattanCli.Run(args, CliEnvironment.FromProcess());

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Spectre.Console;
+
+namespace Harmattan.Cli.Commands;
+
+/// <summary><c>search QUERY</c>: full-text search over documents and claims, best first, with the matched words highlighted.</summary>
+internal static class SearchCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var query = new Argument<string[]>("QUERY")
+        {
+            Description = "Words to find; \"a phrase\" in quotes, a prefix with *.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var json = CommonOptions.Json();
+        var limit = CommonOptions.Limit(20);
+        var command = new Command("search", "Search documents and claims.") { query, json, limit };
+        command.SetAction(parse =>
+        {
+            using var store = Workspace.OpenStore(parse);
+            var text = string.Join(' ', parse.GetValue(query)!);
+            var hits = store.Search(text, parse.GetValue(limit));
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(env.Output, hits.Select(h => new
+                {
+                    kind = h.Kind,
+                    document = h.DocumentId,
+                    h.Title,
+                    claim = h.ClaimId,
+                    score = Math.Round(h.Score, 4),
+                    snippet = h.Snippet,
+                }));
+                return HarmattanCli.Ok;
+            }
+
+            var rank = 0;
+            foreach (var hit in hits)
+            {
+                rank++;
+                var kind = hit.Kind.ToString().ToLowerInvariant();
+                env.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{rank,2}. [bold]{Markup.Escape(hit.Title)}[/] [dim]({kind} in {Workspace.ShortId(hit.DocumentId)}, score {hit.Score:0.00})[/]"));
+                env.Console.MarkupLine("    " + Highlight(hit.Snippet, env.Interactive));
+            }
+
+            env.Output.WriteLine($"{hits.Count} result(s) for \"{text}\"");
+            return HarmattanCli.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// Turns the store's [[...]] match markers into colour on a terminal, and keeps them as visible
+    /// brackets in plain output so a pipe still shows what matched.
+    /// </summary>
+    internal static string Highlight(string snippet, bool colour)
+    {
+        var result = new StringBuilder();
+        var rest = snippet.AsSpan();
+        while (true)
+        {
+            var open = rest.IndexOf("[[", StringComparison.Ordinal);
+            var close = open < 0 ? -1 : rest[open..].IndexOf("]]", StringComparison.Ordinal);
+            if (open < 0 || close < 0)
+            {
+                result.Append(Markup.Escape(rest.ToString()));
+                return result.ToString().ReplaceLineEndings(" ");
+            }
+
+            result.Append(Markup.Escape(rest[..open].ToString()));
+            var word = Markup.Escape(rest.Slice(open + 2, close - 2).ToString());
+            result.Append(colour ? $"[bold yellow]{word}[/]" : $"[[[[{word}]]]]");
+            rest = rest[(open + close + 2)..];
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Harmattan.Cli.Commands;
+using Harmattan.Knowledge;
+
+namespace Harmattan.Cli;
+
+/// <summary>
+/// The command tree and the one place that turns failures into messages and exit codes:
+/// 0 all good, 1 some inputs failed, 2 the command could not run (usage error, unusable database,
+/// unknown document). Every catalogued error prints as <c>[HRMnnnn] subject: what is wrong</c>.
+/// </summary>
+internal static class HarmattanCli
+{
+    public const int Ok = 0;
+    public const int SomeInputsFailed = 1;
+    public const int UsageError = 2;
+
+    public static int Run(string[] args, CliEnvironment env)
+    {
+        var root = Build(env);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                env.Error.WriteLine($"harmattan: {error.Message}");
+            }
+
+            env.Error.WriteLine("Run 'harmattan --help' for usage.");
+            return UsageError;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = env.Output, Error = env.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (HarmattanException e)
+        {
+            env.Error.WriteLine($"harmattan: {e.Message}");
+            return UsageError;
+        }
+    }
+
+    public static RootCommand Build(CliEnvironment env)
+    {
+        var root = new RootCommand(
+            "Harmattan turns conflict reports into a sourced knowledge base: actors, claims, relations, events.")
+        {
+            CommonOptions.Database,
+            CommonOptions.Data,
+        };
+        root.Subcommands.Add(InitCommand.Create(env));
+        root.Subcommands.Add(IngestCommand.Create(env));
+        root.Subcommands.Add(DocsCommand.Create(env));
+        root.Subcommands.Add(ShowCommand.Create(env));
+        root.Subcommands.Add(SearchCommand.Create(env));
+        root.Subcommands.Add(StatsCommand.Create(env));
+        root.Subcommands.Add(DemoCommand.Create(env));
+        return root;
+    }
+}

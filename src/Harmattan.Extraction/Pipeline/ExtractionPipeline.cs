@@ -1,0 +1,49 @@
+using Harmattan.Knowledge;
+
+namespace Harmattan.Extraction.Pipeline;
+
+/// <summary>
+/// The built, immutable pipeline. <see cref="Extract"/> is thread-safe: run it on many documents in
+/// parallel. Failures are reported with the component and the document that caused them.
+/// </summary>
+public sealed class ExtractionPipeline
+{
+    private readonly IComponent[] _components;
+
+    internal ExtractionPipeline(IComponent[] components) => _components = components;
+
+    public IReadOnlyList<IComponent> Components => _components;
+
+    /// <summary>Runs every component over the text and returns the analysed document with all its layers.</summary>
+    public AnalyzedDocument Analyze(string documentId, string text, PartialDate? published)
+    {
+        var document = new AnalyzedDocument(documentId, text, published);
+        foreach (var component in _components)
+        {
+            try
+            {
+                component.Process(document);
+            }
+            catch (Exception e) when (e is not HarmattanException and not OutOfMemoryException)
+            {
+                // The one error handler of the pipeline: name the component and the document.
+                throw new ExtractionException(component.Name, documentId, e);
+            }
+        }
+
+        return document;
+    }
+
+    /// <summary>Analyses the text and assembles the knowledge records with stable ids and evidence.</summary>
+    public DocumentExtraction Extract(string documentId, string text, PartialDate? published) =>
+        ExtractionAssembler.Assemble(Analyze(documentId, text, published));
+}
+
+/// <summary>A component failed on a document: a bug in that component, reported with both names.</summary>
+public sealed class ExtractionException(string component, string documentId, Exception inner)
+    : Exception($"component {component} failed on document {documentId}: {inner.Message}", inner)
+{
+    public string Component { get; } = component;
+
+    public string DocumentId { get; } = documentId;
+}
