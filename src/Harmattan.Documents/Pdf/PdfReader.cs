@@ -32,6 +32,12 @@ internal sealed partial class PdfReader : IDocumentReader
             throw HarmattanError.CorruptPdf.At(subject, "the file does not start with %PDF-");
         }
 
+        if (!EndsWithEofMarker(content))
+        {
+            // PdfPig's lenient parser would recover what it can and silently drop the missing pages.
+            throw HarmattanError.CorruptPdf.At(subject, "the file does not end with %%EOF; it was probably truncated");
+        }
+
         try
         {
             using var document = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
@@ -75,6 +81,13 @@ internal sealed partial class PdfReader : IDocumentReader
         return head.IndexOf("%PDF-"u8) >= 0;
     }
 
+    private static bool EndsWithEofMarker(ReadOnlySpan<byte> content)
+    {
+        // Writers may append a few bytes of padding or a newline after the marker.
+        var tail = content[Math.Max(0, content.Length - 1024)..];
+        return tail.IndexOf("%%EOF"u8) >= 0;
+    }
+
     /// <summary>
     /// PdfPig reports a damaged file through several exception types depending on where parsing
     /// stops. These are the ones a malformed or truncated file produces; anything else is a bug and
@@ -90,7 +103,6 @@ internal sealed partial class PdfReader : IDocumentReader
         or IndexOutOfRangeException
         or KeyNotFoundException
         or InvalidCastException
-        or NullReferenceException
         or OverflowException;
 
     /// <summary>
