@@ -1,0 +1,226 @@
+using Dapper;
+using Harmattan.Knowledge;
+using Harmattan.Store.Sqlite;
+
+namespace Harmattan.Store;
+
+public sealed partial class KnowledgeStore
+{
+    /// <summary>
+    /// Stores a document and everything extracted from it in one transaction. A document whose id is
+    /// already stored is <see cref="IngestOutcome.Unchanged"/> and nothing at all is written: the id is
+    /// the hash of the text, so the same text is the same document. Entities are shared: one that is
+    /// already stored keeps its name and type and gains the new aliases. An extraction that does not fit
+    /// its document (a fact naming an entity it does not list, a span outside the text) throws HRM0207
+    /// and leaves the store as it was.
+    /// </summary>
+    public IngestOutcome Upsert(Document document, DocumentExtraction extraction)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(extraction);
+
+        using var transaction = _connection.BeginTransaction();
+        if (_connection.ExecuteScalar<long>(
+                "SELECT count(*) FROM documents WHERE id = @Id", new { document.Id }, transaction) > 0)
+        {
+            return IngestOutcome.Unchanged;
+        }
+
+        ExtractionCheck.Validate(document, extraction);
+        var id = document.Id;
+
+        _connection.Execute(
+            """
+            INSERT INTO documents (id, title, published, published_precision, source, url, format, text, ingested_at, word_count)
+            VALUES (@Id, @Title, @Published, @PublishedPrecision, @Source, @Url, @Format, @Text, @IngestedAt, @WordCount)
+            """,
+            new
+            {
+                document.Id,
+                document.Title,
+                Published = document.Published?.ToIso(),
+                PublishedPrecision = document.Published?.Precision.ToString(),
+                document.Source,
+                document.Url,
+                document.Format,
+                document.Text,
+                IngestedAt = StoredValues.Timestamp(_clock.GetUtcNow()),
+                WordCount = StoredValues.CountWords(document.Text),
+            },
+            transaction);
+
+        // A stored entity keeps its name and type (cross-document resolution is a later step); it only
+        // gains a registry link it lacked and the aliases it had not been seen under.
+        _connection.Execute(
+            """
+            INSERT INTO entities (id, type, name, registry_id) VALUES (@Id, @Type, @Name, @RegistryId)
+            ON CONFLICT (id) DO UPDATE SET registry_id = coalesce(entities.registry_id, excluded.registry_id)
+            """,
+            extraction.Entities.Select(e => new { e.Id, Type = e.Type.ToString(), e.Name, e.RegistryId }),
+            transaction);
+        _connection.Execute(
+            "INSERT INTO entity_aliases (entity_id, alias) VALUES (@EntityId, @Alias) ON CONFLICT DO NOTHING",
+            extraction.Entities.SelectMany(e => e.Aliases.Select(alias => new { EntityId = e.Id, Alias = alias })),
+            transaction);
+        _connection.Execute(
+            """
+            INSERT INTO document_entities (document_id, entity_id, evidence_start, evidence_end, component, confidence)
+            VALUES (@DocumentId, @EntityId, @EvidenceStart, @EvidenceEnd, @Component, @Confidence)
+            """,
+            extraction.Entities.Select(e => new
+            {
+                DocumentId = id,
+                EntityId = e.Id,
+                EvidenceStart = e.Evidence.Span.Start,
+                EvidenceEnd = e.Evidence.Span.End,
+                e.Evidence.Component,
+                e.Evidence.Confidence,
+            }),
+            transaction);
+
+        _connection.Execute(
+            """
+            INSERT INTO mentions (document_id, entity_id, span_start, span_end, surface, evidence_start, evidence_end, component, confidence, status)
+            VALUES (@DocumentId, @EntityId, @SpanStart, @SpanEnd, @Surface, @EvidenceStart, @EvidenceEnd, @Component, @Confidence, @Status)
+            """,
+            extraction.Mentions.Select(m => new
+            {
+                DocumentId = id,
+                m.EntityId,
+                SpanStart = m.Span.Start,
+                SpanEnd = m.Span.End,
+                m.Surface,
+                EvidenceStart = m.Evidence.Span.Start,
+                EvidenceEnd = m.Evidence.Span.End,
+                m.Evidence.Component,
+                m.Evidence.Confidence,
+                Status = StoredValues.Proposed,
+            }),
+            transaction);
+
+        WriteClaims(id, extraction.Claims, transaction);
+        WriteRelations(id, extraction.Relations, transaction);
+        WriteEvents(id, extraction.Events, transaction);
+        WriteQuantities(id, extraction.Quantities, transaction);
+        SqliteFullText.Index(_connection, transaction, id);
+
+        transaction.Commit();
+        return IngestOutcome.Added;
+    }
+
+    private void WriteClaims(string documentId, IReadOnlyList<Claim> claims, Microsoft.Data.Sqlite.SqliteTransaction transaction)
+    {
+        _connection.Execute(
+            """
+            INSERT INTO claims (id, document_id, speaker_id, cue, text, content_start, content_end, evidence_start, evidence_end, component, confidence, status)
+            VALUES (@Id, @DocumentId, @SpeakerId, @Cue, @Text, @ContentStart, @ContentEnd, @EvidenceStart, @EvidenceEnd, @Component, @Confidence, @Status)
+            """,
+            claims.Select(c => new
+            {
+                c.Id,
+                DocumentId = documentId,
+                c.SpeakerId,
+                c.Cue,
+                c.Text,
+                ContentStart = c.ContentSpan.Start,
+                ContentEnd = c.ContentSpan.End,
+                EvidenceStart = c.Evidence.Span.Start,
+                EvidenceEnd = c.Evidence.Span.End,
+                c.Evidence.Component,
+                c.Evidence.Confidence,
+                Status = StoredValues.Proposed,
+            }),
+            transaction);
+        _connection.Execute(
+            "INSERT INTO claim_about (document_id, claim_id, entity_id, position) VALUES (@DocumentId, @OwnerId, @EntityId, @Position)",
+            Links(documentId, claims.Select(c => (c.Id, c.AboutIds))),
+            transaction);
+    }
+
+    private void WriteRelations(string documentId, IReadOnlyList<Relation> relations, Microsoft.Data.Sqlite.SqliteTransaction transaction) =>
+        _connection.Execute(
+            """
+            INSERT INTO relations (id, document_id, type, source_id, target_id, role, evidence_start, evidence_end, component, confidence, status)
+            VALUES (@Id, @DocumentId, @Type, @SourceId, @TargetId, @Role, @EvidenceStart, @EvidenceEnd, @Component, @Confidence, @Status)
+            """,
+            relations.Select(r => new
+            {
+                r.Id,
+                DocumentId = documentId,
+                r.Type,
+                r.SourceId,
+                r.TargetId,
+                r.Role,
+                EvidenceStart = r.Evidence.Span.Start,
+                EvidenceEnd = r.Evidence.Span.End,
+                r.Evidence.Component,
+                r.Evidence.Confidence,
+                Status = StoredValues.Proposed,
+            }),
+            transaction);
+
+    private void WriteEvents(string documentId, IReadOnlyList<Event> events, Microsoft.Data.Sqlite.SqliteTransaction transaction)
+    {
+        _connection.Execute(
+            """
+            INSERT INTO events (id, document_id, type, date, date_precision, earliest_day, latest_day, evidence_start, evidence_end, component, confidence, status)
+            VALUES (@Id, @DocumentId, @Type, @Date, @DatePrecision, @EarliestDay, @LatestDay, @EvidenceStart, @EvidenceEnd, @Component, @Confidence, @Status)
+            """,
+            events.Select(e => new
+            {
+                e.Id,
+                DocumentId = documentId,
+                e.Type,
+                Date = e.Date.ToIso(),
+                DatePrecision = e.Date.Precision.ToString(),
+                EarliestDay = StoredValues.Day(e.Date.Earliest),
+                LatestDay = StoredValues.Day(e.Date.Latest),
+                EvidenceStart = e.Evidence.Span.Start,
+                EvidenceEnd = e.Evidence.Span.End,
+                e.Evidence.Component,
+                e.Evidence.Confidence,
+                Status = StoredValues.Proposed,
+            }),
+            transaction);
+        _connection.Execute(
+            "INSERT INTO event_places (document_id, event_id, entity_id, position) VALUES (@DocumentId, @OwnerId, @EntityId, @Position)",
+            Links(documentId, events.Select(e => (e.Id, e.PlaceIds))),
+            transaction);
+        _connection.Execute(
+            "INSERT INTO event_actors (document_id, event_id, entity_id, position) VALUES (@DocumentId, @OwnerId, @EntityId, @Position)",
+            Links(documentId, events.Select(e => (e.Id, e.ActorIds))),
+            transaction);
+    }
+
+    private void WriteQuantities(string documentId, IReadOnlyList<Quantity> quantities, Microsoft.Data.Sqlite.SqliteTransaction transaction) =>
+        _connection.Execute(
+            """
+            INSERT INTO quantities (id, document_id, value_text, value, unit, surface, approximate, evidence_start, evidence_end, component, confidence, status)
+            VALUES (@Id, @DocumentId, @ValueText, @Value, @Unit, @Surface, @Approximate, @EvidenceStart, @EvidenceEnd, @Component, @Confidence, @Status)
+            """,
+            quantities.Select(q => new
+            {
+                q.Id,
+                DocumentId = documentId,
+                ValueText = StoredValues.Decimal(q.Value),
+                Value = (double)q.Value,
+                q.Unit,
+                q.Surface,
+                Approximate = q.Approximate ? 1 : 0,
+                EvidenceStart = q.Evidence.Span.Start,
+                EvidenceEnd = q.Evidence.Span.End,
+                q.Evidence.Component,
+                q.Evidence.Confidence,
+                Status = StoredValues.Proposed,
+            }),
+            transaction);
+
+    private static IEnumerable<object> Links(string documentId, IEnumerable<(string OwnerId, IReadOnlyList<string> EntityIds)> owners) =>
+        owners.SelectMany(owner => owner.EntityIds.Select((entityId, position) => (object)new
+        {
+            DocumentId = documentId,
+            owner.OwnerId,
+            EntityId = entityId,
+            Position = position,
+        }));
+}

@@ -1,0 +1,135 @@
+namespace Harmattan.Store;
+
+// Dapper targets for the read side: one class per query shape, property names as the SQL aliases them.
+// Integers are long and reals double because that is what SQLite hands back.
+
+internal sealed class DocumentRow
+{
+    public string Id { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string? Published { get; set; }
+    public string? PublishedPrecision { get; set; }
+    public string Source { get; set; } = "";
+    public string? Url { get; set; }
+    public string Format { get; set; } = "";
+    public string Text { get; set; } = "";
+    public string IngestedAt { get; set; } = "";
+    public long WordCount { get; set; }
+}
+
+internal sealed class DocumentSummaryRow
+{
+    public string Id { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string? Published { get; set; }
+    public string? PublishedPrecision { get; set; }
+    public string Source { get; set; } = "";
+    public string Format { get; set; } = "";
+    public string IngestedAt { get; set; } = "";
+    public long WordCount { get; set; }
+    public long EntityCount { get; set; }
+    public long ClaimCount { get; set; }
+    public long EventCount { get; set; }
+}
+
+internal sealed class EntityRow
+{
+    public string Id { get; set; } = "";
+    public string Type { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? RegistryId { get; set; }
+    public long EvidenceStart { get; set; }
+    public long EvidenceEnd { get; set; }
+    public string Component { get; set; } = "";
+    public double Confidence { get; set; }
+}
+
+internal sealed class MentionRow
+{
+    public string EntityId { get; set; } = "";
+    public long SpanStart { get; set; }
+    public long SpanEnd { get; set; }
+    public string Surface { get; set; } = "";
+    public long EvidenceStart { get; set; }
+    public long EvidenceEnd { get; set; }
+    public string Component { get; set; } = "";
+    public double Confidence { get; set; }
+}
+
+internal sealed class ClaimRow
+{
+    public string Id { get; set; } = "";
+    public string SpeakerId { get; set; } = "";
+    public string Cue { get; set; } = "";
+    public string Text { get; set; } = "";
+    public long ContentStart { get; set; }
+    public long ContentEnd { get; set; }
+    public long EvidenceStart { get; set; }
+    public long EvidenceEnd { get; set; }
+    public string Component { get; set; } = "";
+    public double Confidence { get; set; }
+}
+
+internal sealed class RelationRow
+{
+    public string Id { get; set; } = "";
+    public string Type { get; set; } = "";
+    public string SourceId { get; set; } = "";
+    public string TargetId { get; set; } = "";
+    public string? Role { get; set; }
+    public long EvidenceStart { get; set; }
+    public long EvidenceEnd { get; set; }
+    public string Component { get; set; } = "";
+    public double Confidence { get; set; }
+}
+
+internal sealed class EventRow
+{
+    public string Id { get; set; } = "";
+    public string Type { get; set; } = "";
+    public string Date { get; set; } = "";
+    public string DatePrecision { get; set; } = "";
+    public long EvidenceStart { get; set; }
+    public long EvidenceEnd { get; set; }
+    public string Component { get; set; } = "";
+    public double Confidence { get; set; }
+}
+
+internal sealed class QuantityRow
+{
+    public string Id { get; set; } = "";
+    public string ValueText { get; set; } = "";
+    public string? Unit { get; set; }
+    public string Surface { get; set; } = "";
+    public long Approximate { get; set; }
+    public long EvidenceStart { get; set; }
+    public long EvidenceEnd { get; set; }
+    public string Component { get; set; } = "";
+    public double Confidence { get; set; }
+}
+
+/// <summary>A link row (claim_about, event_places, event_actors, entity_aliases): owner and member.</summary>
+internal sealed class LinkRow
+{
+    public string OwnerId { get; set; } = "";
+    public string MemberId { get; set; } = "";
+}
+
+internal sealed class SearchRow
+{
+    public string Kind { get; set; } = "";
+    public string DocumentId { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string? ClaimId { get; set; }
+    public double Rank { get; set; }
+    public string Snippet { get; set; } = "";
+}
+
+internal sealed class TopEntityRow
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Type { get; set; } = "";
+    public long Documents { get; set; }
+    public long Mentions { get; set; }
+}

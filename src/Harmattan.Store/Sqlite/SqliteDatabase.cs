@@ -1,0 +1,113 @@
+using Dapper;
+using Harmattan.Knowledge;
+using Microsoft.Data.Sqlite;
+
+namespace Harmattan.Store.Sqlite;
+
+/// <summary>
+/// Opens an SQLite file for the store: refuses files that are not SQLite without letting SQLite touch
+/// them, maps SQLite's open failures onto the HRM02xx catalogue, and sets the connection up.
+/// </summary>
+internal static class SqliteDatabase
+{
+    private static ReadOnlySpan<byte> Header => "SQLite format 3\0"u8;
+
+    // SQLite primary result codes (sqlite3.h).
+    private const int SqliteCorrupt = 11;
+    private const int SqliteNotADatabase = 26;
+
+    /// <summary>Milliseconds a writer waits for another process's lock before SQLITE_BUSY.</summary>
+    private const int BusyTimeoutMilliseconds = 5000;
+
+    public static SqliteConnection Open(string path)
+    {
+        CheckLocation(path);
+
+        // Pooling off: Dispose really closes the file, so callers (and tests) can delete it afterwards.
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString();
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
+            {
+                throw HarmattanError.DatabaseUnavailable.At(path, "the file is read-only");
+            }
+
+            // Connection settings only: none of these writes to the file.
+            connection.Execute(
+                $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+            return connection;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw Translate(e, path);
+        }
+        catch (HarmattanException)
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>WAL persists in the file header, so it is set only once the file is known to be ours.</summary>
+    public static void EnableWriteAheadLog(SqliteConnection connection, string path)
+    {
+        var mode = connection.ExecuteScalar<string>("PRAGMA journal_mode = WAL");
+        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            throw HarmattanError.DatabaseUnavailable.At(path, $"cannot switch to write-ahead logging (journal mode stays '{mode}')");
+        }
+    }
+
+    /// <summary>The catalogued error for an SQLite failure while opening or migrating.</summary>
+    public static HarmattanException Translate(SqliteException e, string path) => e.SqliteErrorCode switch
+    {
+        SqliteNotADatabase => HarmattanError.NotHarmattanDatabase.At(path, "it is not an SQLite database", e),
+        SqliteCorrupt => HarmattanError.DatabaseUnavailable.At(path, "the database file is corrupt", e),
+        _ => HarmattanError.DatabaseUnavailable.At(path, e.Message, e),
+    };
+
+    private static void CheckLocation(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw HarmattanError.DatabaseUnavailable.At(path, "the path is a directory");
+        }
+
+        var directory = System.IO.Path.GetDirectoryName(path);
+        if (string.IsNullOrEmpty(directory) || !Directory.Exists(directory))
+        {
+            throw HarmattanError.DatabaseUnavailable.At(path, "its directory does not exist");
+        }
+
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        Span<byte> start = stackalloc byte[Header.Length];
+        int read;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw HarmattanError.DatabaseUnavailable.At(path, e.Message, e);
+        }
+
+        // An empty file is a new database; anything else must start with SQLite's magic string.
+        if (read > 0 && !start[..read].SequenceEqual(Header))
+        {
+            throw HarmattanError.NotHarmattanDatabase.At(path, "it is not an SQLite database");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Harmattan.Store.Sqlite;
+
+/// <summary>
+/// The FTS5 side of the store. The indexes are external-content tables over documents and claims
+/// (see Migrations/0001_initial.sql); the store fills them itself, inside the document's transaction.
+/// </summary>
+internal static class SqliteFullText
+{
+    /// <summary>Marks around matched terms in snippets; hosts replace them with emphasis.</summary>
+    public const string MatchOpen = "[[";
+    public const string MatchClose = "]]";
+
+    /// <summary>A title term counts this many times a body term: a report titled on it is about it.</summary>
+    private const double TitleWeight = 10.0;
+
+    /// <summary>Indexes one just-written document and its claims; call inside the transaction that wrote them.</summary>
+    public static void Index(SqliteConnection connection, SqliteTransaction transaction, string documentId) =>
+        connection.Execute(
+            """
+            INSERT INTO documents_fts (rowid, title, text) SELECT seq, title, text FROM documents WHERE id = @Id;
+            INSERT INTO claims_fts (rowid, text) SELECT seq, text FROM claims WHERE document_id = @Id;
+            """,
+            new { Id = documentId },
+            transaction);
+
+    /// <summary>
+    /// Documents and claims matching an already-safe FTS5 expression, best first by bm25. bm25 is lower
+    /// for better matches; both kinds share one ordering, which is approximate across the two indexes.
+    /// </summary>
+    public static IEnumerable<SearchRow> Search(SqliteConnection connection, string match, int limit) =>
+        connection.Query<SearchRow>(
+            $"""
+            SELECT 'document' AS Kind, d.id AS DocumentId, d.title AS Title, NULL AS ClaimId,
+                   bm25(documents_fts, {TitleWeight.ToString(System.Globalization.CultureInfo.InvariantCulture)}, 1.0) AS Rank,
+                   snippet(documents_fts, -1, @Open, @Close, '…', 16) AS Snippet
+            FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
+            WHERE documents_fts MATCH @Match
+            UNION ALL
+            SELECT 'claim', c.document_id, d.title, c.id,
+                   bm25(claims_fts),
+                   snippet(claims_fts, 0, @Open, @Close, '…', 16)
+            FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid JOIN documents d ON d.id = c.document_id
+            WHERE claims_fts MATCH @Match
+            ORDER BY Rank, DocumentId, ClaimId
+            LIMIT @Limit
+            """,
+            new { Match = match, Open = MatchOpen, Close = MatchClose, Limit = limit });
+}

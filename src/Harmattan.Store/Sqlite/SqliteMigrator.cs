@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Reflection;
+using Dapper;
+using Harmattan.Knowledge;
+using Microsoft.Data.Sqlite;
+
+namespace Harmattan.Store.Sqlite;
+
+/// <summary>
+/// Applies the embedded <c>Migrations/NNNN_name.sql</c> files in order. The version lives twice, in
+/// <c>PRAGMA user_version</c> (cheap to read, visible to any SQLite tool) and in <c>harmattan_meta</c>
+/// (which also says the file belongs to Harmattan); both are written in the migration's transaction.
+/// </summary>
+internal static class SqliteMigrator
+{
+    private const string ResourcePrefix = "Harmattan.Store.Migrations.";
+
+    private static readonly IReadOnlyList<Migration> Migrations = Load();
+
+    public static int LatestVersion => Migrations[^1].Version;
+
+    /// <summary>
+    /// Checks that the open database is empty or Harmattan's and not newer than this code, then brings
+    /// it to <see cref="LatestVersion"/>. Returns the version it is at afterwards.
+    /// </summary>
+    public static int Migrate(SqliteConnection connection, string path)
+    {
+        // Look before writing anything: a foreign or newer file must be left byte-identical.
+        var version = ReadVersion(connection, transaction: null, path);
+        if (version == LatestVersion)
+        {
+            return version;
+        }
+
+        SqliteDatabase.EnableWriteAheadLog(connection, path);
+
+        // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default) takes the write lock first, so two processes
+        // opening a new file at once migrate it once: the second re-reads the version and finds it done.
+        using var transaction = connection.BeginTransaction();
+        version = ReadVersion(connection, transaction, path);
+        foreach (var migration in Migrations.Where(m => m.Version > version))
+        {
+            connection.Execute(migration.Sql, transaction: transaction);
+            connection.Execute(
+                """
+                INSERT INTO harmattan_meta (key, value) VALUES ('application', 'harmattan'), ('schema_version', @Version)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                """,
+                new { Version = migration.Version.ToString(CultureInfo.InvariantCulture) },
+                transaction);
+            connection.Execute(
+                "PRAGMA user_version = " + migration.Version.ToString(CultureInfo.InvariantCulture),
+                transaction: transaction);
+        }
+
+        transaction.Commit();
+        return LatestVersion;
+    }
+
+    /// <summary>0 for an empty database; throws HRM0201 or HRM0202 for a file that is not ours to touch.</summary>
+    private static int ReadVersion(SqliteConnection connection, SqliteTransaction? transaction, string path)
+    {
+        var tables = connection.Query<string>(
+            "SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite!_%' ESCAPE '!'",
+            transaction: transaction).AsList();
+        var userVersion = connection.ExecuteScalar<long>("PRAGMA user_version", transaction: transaction);
+        if (tables.Count == 0 && userVersion == 0)
+        {
+            return 0;
+        }
+
+        if (!tables.Contains("harmattan_meta", StringComparer.Ordinal))
+        {
+            throw HarmattanError.NotHarmattanDatabase.At(
+                path, "it is an SQLite database of another application: it has tables but no harmattan_meta");
+        }
+
+        var meta = connection.Query<(string Key, string Value)>(
+            "SELECT key, value FROM harmattan_meta WHERE key IN ('application', 'schema_version')",
+            transaction: transaction).ToDictionary(row => row.Key, row => row.Value, StringComparer.Ordinal);
+        if (!meta.TryGetValue("application", out var application) || !string.Equals(application, "harmattan", StringComparison.Ordinal))
+        {
+            throw HarmattanError.NotHarmattanDatabase.At(path, "harmattan_meta does not name the application 'harmattan'");
+        }
+
+        if (!meta.TryGetValue("schema_version", out var text)
+            || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            || version < 1)
+        {
+            throw HarmattanError.NotHarmattanDatabase.At(path, "harmattan_meta has no valid schema_version");
+        }
+
+        var highest = Math.Max(version, userVersion);
+        if (highest > LatestVersion)
+        {
+            throw HarmattanError.NewerSchema.At(
+                path,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"the database has schema version {highest}; this Harmattan knows versions up to {LatestVersion}"));
+        }
+
+        return version;
+    }
+
+    private static List<Migration> Load()
+    {
+        var assembly = typeof(SqliteMigrator).Assembly;
+        var migrations = new List<Migration>();
+        foreach (var name in assembly.GetManifestResourceNames())
+        {
+            if (!name.StartsWith(ResourcePrefix, StringComparison.Ordinal) || !name.EndsWith(".sql", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var file = name[ResourcePrefix.Length..];
+            var underscore = file.IndexOf('_', StringComparison.Ordinal);
+            if (underscore != 4 || !int.TryParse(file.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            {
+                throw new InvalidOperationException($"Migrations/{file}: a migration is named NNNN_description.sql");
+            }
+
+            migrations.Add(new Migration(version, file, ReadResource(assembly, name)));
+        }
+
+        migrations.Sort((a, b) => a.Version.CompareTo(b.Version));
+        for (var i = 0; i < migrations.Count; i++)
+        {
+            if (migrations[i].Version != i + 1)
+            {
+                throw new InvalidOperationException($"Migrations/{migrations[i].File}: versions must run 1, 2, 3 ... without gaps");
+            }
+        }
+
+        return migrations.Count > 0 ? migrations : throw new InvalidOperationException("no embedded migrations");
+    }
+
+    private static string ReadResource(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"embedded resource {name} is missing");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private sealed record Migration(int Version, string File, string Sql);
+}

@@ -1,0 +1,35 @@
+namespace Harmattan.Store.Tests;
+
+/// <summary>
+/// What the contract needs from a backend: fresh locations, opening a store there, and a few ways to
+/// prepare or inspect a location behind the store's back. One instance per test; Dispose removes
+/// everything it created.
+/// </summary>
+public interface IStoreFixture : IDisposable
+{
+    /// <summary>A location no store has used yet.</summary>
+    string NewLocation();
+
+    KnowledgeStore Open(string location);
+
+    /// <summary>A location holding a database of some other application (tables, no harmattan_meta).</summary>
+    string CreateForeignDatabase();
+
+    /// <summary>A location holding something that is not a database at all.</summary>
+    string CreateNonDatabase();
+
+    /// <summary>A location that cannot be opened (its directory does not exist).</summary>
+    string UnavailableLocation();
+
+    /// <summary>Rewrites the recorded schema version, as a newer Harmattan would have left it.</summary>
+    void SetSchemaVersion(string location, int version);
+
+    /// <summary>Changes whenever anything stored at the location changes.</summary>
+    string Fingerprint(string location);
+
+    /// <summary>The names of the tables at the location.</summary>
+    IReadOnlySet<string> Tables(string location);
+
+    /// <summary>Row counts of every table at the location, index tables included.</summary>
+    IReadOnlyDictionary<string, long> RowCounts(string location);
+}

@@ -1,0 +1,99 @@
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+
+namespace Harmattan.Store.Tests;
+
+/// <summary>Real SQLite files in a temporary directory of their own, deleted afterwards.</summary>
+public sealed class SqliteStoreFixture : IStoreFixture
+{
+    private readonly string _directory =
+        Path.Combine(Path.GetTempPath(), "harmattan-store-tests", Guid.NewGuid().ToString("N"));
+
+    public SqliteStoreFixture() => Directory.CreateDirectory(_directory);
+
+    public string NewLocation() => Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".db");
+
+    public KnowledgeStore Open(string location) => KnowledgeStore.Open(location);
+
+    public string CreateForeignDatabase()
+    {
+        var location = NewLocation();
+        using (var connection = Connect(location))
+        {
+            Execute(connection, """
+                CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+                INSERT INTO customers (name) VALUES ('Sahel Logistics SARL'), ('Bamako Freight');
+                """);
+        }
+
+        return location;
+    }
+
+    public string CreateNonDatabase()
+    {
+        var location = NewLocation();
+        File.WriteAllText(location, "Field notes, Gao, 3 July 2012: the market reopened after the fighting.\n");
+        return location;
+    }
+
+    public string UnavailableLocation() => Path.Combine(_directory, "no-such-directory", "kb.db");
+
+    public void SetSchemaVersion(string location, int version)
+    {
+        using var connection = Connect(location);
+        Execute(connection, $"UPDATE harmattan_meta SET value = '{version}' WHERE key = 'schema_version'; PRAGMA user_version = {version};");
+    }
+
+    public string Fingerprint(string location) =>
+        Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(location)));
+
+    public IReadOnlySet<string> Tables(string location)
+    {
+        using var connection = Connect(location);
+        return Strings(connection, "SELECT name FROM sqlite_schema WHERE type = 'table'").ToHashSet(StringComparer.Ordinal);
+    }
+
+    public IReadOnlyDictionary<string, long> RowCounts(string location)
+    {
+        using var connection = Connect(location);
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var table in Strings(connection, "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT count(*) FROM \"{table}\"";
+            counts[table] = (long)command.ExecuteScalar()!;
+        }
+
+        return counts;
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static SqliteConnection Connect(string location)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = location, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static List<string> Strings(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+}

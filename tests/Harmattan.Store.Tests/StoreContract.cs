@@ -1,0 +1,513 @@
+using Harmattan.Knowledge;
+using Harmattan.Text;
+
+namespace Harmattan.Store.Tests;
+
+/// <summary>
+/// Everything a knowledge store backend must do, written once (STYLE convention 8). A backend's test
+/// class is an empty sealed subclass naming its fixture; every test gets a fresh fixture.
+/// </summary>
+public abstract class StoreContract<TFixture> : IDisposable
+    where TFixture : IStoreFixture, new()
+{
+    private static readonly string[] CoreTables =
+    [
+        "harmattan_meta", "documents", "entities", "entity_aliases", "document_entities", "mentions", "claims",
+        "claim_about", "relations", "events", "event_places", "event_actors", "quantities",
+    ];
+
+    protected TFixture Fixture { get; } = new();
+
+    public void Dispose()
+    {
+        Fixture.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    // ---- opening and migrating ----
+
+    [Fact]
+    public void A_new_location_is_migrated_to_the_latest_schema()
+    {
+        var location = Fixture.NewLocation();
+        using (var store = Fixture.Open(location))
+        {
+            Assert.Equal(KnowledgeStore.LatestSchemaVersion, store.SchemaVersion);
+            Assert.True(KnowledgeStore.LatestSchemaVersion >= 1);
+            var stats = store.GetStats();
+            Assert.Equal(0, stats.Documents);
+            Assert.Equal(0, stats.Entities);
+            Assert.Empty(store.ListDocuments());
+        }
+
+        var tables = Fixture.Tables(location);
+        Assert.All(CoreTables, table => Assert.Contains(table, tables));
+    }
+
+    [Fact]
+    public void Reopening_keeps_the_data_and_does_not_migrate_again()
+    {
+        var location = Fixture.NewLocation();
+        var gao = SahelReports.Gao();
+        using (var store = Fixture.Open(location))
+        {
+            store.Upsert(gao.Document, gao.Extraction);
+        }
+
+        var before = Fixture.RowCounts(location);
+        using (var store = Fixture.Open(location))
+        {
+            Assert.Equal(KnowledgeStore.LatestSchemaVersion, store.SchemaVersion);
+            Assert.True(store.Contains(gao.Id));
+            AssertSameReport(gao, store.GetDocument(gao.Id));
+        }
+
+        Assert.Equal(before, Fixture.RowCounts(location));
+    }
+
+    [Fact]
+    public void A_database_of_another_application_is_refused_and_left_untouched()
+    {
+        var location = Fixture.CreateForeignDatabase();
+        var before = Fixture.Fingerprint(location);
+
+        var error = Assert.Throws<HarmattanException>(() => Fixture.Open(location));
+
+        Assert.Same(HarmattanError.NotHarmattanDatabase, error.Error);
+        Assert.Contains("HRM0201", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Fixture.Fingerprint(location));
+    }
+
+    [Fact]
+    public void Something_that_is_not_a_database_is_refused_and_left_untouched()
+    {
+        var location = Fixture.CreateNonDatabase();
+        var before = Fixture.Fingerprint(location);
+
+        var error = Assert.Throws<HarmattanException>(() => Fixture.Open(location));
+
+        Assert.Same(HarmattanError.NotHarmattanDatabase, error.Error);
+        Assert.Equal(before, Fixture.Fingerprint(location));
+    }
+
+    [Fact]
+    public void A_database_from_a_newer_harmattan_is_refused_naming_both_versions()
+    {
+        var location = Fixture.NewLocation();
+        using (Fixture.Open(location))
+        {
+        }
+
+        var newer = KnowledgeStore.LatestSchemaVersion + 41;
+        Fixture.SetSchemaVersion(location, newer);
+        var before = Fixture.Fingerprint(location);
+
+        var error = Assert.Throws<HarmattanException>(() => Fixture.Open(location));
+
+        Assert.Same(HarmattanError.NewerSchema, error.Error);
+        Assert.Contains(newer.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
+        Assert.Contains(KnowledgeStore.LatestSchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Fixture.Fingerprint(location));
+    }
+
+    [Fact]
+    public void A_location_that_cannot_be_opened_is_HRM0203()
+    {
+        var error = Assert.Throws<HarmattanException>(() => Fixture.Open(Fixture.UnavailableLocation()));
+        Assert.Same(HarmattanError.DatabaseUnavailable, error.Error);
+    }
+
+    // ---- ingesting ----
+
+    [Fact]
+    public void A_stored_document_comes_back_with_its_whole_extraction()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var gao = SahelReports.Gao();
+
+        Assert.Equal(IngestOutcome.Added, store.Upsert(gao.Document, gao.Extraction));
+
+        var stored = store.GetDocument(gao.Id);
+        AssertSameReport(gao, stored);
+        Assert.Equal(gao.Document.Text.Split(' ').Length, stored.WordCount);
+    }
+
+    [Fact]
+    public void The_same_document_twice_is_stored_once_and_the_second_time_writes_nothing()
+    {
+        var location = Fixture.NewLocation();
+        using var store = Fixture.Open(location);
+        var gao = SahelReports.Gao();
+        Assert.Equal(IngestOutcome.Added, store.Upsert(gao.Document, gao.Extraction));
+        var before = Fixture.RowCounts(location);
+
+        Assert.Equal(IngestOutcome.Unchanged, store.Upsert(gao.Document, gao.Extraction));
+        // Even a different extraction of the same text changes nothing: same text, same document.
+        Assert.Equal(IngestOutcome.Unchanged, store.Upsert(gao.Document, DocumentExtraction.Empty));
+
+        Assert.Equal(before, Fixture.RowCounts(location));
+        Assert.Single(store.ListDocuments());
+    }
+
+    [Theory]
+    [MemberData(nameof(Breakages.All), MemberType = typeof(Breakages))]
+    public void A_document_whose_extraction_does_not_fit_is_not_stored_at_all(string breakage)
+    {
+        var location = Fixture.NewLocation();
+        using var store = Fixture.Open(location);
+        var kidal = SahelReports.Kidal();
+        store.Upsert(kidal.Document, kidal.Extraction);
+        var before = Fixture.RowCounts(location);
+        var gao = SahelReports.Gao();
+        var broken = Breakages.Apply(gao, breakage);
+
+        var error = Assert.Throws<HarmattanException>(() => store.Upsert(gao.Document, broken));
+
+        Assert.Same(HarmattanError.InvalidExtraction, error.Error);
+        Assert.Contains(gao.Id, error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Fixture.RowCounts(location));
+        Assert.False(store.Contains(gao.Id));
+        Assert.Empty(store.Search("Ansongo"));
+        Assert.Empty(store.Search("commanded"));
+        AssertSameReport(kidal, store.GetDocument(kidal.Id), sharedEntitiesMayGrow: false);
+
+        // The store is still usable, and the repaired document goes in whole.
+        Assert.Equal(IngestOutcome.Added, store.Upsert(gao.Document, gao.Extraction));
+        AssertSameReport(gao, store.GetDocument(gao.Id));
+    }
+
+    [Fact]
+    public void A_claim_failure_names_the_claim_and_the_problem()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var gao = SahelReports.Gao();
+
+        var error = Assert.Throws<HarmattanException>(
+            () => store.Upsert(gao.Document, Breakages.Apply(gao, "third claim's speaker is not an extracted entity")));
+
+        Assert.Contains("claim 3 of 3", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ent_ghost", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_entity_named_in_two_documents_is_stored_once_with_the_aliases_of_both()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var gao = SahelReports.Gao();
+        var kidal = SahelReports.Kidal();
+        store.Upsert(gao.Document, gao.Extraction);
+        var entitiesAfterGao = store.GetStats().Entities;
+
+        store.Upsert(kidal.Document, kidal.Extraction);
+
+        // Kidal adds Ansar Dine, Kidal, Mali and Iyad Ag Ghaly; MNLA and AQIM were known.
+        Assert.Equal(entitiesAfterGao + 4, store.GetStats().Entities);
+        var mnlaSeenFromGao = store.GetDocument(gao.Id).Extraction.Entities.Single(e => e.Id == SahelReports.Mnla);
+        var mnlaSeenFromKidal = store.GetDocument(kidal.Id).Extraction.Entities.Single(e => e.Id == SahelReports.Mnla);
+        string[] both = ["MNLA", "National Movement for the Liberation of Azawad"];
+        Assert.Equal(both, mnlaSeenFromGao.Aliases);
+        Assert.Equal(both, mnlaSeenFromKidal.Aliases);
+        Assert.Equal("MNLA", mnlaSeenFromKidal.Name);
+        Assert.Equal(EntityType.ArmedGroup, mnlaSeenFromKidal.Type);
+        // Each document keeps the evidence it gave for the shared entity.
+        Assert.Equal(kidal.Id, mnlaSeenFromKidal.Evidence.DocumentId);
+        Assert.Equal(
+            kidal.Extraction.Entities.Single(e => e.Id == SahelReports.Mnla).Evidence,
+            mnlaSeenFromKidal.Evidence);
+    }
+
+    // ---- listing and lookup ----
+
+    [Fact]
+    public void Documents_are_listed_newest_first_with_their_counts()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var gao = SahelReports.Gao();
+        var kidal = SahelReports.Kidal();
+        store.Upsert(gao.Document, gao.Extraction);
+        store.Upsert(kidal.Document, kidal.Extraction);
+        store.Upsert(SahelReports.Daily(1).Document, DocumentExtraction.Empty);
+
+        var list = store.ListDocuments();
+
+        Assert.Equal([SahelReports.Daily(1).Id, kidal.Id, gao.Id], list.Select(d => d.Id));
+        var k = list[1];
+        Assert.Equal("Ansar Dine and the MNLA in Kidal", k.Title);
+        Assert.Equal(PartialDate.OfMonth(2012, 5), k.Published);
+        Assert.Equal("Azawad Field Notes", k.Source);
+        Assert.Equal("text", k.Format);
+        Assert.Equal(kidal.Extraction.Entities.Count, k.EntityCount);
+        Assert.Equal(kidal.Extraction.Claims.Count, k.ClaimCount);
+        Assert.Equal(kidal.Extraction.Events.Count, k.EventCount);
+        Assert.Equal(TimeSpan.Zero, k.IngestedAt.Offset);
+        Assert.InRange(k.IngestedAt, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.Equal([gao.Id], store.ListDocuments(limit: 1, offset: 2).Select(d => d.Id));
+    }
+
+    [Fact]
+    public void A_document_is_found_by_an_id_prefix_of_six_or_more_hex_digits_in_any_case()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var gao = SahelReports.Gao();
+        store.Upsert(gao.Document, gao.Extraction);
+
+        Assert.Equal(gao.Id, store.GetDocument(gao.Id[..6]).Document.Id);
+        Assert.Equal(gao.Id, store.GetDocument(gao.Id[..12].ToUpperInvariant()).Document.Id);
+        Assert.Same(HarmattanError.DocumentNotFound, Assert.Throws<HarmattanException>(() => store.GetDocument(gao.Id[..5])).Error);
+        Assert.Same(HarmattanError.DocumentNotFound, Assert.Throws<HarmattanException>(() => store.GetDocument(Unlike(gao.Id))).Error);
+        Assert.Same(HarmattanError.DocumentNotFound, Assert.Throws<HarmattanException>(() => store.GetDocument("'; DROP TABLE documents; --")).Error);
+    }
+
+    [Fact]
+    public void A_prefix_shared_by_two_documents_is_ambiguous()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var (first, second) = TwoDailyReportsSharingAnIdPrefix();
+        store.Upsert(first.Document, first.Extraction);
+        store.Upsert(second.Document, second.Extraction);
+
+        var error = Assert.Throws<HarmattanException>(() => store.GetDocument(first.Id[..6]));
+
+        Assert.Same(HarmattanError.AmbiguousDocument, error.Error);
+        Assert.Equal(first.Id, store.GetDocument(first.Id).Document.Id);
+        Assert.Equal(second.Id, store.GetDocument(second.Id).Document.Id);
+    }
+
+    // ---- search ----
+
+    [Fact]
+    public void A_document_titled_on_a_term_and_repeating_it_ranks_above_one_that_mentions_it_once()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var courts = SahelReports.ShariaCourts();
+        var water = SahelReports.WaterInGao();
+        store.Upsert(water.Document, water.Extraction);
+        store.Upsert(courts.Document, courts.Extraction);
+
+        var documents = store.Search("sharia").Where(h => h.Kind == SearchHitKind.Document).ToList();
+
+        Assert.Equal([courts.Id, water.Id], documents.Select(h => h.DocumentId));
+        Assert.True(documents[0].Score > documents[1].Score);
+        Assert.Equal("Sharia courts in Timbuktu", documents[0].Title);
+    }
+
+    [Fact]
+    public void Claims_are_found_with_their_document_and_the_matched_terms_marked()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var gao = SahelReports.Gao();
+        var kidal = SahelReports.Kidal();
+        store.Upsert(gao.Document, gao.Extraction);
+        store.Upsert(kidal.Document, kidal.Extraction);
+
+        var hits = store.Search("sharia");
+
+        var claims = hits.Where(h => h.Kind == SearchHitKind.Claim).ToList();
+        Assert.Equal(2, claims.Count);
+        var gaoClaim = Assert.Single(claims, h => h.DocumentId == gao.Id);
+        Assert.Equal(gao.Extraction.Claims[0].Id, gaoClaim.ClaimId);
+        Assert.Equal("MUJAO tightens its grip on Gao", gaoClaim.Title);
+        Assert.Contains("apply [[sharia]] in Gao", gaoClaim.Snippet, StringComparison.Ordinal);
+        Assert.All(hits, h => Assert.Contains("[[sharia]]", h.Snippet, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(2, hits.Count(h => h.Kind == SearchHitKind.Document));
+        Assert.All(hits.Where(h => h.Kind == SearchHitKind.Document), h => Assert.Null(h.ClaimId));
+    }
+
+    [Theory]
+    [InlineData("\"apply sharia\"", 2)]          // a phrase: Gao's document and its claim
+    [InlineData("\"sharia apply\"", 0)]          // the same words in another order are not the phrase
+    [InlineData("Ansong*", 2)]                   // a prefix: Gao's and the water report
+    [InlineData("Timbuktu OR Kidal", 2)]         // either term: Kidal's document and the courts' one
+    [InlineData("sharia Timbuktu OR Mali", 3)]   // sharia AND (Timbuktu OR Mali): courts, Kidal, Ghaly's claim
+    [InlineData("ancar eddine", 0)]
+    [InlineData("fighters MUJAO", 1)]
+    public void The_query_language_has_words_phrases_prefixes_and_or(string query, int expectedHits)
+    {
+        using var store = StoreWithAllReports();
+        Assert.Equal(expectedHits, store.Search(query).Count);
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("*")]
+    [InlineData("\"\"")]
+    [InlineData("OR")]
+    [InlineData("- ( ) ^ :")]
+    public void A_query_with_nothing_to_search_for_is_HRM0206(string query)
+    {
+        using var store = StoreWithAllReports();
+        var error = Assert.Throws<HarmattanException>(() => store.Search(query));
+        Assert.Same(HarmattanError.BadSearchQuery, error.Error);
+    }
+
+    [Theory]
+    [InlineData("AND OR")]
+    [InlineData("NEAR(")]
+    [InlineData("NEAR(sharia Gao, 2)")]
+    [InlineData("sharia\"")]
+    [InlineData("\"sharia")]
+    [InlineData("title:sharia")]
+    [InlineData("text:sharia OR")]
+    [InlineData("-sharia")]
+    [InlineData("sharia NOT Gao")]
+    [InlineData("sharia AND")]
+    [InlineData("(sharia")]
+    [InlineData("^sharia")]
+    [InlineData("sharia OR OR Gao")]
+    [InlineData("**sharia**")]
+    [InlineData("{title text}: sharia")]
+    [InlineData("'; DROP TABLE documents; --")]
+    [InlineData("sharia\u0000Gao")]
+    [InlineData("𝔰𝔥𝔞𝔯𝔦𝔞 ⵜⵉⵏⴱⵓⴽⵜⵓ")]
+    public void Hostile_query_syntax_is_searched_as_text_never_an_sqlite_error(string query)
+    {
+        using var store = StoreWithAllReports();
+        try
+        {
+            var hits = store.Search(query);
+            Assert.All(hits, h => Assert.False(string.IsNullOrEmpty(h.DocumentId)));
+        }
+        catch (HarmattanException e)
+        {
+            Assert.Same(HarmattanError.BadSearchQuery, e.Error);
+        }
+
+        Assert.Equal(4, store.ListDocuments().Count);
+    }
+
+    [Fact]
+    public void Quoted_sharia_with_stray_syntax_still_finds_it()
+    {
+        using var store = StoreWithAllReports();
+        var plain = store.Search("sharia").Count;
+        Assert.True(plain > 0);
+        Assert.Equal(plain, store.Search("sharia\"").Count);
+        Assert.Equal(plain, store.Search("(sharia").Count);
+        Assert.Equal(plain, store.Search("^sharia").Count);
+    }
+
+    [Fact]
+    public void Search_returns_at_most_limit_hits()
+    {
+        using var store = StoreWithAllReports();
+        Assert.Equal(2, store.Search("Gao", limit: 2).Count);
+    }
+
+    // ---- statistics ----
+
+    [Fact]
+    public void Stats_count_rows_entity_types_and_the_most_mentioned_entities()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var gao = SahelReports.Gao();
+        var kidal = SahelReports.Kidal();
+        store.Upsert(gao.Document, gao.Extraction);
+        store.Upsert(kidal.Document, kidal.Extraction);
+
+        var stats = store.GetStats();
+
+        Assert.Equal(KnowledgeStore.LatestSchemaVersion, stats.SchemaVersion);
+        Assert.Equal(2, stats.Documents);
+        Assert.Equal(10, stats.Entities);
+        Assert.Equal(gao.Extraction.Mentions.Count + kidal.Extraction.Mentions.Count, stats.Mentions);
+        Assert.Equal(5, stats.Claims);
+        Assert.Equal(4, stats.Relations);
+        Assert.Equal(2, stats.Events);
+        Assert.Equal(1, stats.Quantities);
+        // MUJAO (2 aliases), AQIM, MNLA (2 across documents), Gao, Ansongo, al-Sahrawi, Ansar Dine (2), Kidal, Mali, Ghaly.
+        Assert.Equal(13, stats.Aliases);
+        Assert.Equal(4, stats.EntitiesByType[EntityType.ArmedGroup]);
+        Assert.Equal(3, stats.EntitiesByType[EntityType.Place]);
+        Assert.Equal(2, stats.EntitiesByType[EntityType.Person]);
+        Assert.Equal(1, stats.EntitiesByType[EntityType.Country]);
+        Assert.False(stats.EntitiesByType.ContainsKey(EntityType.Organization));
+        Assert.True(stats.SizeBytes > 0);
+
+        var mentions = gao.Extraction.Mentions.Concat(kidal.Extraction.Mentions)
+            .GroupBy(m => m.EntityId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        // MNLA, Ansar Dine and MUJAO are each mentioned five times: MNLA leads because two documents
+        // name it, then the other two by name.
+        Assert.Equal(5, mentions[SahelReports.Mnla]);
+        Assert.Equal(5, mentions[SahelReports.AnsarDine]);
+        Assert.Equal(5, mentions[SahelReports.Mujao]);
+        Assert.Equal(new TopEntity(SahelReports.Mnla, "MNLA", EntityType.ArmedGroup, 2, 5), stats.TopEntities[0]);
+        Assert.Equal(new TopEntity(SahelReports.AnsarDine, "Ansar Dine", EntityType.ArmedGroup, 1, 5), stats.TopEntities[1]);
+        Assert.Equal(new TopEntity(SahelReports.Mujao, "MUJAO", EntityType.ArmedGroup, 1, 5), stats.TopEntities[2]);
+        Assert.Equal(10, stats.TopEntities.Count);
+        Assert.True(stats.TopEntities.Zip(stats.TopEntities.Skip(1)).All(p => p.First.Mentions >= p.Second.Mentions));
+    }
+
+    [Fact]
+    public void Top_entities_honours_its_limit()
+    {
+        using var store = StoreWithAllReports();
+        var top = store.TopEntities(3);
+        Assert.Equal(3, top.Count);
+        // Ansar Dine (five times in Kidal's report, once in the courts') and Gao (four times in its
+        // report, twice in the water report) tie on mentions and documents; the name decides.
+        Assert.Equal(new TopEntity(SahelReports.AnsarDine, "Ansar Dine", EntityType.ArmedGroup, 2, 6), top[0]);
+        Assert.Equal(new TopEntity(ReportBuilder.EntityId(EntityType.Place, "Gao"), "Gao", EntityType.Place, 2, 6), top[1]);
+    }
+
+    // ---- helpers ----
+
+    private KnowledgeStore StoreWithAllReports()
+    {
+        var store = Fixture.Open(Fixture.NewLocation());
+        foreach (var report in new[] { SahelReports.Gao(), SahelReports.Kidal(), SahelReports.ShariaCourts(), SahelReports.WaterInGao() })
+        {
+            store.Upsert(report.Document, report.Extraction);
+        }
+
+        return store;
+    }
+
+    /// <summary>Daily reports are cheap to hash; among a few thousand, two share their first six hex digits.</summary>
+    private static (Report First, Report Second) TwoDailyReportsSharingAnIdPrefix()
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var n = 1; ; n++)
+        {
+            var prefix = SahelReports.Daily(n).Id[..6];
+            if (seen.TryGetValue(prefix, out var earlier))
+            {
+                return (SahelReports.Daily(earlier), SahelReports.Daily(n));
+            }
+
+            seen[prefix] = n;
+        }
+    }
+
+    /// <summary>A full-length id that differs from <paramref name="id"/> in its first digit.</summary>
+    private static string Unlike(string id) => (id[0] == '0' ? '1' : '0') + id[1..];
+
+    private static void AssertSameReport(Report expected, StoredDocument actual, bool sharedEntitiesMayGrow = true)
+    {
+        Assert.Equal(expected.Document, actual.Document);
+        var x = expected.Extraction;
+        var y = actual.Extraction;
+
+        Assert.Equal(x.Entities.Select(e => e with { Aliases = [] }), y.Entities.Select(e => e with { Aliases = [] }));
+        foreach (var (e, a) in x.Entities.Zip(y.Entities))
+        {
+            if (sharedEntitiesMayGrow)
+            {
+                Assert.Subset(a.Aliases.ToHashSet(StringComparer.Ordinal), e.Aliases.ToHashSet(StringComparer.Ordinal));
+            }
+            else
+            {
+                Assert.Equal(e.Aliases, a.Aliases);
+            }
+        }
+
+        Assert.Equal(x.Mentions, y.Mentions);
+        Assert.Equal(x.Claims.Select(c => c with { AboutIds = [] }), y.Claims.Select(c => c with { AboutIds = [] }));
+        Assert.Equal(x.Claims.Select(c => c.AboutIds), y.Claims.Select(c => c.AboutIds));
+        Assert.Equal(x.Relations, y.Relations);
+        Assert.Equal(x.Events.Select(e => e with { PlaceIds = [], ActorIds = [] }), y.Events.Select(e => e with { PlaceIds = [], ActorIds = [] }));
+        Assert.Equal(x.Events.Select(e => e.PlaceIds), y.Events.Select(e => e.PlaceIds));
+        Assert.Equal(x.Events.Select(e => e.ActorIds), y.Events.Select(e => e.ActorIds));
+        Assert.Equal(x.Quantities, y.Quantities);
+    }
+}
