@@ -124,14 +124,18 @@ public sealed class BadInputTests : IDisposable
             + $"<p style=\"background:url({dataUri})\">Ansar Dine held Timbuktu.</p></article></body></html>";
         var path = _dir.Write("hostile.html", html);
 
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
         var doc = _reader.ReadFile(path, new ReadOptions { MaxBytes = 64L * 1024 * 1024 });
         clock.Stop();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
 
         // Inline content after a closed paragraph starts a new block, as a browser lays it out.
         Assert.Equal("MUJAO took Gao on 27 June 2012.\n\nthe map\n\nAnsar Dine held Timbuktu.", doc.Text);
         Assert.Null(doc.Url);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
+        // About 31 MB of input: parsing costs a small multiple of it, never a blow-up.
+        Assert.True(allocated < 1_000_000_000, $"allocated {allocated / 1_000_000} MB");
     }
 
     [Fact]

@@ -40,6 +40,16 @@ internal sealed class HtmlReader : IDocumentReader
         return new ReadResult(text, Title(document), Published(document), Url(document));
     }
 
+    /// <summary>The readable text of an HTML fragment (raw HTML inside Markdown), with the same rules as a page body.</summary>
+    public static string FragmentText(string html)
+    {
+        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
+        using var document = parser.ParseDocument("<!doctype html><html><body>" + html + "</body></html>");
+        var writer = new HtmlTextWriter();
+        writer.Walk(document.Body!);
+        return writer.ToString();
+    }
+
     private static string ReadableText(IHtmlDocument document)
     {
         var body = document.Body ?? document.DocumentElement;

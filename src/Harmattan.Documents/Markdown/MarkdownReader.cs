@@ -1,4 +1,5 @@
 using System.Text;
+using Harmattan.Documents.Html;
 using Harmattan.Knowledge;
 using Markdig;
 using Markdig.Extensions.Yaml;
@@ -10,7 +11,7 @@ namespace Harmattan.Documents.Markdown;
 /// <summary>
 /// Markdown reports, read with Markdig and rendered to the plain text an analyst would read aloud:
 /// headings and paragraphs as paragraphs, one list item per line, emphasis and links reduced to their
-/// text, code kept verbatim, raw HTML dropped. Title, date and URL come from YAML front matter.
+/// text, code kept verbatim, raw HTML blocks reduced to their readable text. Title, date and URL come from YAML front matter.
 /// </summary>
 internal sealed class MarkdownReader : IDocumentReader
 {
@@ -84,7 +85,12 @@ internal sealed class MarkdownReader : IDocumentReader
         {
             switch (block)
             {
-                case YamlFrontMatterBlock or HtmlBlock or LinkReferenceDefinitionGroup or ThematicBreakBlock:
+                case YamlFrontMatterBlock or LinkReferenceDefinitionGroup or ThematicBreakBlock:
+                    return;
+                case HtmlBlock html:
+                    // Raw HTML is read like a web page: its text stays, its tags, comments and scripts go.
+                    _sb.Append(HtmlReader.FragmentText(html.Lines.ToString()));
+                    Paragraph();
                     return;
                 case HeadingBlock heading:
                     Inlines(heading.Inline);
