@@ -12,6 +12,9 @@ public interface IStoreFixture : IDisposable
 
     KnowledgeStore Open(string location);
 
+    /// <summary>A location that exists but holds nothing yet (for SQLite, a zero-byte file).</summary>
+    string CreateEmptyLocation();
+
     /// <summary>A location holding a database of some other application (tables, no harmattan_meta).</summary>
     string CreateForeignDatabase();
 

@@ -15,6 +15,13 @@ public sealed class SqliteStoreFixture : IStoreFixture
 
     public KnowledgeStore Open(string location) => KnowledgeStore.Open(location);
 
+    public string CreateEmptyLocation()
+    {
+        var location = NewLocation();
+        File.WriteAllBytes(location, []);
+        return location;
+    }
+
     public string CreateForeignDatabase()
     {
         var location = NewLocation();

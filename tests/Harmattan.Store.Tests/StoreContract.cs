@@ -45,6 +45,18 @@ public abstract class StoreContract<TFixture> : IDisposable
     }
 
     [Fact]
+    public void An_empty_location_is_initialised()
+    {
+        var location = Fixture.CreateEmptyLocation();
+        using (var store = Fixture.Open(location))
+        {
+            Assert.Equal(KnowledgeStore.LatestSchemaVersion, store.SchemaVersion);
+        }
+
+        Assert.Contains("documents", Fixture.Tables(location));
+    }
+
+    [Fact]
     public void Reopening_keeps_the_data_and_does_not_migrate_again()
     {
         var location = Fixture.NewLocation();

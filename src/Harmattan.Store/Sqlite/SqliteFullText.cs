@@ -27,25 +27,43 @@ internal static class SqliteFullText
             transaction);
 
     /// <summary>
-    /// Documents and claims matching an already-safe FTS5 expression, best first by bm25. bm25 is lower
-    /// for better matches; both kinds share one ordering, which is approximate across the two indexes.
+    /// Documents and claims matching an already-safe FTS5 expression, best first by bm25 (lower is
+    /// better); both kinds share one ordering, which is approximate across the two indexes. Ranking
+    /// comes first and snippets are made only for the hits returned: a snippet reads the whole text,
+    /// and a common term may match every document in the store.
     /// </summary>
     public static IEnumerable<SearchRow> Search(SqliteConnection connection, string match, int limit) =>
         connection.Query<SearchRow>(
             $"""
-            SELECT 'document' AS Kind, d.id AS DocumentId, d.title AS Title, NULL AS ClaimId,
-                   bm25(documents_fts, {TitleWeight.ToString(System.Globalization.CultureInfo.InvariantCulture)}, 1.0) AS Rank,
+            WITH ranked_documents AS (
+                SELECT rowid AS seq, bm25(documents_fts, {TitleWeight.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}, 1.0) AS rank
+                FROM documents_fts WHERE documents_fts MATCH @Match ORDER BY rank LIMIT @Limit
+            ),
+            ranked_claims AS (
+                SELECT rowid AS seq, bm25(claims_fts) AS rank
+                FROM claims_fts WHERE claims_fts MATCH @Match ORDER BY rank LIMIT @Limit
+            ),
+            top AS (
+                SELECT 'document' AS kind, seq, rank FROM ranked_documents
+                UNION ALL
+                SELECT 'claim', seq, rank FROM ranked_claims
+                ORDER BY rank LIMIT @Limit
+            )
+            SELECT 'document' AS Kind, d.id AS DocumentId, d.title AS Title, NULL AS ClaimId, top.rank AS Rank,
                    snippet(documents_fts, -1, @Open, @Close, '…', 16) AS Snippet
-            FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
-            WHERE documents_fts MATCH @Match
+            FROM top
+            JOIN documents_fts ON documents_fts.rowid = top.seq
+            JOIN documents d ON d.seq = top.seq
+            WHERE top.kind = 'document' AND documents_fts MATCH @Match
             UNION ALL
-            SELECT 'claim', c.document_id, d.title, c.id,
-                   bm25(claims_fts),
+            SELECT 'claim', c.document_id, d.title, c.id, top.rank,
                    snippet(claims_fts, 0, @Open, @Close, '…', 16)
-            FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid JOIN documents d ON d.id = c.document_id
-            WHERE claims_fts MATCH @Match
+            FROM top
+            JOIN claims_fts ON claims_fts.rowid = top.seq
+            JOIN claims c ON c.seq = top.seq
+            JOIN documents d ON d.id = c.document_id
+            WHERE top.kind = 'claim' AND claims_fts MATCH @Match
             ORDER BY Rank, DocumentId, ClaimId
-            LIMIT @Limit
             """,
             new { Match = match, Open = MatchOpen, Close = MatchClose, Limit = limit });
 }
