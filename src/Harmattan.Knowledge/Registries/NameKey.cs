@@ -10,7 +10,9 @@ namespace Harmattan.Knowledge.Registries;
 /// so a registry match and a scored match agree.
 /// </summary>
 /// <remarks>
-/// Steps, in order: compatibility decomposition (NFKD) with combining marks removed; lower case
+/// Steps, in order: compatibility decomposition (NFKD) with combining marks removed, from our own
+/// table because the build runs with InvariantGlobalization, where string.Normalize does nothing
+/// to non-ASCII text (NameKey.Decompositions.cs, generated from Unicode data); lower case
 /// (invariant); hyphens, dashes, underscores and slashes become spaces, which also folds "al-X" into
 /// "al X"; apostrophes of every shape and all other punctuation and symbols are dropped
 /// ("Jama'at" and "Jamaat" meet, "U.S." and "US" meet); runs of white space become one space; a
@@ -19,61 +21,32 @@ namespace Harmattan.Knowledge.Registries;
 /// around them); here they separate words like a hyphen does.
 /// The result is empty for a string without letters or digits. Fold is idempotent.
 /// </remarks>
-public static class NameKey
+public static partial class NameKey
 {
+    private static readonly string[] DecomposedValueList = DecomposedValues.Split('\u0001');
+
     /// <summary>Returns the folded key of <paramref name="name"/>; see the type's remarks.</summary>
     public static string Fold(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (name.Length == 0)
+        var state = new FoldState(name.Length);
+        foreach (var rune in name.EnumerateRunes())
         {
-            return "";
-        }
-
-        var decomposed = IsAscii(name) ? name : name.Normalize(NormalizationForm.FormKD);
-        var sb = new StringBuilder(decomposed.Length);
-        var pendingSpace = false;
-        Span<char> buffer = stackalloc char[2];
-        foreach (var rune in decomposed.EnumerateRunes())
-        {
-            var category = Rune.GetUnicodeCategory(rune);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
-                or UnicodeCategory.EnclosingMark)
+            var index = rune.IsBmp ? DecomposedKeys.AsSpan().BinarySearch((char)rune.Value) : -1;
+            if (index < 0)
             {
+                state.Add(rune);
                 continue;
             }
 
-            if (IsApostropheLetter(rune.Value))
+            // The decomposition table is built without combining marks and is already complete.
+            foreach (var part in DecomposedValueList[index].EnumerateRunes())
             {
-                continue;
+                state.Add(part);
             }
-
-            if (Rune.IsLetterOrDigit(rune) || category is UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber)
-            {
-                if (pendingSpace && sb.Length > 0)
-                {
-                    sb.Append(' ');
-                }
-
-                pendingSpace = false;
-                var lower = Rune.ToLowerInvariant(rune);
-                var written = lower.EncodeToUtf16(buffer);
-                sb.Append(buffer[..written]);
-            }
-            else if (Rune.IsWhiteSpace(rune) || IsSeparatorPunctuation(rune.Value, category))
-            {
-                pendingSpace = true;
-            }
-
-            // Anything else (apostrophes, dots, brackets, symbols) is dropped without a space.
         }
 
-        if (sb.Length > 4 && sb[0] == 't' && sb[1] == 'h' && sb[2] == 'e' && sb[3] == ' ')
-        {
-            sb.Remove(0, 4);
-        }
-
-        return sb.ToString();
+        return state.Finish();
     }
 
     /// <summary>True when the two names fold to the same non-empty key.</summary>
@@ -90,16 +63,55 @@ public static class NameKey
     private static bool IsApostropheLetter(int codePoint) =>
         codePoint is '\u02BB' or '\u02BC' or '\u02BE' or '\u02BF';
 
-    private static bool IsAscii(string s)
+    private ref struct FoldState(int capacity)
     {
-        foreach (var c in s)
+        private readonly StringBuilder _sb = new(capacity);
+        private bool _pendingSpace;
+
+        public void Add(Rune rune)
         {
-            if (c > 0x7F)
+            var category = Rune.GetUnicodeCategory(rune);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+                    or UnicodeCategory.EnclosingMark
+                || IsApostropheLetter(rune.Value))
             {
-                return false;
+                return;
             }
+
+            if (Rune.IsLetterOrDigit(rune) || category is UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber)
+            {
+                if (_pendingSpace && _sb.Length > 0)
+                {
+                    _sb.Append(' ');
+                }
+
+                _pendingSpace = false;
+                var lower = Rune.ToLowerInvariant(rune);
+                if (lower.IsBmp)
+                {
+                    _sb.Append((char)lower.Value);
+                }
+                else
+                {
+                    _sb.Append(lower.ToString());
+                }
+            }
+            else if (Rune.IsWhiteSpace(rune) || IsSeparatorPunctuation(rune.Value, category))
+            {
+                _pendingSpace = true;
+            }
+
+            // Anything else (apostrophes, dots, brackets, symbols) is dropped without a space.
         }
 
-        return true;
+        public readonly string Finish()
+        {
+            if (_sb.Length > 4 && _sb[0] == 't' && _sb[1] == 'h' && _sb[2] == 'e' && _sb[3] == ' ')
+            {
+                _sb.Remove(0, 4);
+            }
+
+            return _sb.ToString();
+        }
     }
 }

@@ -31,8 +31,33 @@ internal static class YamlFile
         {
             throw Error(path, (int)e.Start.Line, "YAML syntax: " + e.Message, e);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner reports some malformed input (an unclosed flow list) this way,
+            // without a position: the line is where the last well-formed token ended.
+            throw Error(path, LastGoodLine(text), "YAML syntax: the structure after this line is malformed", e);
+        }
 
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+    }
+
+    private static int LastGoodLine(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var line = 1;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                line = (int)parser.Current!.End.Line;
+            }
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            // Expected: this walk stops where the document breaks.
+        }
+
+        return line;
     }
 
     public static HarmattanException Error(string path, int line, string detail, Exception? inner = null) =>
