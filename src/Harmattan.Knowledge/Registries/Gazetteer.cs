@@ -42,9 +42,11 @@ public sealed class Gazetteer
     private readonly int[] _lat;
     private readonly int[] _lon;
     private readonly Dictionary<string, int> _exactHead;
-    private readonly Dictionary<string, int> _foldedHead;
     private readonly int[] _exactNext;
-    private readonly int[] _foldedNext;
+    private readonly int[] _byPopulation;
+
+    // Folding every name costs more than reading the file, so the folded index is built on first use.
+    private readonly Lazy<(Dictionary<string, int> Head, int[] Next)> _folded;
 
     private Gazetteer(Columns c)
     {
@@ -62,19 +64,9 @@ public sealed class Gazetteer
         // onto the front of its chain, so build in reverse order.
         var order = Enumerable.Range(0, n).ToArray();
         Array.Sort(order, (a, b) => _population[a] != _population[b] ? _population[b].CompareTo(_population[a]) : _ids[a].CompareTo(_ids[b]));
-        _exactHead = new Dictionary<string, int>(n, StringComparer.Ordinal);
-        _foldedHead = new Dictionary<string, int>(n, StringComparer.Ordinal);
-        _exactNext = new int[n];
-        _foldedNext = new int[n];
-        for (var k = n - 1; k >= 0; k--)
-        {
-            var row = order[k];
-            _exactNext[row] = _exactHead.TryGetValue(_names[row], out var head) ? head : -1;
-            _exactHead[_names[row]] = row;
-            var key = NameKey.Fold(_names[row]);
-            _foldedNext[row] = _foldedHead.TryGetValue(key, out var fhead) ? fhead : -1;
-            _foldedHead[key] = row;
-        }
+        _byPopulation = order;
+        (_exactHead, _exactNext) = BuildIndex(static name => name);
+        _folded = new Lazy<(Dictionary<string, int>, int[])>(() => BuildIndex(NameKey.Fold));
     }
 
     /// <summary>The number of places.</summary>
@@ -90,7 +82,7 @@ public sealed class Gazetteer
 
     /// <summary>Places whose name has the same <see cref="NameKey.Fold"/> key ("Segou" finds Ségou).</summary>
     public IReadOnlyList<GazetteerPlace> FindFolded(string name) =>
-        Collect(_foldedHead.TryGetValue(NameKey.Fold(name), out var head) ? head : -1, _foldedNext);
+        Collect(_folded.Value.Head.TryGetValue(NameKey.Fold(name), out var head) ? head : -1, _folded.Value.Next);
 
     /// <summary>Loads every <c>*.tsv</c> under <c>gazetteer/</c>; an absent folder gives an empty gazetteer.</summary>
     /// <exception cref="HarmattanException">HRM0301 naming the file and line of a malformed row.</exception>
@@ -109,6 +101,21 @@ public sealed class Gazetteer
         }
 
         return new Gazetteer(columns);
+    }
+
+    private (Dictionary<string, int> Head, int[] Next) BuildIndex(Func<string, string> key)
+    {
+        var head = new Dictionary<string, int>(_names.Length, StringComparer.Ordinal);
+        var next = new int[_names.Length];
+        for (var k = _byPopulation.Length - 1; k >= 0; k--)
+        {
+            var row = _byPopulation[k];
+            var name = key(_names[row]);
+            next[row] = head.TryGetValue(name, out var first) ? first : -1;
+            head[name] = row;
+        }
+
+        return (head, next);
     }
 
     private List<GazetteerPlace> Collect(int row, int[] next)
