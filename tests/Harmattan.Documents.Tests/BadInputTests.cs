@@ -139,6 +139,17 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void Deeply_nested_html_does_not_overflow_the_stack()
+    {
+        // AngleSharp's tree builder is quadratic in nesting depth (20,000 levels take 16 s to parse), so the
+        // test stays at a depth it parses quickly; the walk itself is iterative and has no depth limit.
+        const int depth = 5_000;
+        var html = "<html><body><article>" + string.Concat(Enumerable.Repeat("<div><span>", depth)) + "Kidal"
+            + string.Concat(Enumerable.Repeat("</span></div>", depth)) + "</article></body></html>";
+        Assert.Equal("Kidal", _reader.ReadFile(_dir.Write("nested.html", html), new ReadOptions()).Text);
+    }
+
+    [Fact]
     public void A_file_that_is_not_a_pdf_is_HRM0108() =>
         Fails(_dir.Write("fake.pdf", "This is a text file with the wrong extension."), HarmattanError.CorruptPdf);
 

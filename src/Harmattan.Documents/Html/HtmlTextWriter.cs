@@ -33,11 +33,23 @@ internal sealed class HtmlTextWriter
 
     public override string ToString() => _sb.ToString();
 
-    public void Walk(INode node)
+    /// <summary>
+    /// Walks the tree with an explicit stack, not recursion: a hostile page of thousands of
+    /// nested elements must not overflow the thread's stack.
+    /// </summary>
+    public void Walk(INode root)
     {
-        foreach (var child in node.ChildNodes)
+        var stack = new Stack<(INode Node, int Breaks, bool Leaving)>();
+        PushChildren(stack, root);
+        while (stack.TryPop(out var entry))
         {
-            switch (child)
+            if (entry.Leaving)
+            {
+                Break(entry.Breaks);
+                continue;
+            }
+
+            switch (entry.Node)
             {
                 case IText text:
                     Text(text.Data);
@@ -45,18 +57,27 @@ internal sealed class HtmlTextWriter
                 case IElement element when !IsSkipped(element):
                     var breaks = Paragraphs.Contains(element.LocalName) ? 2 : Lines.Contains(element.LocalName) ? 1 : 0;
                     Break(breaks);
+                    stack.Push((element, breaks, true));
                     if (string.Equals(element.LocalName, "pre", StringComparison.OrdinalIgnoreCase))
                     {
                         Verbatim(element.TextContent);
                     }
                     else
                     {
-                        Walk(element);
+                        PushChildren(stack, element);
                     }
 
-                    Break(breaks);
                     break;
             }
+        }
+    }
+
+    private static void PushChildren(Stack<(INode Node, int Breaks, bool Leaving)> stack, INode node)
+    {
+        var children = node.ChildNodes;
+        for (var i = children.Length - 1; i >= 0; i--)
+        {
+            stack.Push((children[i], 0, false));
         }
     }
 
