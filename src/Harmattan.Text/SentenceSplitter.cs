@@ -9,7 +9,8 @@ namespace Harmattan.Text;
 /// <remarks>
 /// <para>A sentence ends after <c>.</c>, <c>!</c>, <c>?</c> or <c>…</c> and any closing quotes and brackets that touch
 /// it (<c>said.”</c>), when the next token could start a sentence: not a lower-case word (so <c>“Why?” he asked</c>
-/// and <c>. . . and</c> stay together), not <c>, ; :</c>, a closing bracket, a dash or more final punctuation.</para>
+/// and <c>. . . and</c> stay together), not <c>, ; :</c>, a closing bracket, a dash or more final punctuation.
+/// Reference marks that follow on the same line (<c>wounded). [1]</c>) stay with the sentence they close.</para>
 /// <para>An abbreviation's period ends a sentence only when the lexicon says it can (<c>U.S.</c> yes, <c>Dr.</c> no;
 /// unlisted dotted initialisms can, capital initials cannot) and the next word is capitalised while the word after
 /// it is not: "the U.S. He said" splits, "the U.S. State Department" does not.</para>
@@ -17,7 +18,7 @@ namespace Harmattan.Text;
 /// item or the next line starts one, when the line ends with a colon and the next starts with a capital or a quote,
 /// or when the line is a heading: it starts a sentence, has at most <see cref="MaxHeadingTokens"/> tokens, no final
 /// punctuation, does not end with a short lower-case word (<c>of</c>, <c>the</c>: hard wrapping), and the next line does
-/// not start in lower case. Otherwise a single line break is just a space, so
+/// not start in lower case (a line of six tokens or fewer, like "30 April 2014", ends even then). Otherwise a single line break is just a space, so
 /// hard-wrapped paragraphs read as running text.</para>
 /// </remarks>
 public sealed class SentenceSplitter
@@ -26,6 +27,8 @@ public sealed class SentenceSplitter
     public const int MaxHeadingTokens = 20;
 
     private const int MaxDatelineTokens = 12;
+
+    private const int MaxShortLineTokens = 6;
 
     private static readonly Lazy<SentenceSplitter> DefaultInstance =
         new(() => new SentenceSplitter(AbbreviationLexicon.Default), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -108,6 +111,12 @@ public sealed class SentenceSplitter
                             last++;
                         }
 
+                        // Footnote references belong to the sentence they close: "... wounded). [1]"
+                        while (last + 3 < n && IsReference(last + 1) && LineBreaks(tokens[last].End, tokens[last + 1].Start) == 0)
+                        {
+                            last += 3;
+                        }
+
                         boundary = last + 1 < n && (ending == EndKind.Final ? CanStartSentence(last + 1) : AbbreviationEnds(last + 1));
                     }
                 }
@@ -186,6 +195,15 @@ public sealed class SentenceSplitter
             return IsFinalChar(c) || c is '\u201D' or '"' or '\u2019' or '\'' or ')' or ']' or '}' or '\u00BB' or '\u203A';
         }
 
+        /// <summary>A bracketed reference number, "[12]", starting at token <paramref name="j"/>.</summary>
+        private readonly bool IsReference(int j)
+        {
+            var tokens = _tokens;
+            return j + 2 < tokens.Length && tokens[j].IsPunctuation(_text, '[') && tokens[j].Length == 1
+                && tokens[j + 1].Kind == TokenKind.Number && tokens[j + 1].Start == tokens[j].End
+                && tokens[j + 2].IsPunctuation(_text, ']') && tokens[j + 2].Start == tokens[j + 1].End;
+        }
+
         /// <summary>Whether the token at <paramref name="j"/> can be the first of a sentence after final punctuation.</summary>
         private readonly bool CanStartSentence(int j)
         {
@@ -244,7 +262,9 @@ public sealed class SentenceSplitter
 
             // A hard-wrapped line usually breaks after a short function word ("the town of\nKidal"); a heading does not.
             var endsWithShortLowerWord = t.Kind == TokenKind.Word && t.Length <= 3 && t.IsAllLower(_text);
-            return _sentenceStart == _lineStart && !nextStartsLower && !endsWithShortLowerWord && CanStartSentence(next)
+            // A very short line ("30 April 2014") stands alone even before a lower-case line ("aka ...").
+            var veryShort = last - _lineStart + 1 <= MaxShortLineTokens;
+            return _sentenceStart == _lineStart && (nextStartsLower ? veryShort : CanStartSentence(next)) && !endsWithShortLowerWord
                 && IsHeadingShape(_lineStart, last);
         }
 

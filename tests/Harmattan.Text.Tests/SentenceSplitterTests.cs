@@ -46,7 +46,9 @@ public sealed class SentenceSplitterTests
     [InlineData("Untangling Mali\n\nIbrahima Diane said the fight is complex.",
         new[] { "Untangling Mali", "Ibrahima Diane said the fight is complex." })]
     [InlineData("Country Reports on Terrorism\n30 April 2014\naka the Masked Men Brigade.",
-        new[] { "Country Reports on Terrorism", "30 April 2014\naka the Masked Men Brigade." })]
+        new[] { "Country Reports on Terrorism", "30 April 2014", "aka the Masked Men Brigade." })]
+    [InlineData("Casualties\n(4 killed, unknown wounded). [1]\nLast attack: November 2015. [2]",
+        new[] { "Casualties", "(4 killed, unknown wounded). [1]", "Last attack: November 2015. [2]" })]
     [InlineData("The groups in the merger are:\n  • Ansar Dine,\n  • the Masina Liberation Front,\n  • and al-Murabitun.\nThey pledged allegiance.",
         new[] { "The groups in the merger are:", "• Ansar Dine,", "• the Masina Liberation Front,", "• and al-Murabitun.", "They pledged allegiance." })]
     [InlineData("Leaders:\n1. Iyad Ag Ghaly\n2) Amadou Koufa\n(c) Djamel Okacha",
