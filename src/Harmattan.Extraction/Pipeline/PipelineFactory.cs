@@ -73,6 +73,7 @@ public static class PipelineFactory
         "mentions.definition/1" => new DefinitionRecognizer(),
         "mentions.merge/1" => new MentionMerger(),
         "entities.linker/1" => new InDocumentLinker(r.Registry),
+        "claims.cue-verb/1" => Claims.ClaimExtractor.Load(r.Data, r.MentionLexicons.Roles.Keys),
         _ => null,
     };
 
