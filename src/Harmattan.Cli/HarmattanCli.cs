@@ -55,6 +55,8 @@ internal static class HarmattanCli
         root.Subcommands.Add(ShowCommand.Create(env));
         root.Subcommands.Add(SearchCommand.Create(env));
         root.Subcommands.Add(StatsCommand.Create(env));
+        root.Subcommands.Add(ExtractCommand.Create(env));
+        root.Subcommands.Add(EvaluateCommand.Create(env));
         root.Subcommands.Add(DemoCommand.Create(env));
         return root;
     }

@@ -54,17 +54,17 @@ public sealed class DefinitionRecognizer : IComponent
 
             var innerText = inner.Of(text);
             var beforeText = before.Span.Of(text);
-            if (close == i + 2 && TokenText.IsAllCaps(innerText))
+            if (close == i + 2 && NameChars.IsAllCaps(innerText))
             {
                 // "Long Name (ACR)": the acronym takes the long name's type and identity.
-                if (TokenText.IsAllCaps(beforeText) || !AcronymFits(innerText, beforeText))
+                if (NameChars.IsAllCaps(beforeText) || !AcronymFits(innerText, beforeText))
                 {
                     continue;
                 }
 
                 found.Add(new MentionCandidate(inner, before.Type, MentionKind.Acronym, Name, "long-name(acronym)", 0.9, before.RegistryId, beforeText));
             }
-            else if (TokenText.IsAllCaps(beforeText) && char.IsUpper(innerText[0]) && AcronymFits(beforeText, innerText))
+            else if (NameChars.IsAllCaps(beforeText) && char.IsUpper(innerText[0]) && AcronymFits(beforeText, innerText))
             {
                 // "ACR (Long Name)".
                 var type = candidates.FirstOrDefault(c => c.Span == inner)?.Type ?? before.Type;

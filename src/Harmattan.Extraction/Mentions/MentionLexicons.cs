@@ -30,8 +30,14 @@ public sealed class MentionLexicons
         Dictionary<string, string> roles,
         HashSet<string> nonNames,
         HashSet<string> givenNames,
-        HashSet<string> institutionNouns)
+        HashSet<string> institutionNouns,
+        HashSet<string> institutionBlockers,
+        HashSet<string> stateNouns,
+        HashSet<string> functionWords)
     {
+        InstitutionBlockers = institutionBlockers;
+        StateNouns = stateNouns;
+        FunctionWords = functionWords;
         Heads = heads;
         PersonCues = personCues;
         Roles = roles;
@@ -56,6 +62,15 @@ public sealed class MentionLexicons
 
     /// <summary>Nouns that, after a demonym, name a state institution: "army", "armed forces".</summary>
     public IReadOnlySet<string> InstitutionNouns { get; }
+
+    /// <summary>Words after an institution noun that make it an adjective: "military base".</summary>
+    public IReadOnlySet<string> InstitutionBlockers { get; }
+
+    /// <summary>Nouns after which a demonym stands for its country: "French intervention".</summary>
+    public IReadOnlySet<string> StateNouns { get; }
+
+    /// <summary>Closed-class words stripped from the front of a candidate name (exact case).</summary>
+    public IReadOnlySet<string> FunctionWords { get; }
 
     public static MentionLexicons Load(DataDirectory data)
     {
@@ -102,6 +117,9 @@ public sealed class MentionLexicons
             roles,
             DataTable.ReadSet(Path.Combine(folder, "non-names.tsv"), StringComparer.Ordinal),
             DataTable.ReadSet(Path.Combine(folder, "given-names.tsv"), StringComparer.Ordinal),
-            DataTable.ReadSet(Path.Combine(folder, "institution-nouns.tsv"), StringComparer.OrdinalIgnoreCase));
+            DataTable.ReadSet(Path.Combine(folder, "institution-nouns.tsv"), StringComparer.OrdinalIgnoreCase),
+            DataTable.ReadSet(Path.Combine(folder, "institution-blockers.tsv"), StringComparer.OrdinalIgnoreCase),
+            DataTable.ReadSet(Path.Combine(folder, "state-nouns.tsv"), StringComparer.OrdinalIgnoreCase),
+            DataTable.ReadSet(Path.Combine(folder, "function-words.tsv"), StringComparer.Ordinal));
     }
 }

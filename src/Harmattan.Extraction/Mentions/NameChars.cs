@@ -3,7 +3,7 @@ using Harmattan.Text;
 namespace Harmattan.Extraction.Mentions;
 
 /// <summary>Cheap questions about a token's characters, asked often by the recognisers.</summary>
-internal static class TokenText
+internal static class NameChars
 {
     public static ReadOnlySpan<char> Chars(string text, Token token) => text.AsSpan(token.Span.Start, token.Span.Length);
 

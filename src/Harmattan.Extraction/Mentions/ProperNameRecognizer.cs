@@ -19,7 +19,7 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons) : IComponent
         "al", "el", "ag", "ould", "wuld", "bin", "ibn", "ben", "bint", "abu", "abou", "ould", "ag", "walet", "mint", "ibn", "bil", "wal", "ad", "ed", "ar", "as", "ash", "at", "az", "ul", "d'", "de", "du", "des", "la", "le", "van", "von", "da", "dos",
     };
 
-    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "the", "and", "de", "du", "des", "la", "le", "d'", "on" };
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "the", "and", "de", "du", "des", "la", "le", "d'" };
 
     private static readonly HashSet<string> Locatives = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -58,7 +58,7 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons) : IComponent
             var i = sentence.FirstToken;
             while (i < end)
             {
-                if (!TokenText.IsNameLike(text, tokens[i]))
+                if (!NameChars.IsNameLike(text, tokens[i]))
                 {
                     i++;
                     continue;
@@ -90,7 +90,7 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons) : IComponent
                 break;
             }
 
-            if (TokenText.IsNameLike(text, next))
+            if (NameChars.IsNameLike(text, next))
             {
                 last++;
                 hasHead |= IsHead(text, next);
@@ -98,7 +98,7 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons) : IComponent
             }
 
             // A connector or particle joins two name words: "Movement for Unity", "Mohamed Ould Mataly".
-            if (last + 2 < end && TokenText.IsNameLike(text, tokens[last + 2]) && Adjacent(text, next, tokens[last + 2]))
+            if (last + 2 < end && NameChars.IsNameLike(text, tokens[last + 2]) && Adjacent(text, next, tokens[last + 2]))
             {
                 var word = next.Span.Of(text);
                 var joins = Particles.Contains(word) && word != "de" ? char.IsLower(word[0]) || word.Length > 2
@@ -145,13 +145,13 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons) : IComponent
         // Leading words that are not names ("The", "Islamist", "President") are dropped; a title among
         // them is remembered as a person cue.
         var personCue = HasPersonCueBefore(text, tokens, first, sentenceStart);
-        while (first <= last && (lexicons.NonNames.Contains(tokens[first].Span.Of(text)) || lexicons.PersonCues.Contains(tokens[first].Span.Of(text)) || tokens[first].Span.Of(text) == "Group"))
+        while (first <= last && (lexicons.FunctionWords.Contains(tokens[first].Span.Of(text)) || lexicons.PersonCues.Contains(tokens[first].Span.Of(text)) || tokens[first].Span.Of(text) == "Group"))
         {
             personCue |= lexicons.PersonCues.Contains(tokens[first].Span.Of(text));
             first++;
         }
 
-        while (last >= first && !TokenText.IsNameLike(text, tokens[last]))
+        while (last >= first && !NameChars.IsNameLike(text, tokens[last]))
         {
             last--;
         }
@@ -171,7 +171,8 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons) : IComponent
         var headType = HeadType(text, tokens, first, last);
         if (headType is { } type)
         {
-            if (last > first || !lexicons.NonNames.Contains(surface))
+            // A head word alone ("Movement", "Congress") names nothing in particular.
+            if (last > first || !IsHead(text, tokens[first]))
             {
                 yield return new MentionCandidate(span, type, MentionKind.Name, Name, "head-word", last > first ? 0.8 : 0.6);
             }
@@ -209,12 +210,12 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons) : IComponent
     {
         var text = document.Text;
         var tokens = document.Tokens;
-        while (first <= last && !TokenText.IsNameLike(text, tokens[first]))
+        while (first <= last && !NameChars.IsNameLike(text, tokens[first]))
         {
             first++;
         }
 
-        while (last >= first && !TokenText.IsNameLike(text, tokens[last]))
+        while (last >= first && !NameChars.IsNameLike(text, tokens[last]))
         {
             last--;
         }
@@ -233,7 +234,7 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons) : IComponent
             return null;
         }
 
-        if (single && TokenText.IsAllCaps(surface))
+        if (single && NameChars.IsAllCaps(surface))
         {
             // An unknown acronym: usually an organisation; a definition or the linker may say more.
             return surface.Length is >= 2 and <= 8
@@ -242,6 +243,13 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons) : IComponent
         }
 
         var sentenceInitial = first == sentenceStart;
+        if (single && sentenceInitial && !CapitalisedMidSentence(document).Contains(surface))
+        {
+            // "Residents said ...": a capital at the start of a sentence proves nothing.
+            return null;
+        }
+
+        var afterArticle = first > sentenceStart && tokens[first - 1].Span.Of(text) is "the" or "The";
         if (personCue || HasPersonCueBefore(text, tokens, first, sentenceStart))
         {
             return new MentionCandidate(span, EntityType.Person, MentionKind.Name, Name, "person-cue", 0.85);
@@ -263,6 +271,14 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons) : IComponent
             return new MentionCandidate(span, EntityType.Person, MentionKind.Name, Name, "role-apposition", single ? 0.6 : 0.8);
         }
 
+        if (afterArticle && single)
+        {
+            // "the Pentagon said": an institution, not a person.
+            return HasReportingVerbNear(text, tokens, first, last, sentenceEnd)
+                ? new MentionCandidate(span, EntityType.Organization, MentionKind.Name, Name, "article+reporting-verb", 0.5)
+                : null;
+        }
+
         if (HasReportingVerbNear(text, tokens, first, last, sentenceEnd))
         {
             return new MentionCandidate(span, EntityType.Person, MentionKind.Name, Name, "reporting-verb", single ? 0.5 : 0.75);
@@ -279,6 +295,32 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons) : IComponent
         }
 
         return null;
+    }
+
+    /// <summary>Words the document capitalises somewhere other than at a sentence start, computed once per document.</summary>
+    private static HashSet<string> CapitalisedMidSentence(AnalyzedDocument document)
+    {
+        if (document.Scratch.TryGetValue(nameof(CapitalisedMidSentence), out var cached))
+        {
+            return (HashSet<string>)cached;
+        }
+
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var sentence in document.Sentences)
+        {
+            for (var k = sentence.FirstToken + 1; k < sentence.FirstToken + sentence.TokenCount; k++)
+            {
+                var token = document.Tokens[k];
+                var previous = document.Tokens[k - 1].Span.Of(document.Text);
+                if (token.Kind == TokenKind.Word && char.IsUpper(document.Text[token.Span.Start]) && previous is not ("\u201c" or "\"" or ":" or "(" or "-" or "\u2014" or "\u2013"))
+                {
+                    set.Add(token.Span.Of(document.Text));
+                }
+            }
+        }
+
+        document.Scratch[nameof(CapitalisedMidSentence)] = set;
+        return set;
     }
 
     private EntityType? HeadType(string text, Token[] tokens, int first, int last)

@@ -80,11 +80,14 @@ public sealed class RegistryRecognizer : IComponent
                     continue;
                 }
 
-                found.Add(new MentionCandidate(span, entry.Type, MentionKind.Demonym, Name, "demonym", 0.7, entry.Id, entry.Name));
+                if (StandsForCountry(text, tokens, i, end))
+                {
+                    found.Add(new MentionCandidate(span, entry.Type, MentionKind.Demonym, Name, "demonym", 0.7, entry.Id, entry.Name));
+                }
             }
             else
             {
-                var kind = TokenText.IsAllCaps(span.SliceOf(text)) && !span.SliceOf(text).Contains(' ') ? MentionKind.Acronym : MentionKind.Name;
+                var kind = NameChars.IsAllCaps(span.SliceOf(text)) && !span.SliceOf(text).Contains(' ') ? MentionKind.Acronym : MentionKind.Name;
                 found.Add(new MentionCandidate(span, entry.Type, kind, Name, "registry-alias", 0.95, entry.Id, entry.Name));
             }
 
@@ -120,7 +123,7 @@ public sealed class RegistryRecognizer : IComponent
     private (int End, TextSpan Span, Alias Alias)? LongestMatch(string text, Token[] tokens, int start)
     {
         var first = tokens[start];
-        if (!TokenText.IsWord(text, first))
+        if (!NameChars.IsWord(text, first))
         {
             return null;
         }
@@ -144,6 +147,11 @@ public sealed class RegistryRecognizer : IComponent
             if (end > start && tokens[end].Span.Start - tokens[end - 1].Span.End > 1 && text[tokens[end - 1].Span.End] == '\n')
             {
                 break; // names do not run across lines
+            }
+
+            if (!IsWordToken(tokens[end]))
+            {
+                continue; // a name ends on a word: "ECOWAS)" is "ECOWAS"
             }
 
             var span = new TextSpan(first.Span.Start, tokens[end].Span.End);
@@ -208,9 +216,9 @@ public sealed class RegistryRecognizer : IComponent
             return true;
         }
 
-        if (TokenText.IsAllCaps(listed) && !listed.Contains(' ', StringComparison.Ordinal))
+        if (NameChars.IsAllCaps(listed) && !listed.Contains(' ', StringComparison.Ordinal))
         {
-            return TokenText.IsAllCaps(surface);
+            return NameChars.IsAllCaps(surface);
         }
 
         var surfaceWords = surface.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
@@ -232,6 +240,30 @@ public sealed class RegistryRecognizer : IComponent
         return surfaceWords.Any(w => char.IsUpper(w[0]));
     }
 
+    private static bool IsWordToken(Token token) => token.Kind is TokenKind.Word or TokenKind.Abbreviation;
+
+    /// <summary>
+    /// A demonym names its country before a state noun ("French intervention", "Malian soldiers") or as
+    /// "the French" acting; not as a nationality ("an Algerian diplomat"), a language ("(French)") or
+    /// before a person's name.
+    /// </summary>
+    private bool StandsForCountry(string text, Token[] tokens, int first, int last)
+    {
+        for (var length = 2; length >= 1; length--)
+        {
+            var end = last + length;
+            if (end < tokens.Length && _lexicons.StateNouns.Contains(new TextSpan(tokens[last + 1].Span.Start, tokens[end].Span.End).Of(text)))
+            {
+                return true;
+            }
+        }
+
+        var before = first > 0 ? tokens[first - 1].Span.Of(text) : "";
+        var after = last + 1 < tokens.Length ? tokens[last + 1] : default;
+        return before is "the" or "The" && after.Span.Length > 0
+            && (after.Kind == TokenKind.Punctuation || (char.IsLower(text[after.Span.Start]) && !_lexicons.StateNouns.Contains(after.Span.Of(text))));
+    }
+
     private int? InstitutionAfter(string text, Token[] tokens, int next)
     {
         // Longest institution noun phrase of up to two words right after the demonym.
@@ -244,7 +276,8 @@ public sealed class RegistryRecognizer : IComponent
             }
 
             var phrase = new TextSpan(tokens[next].Span.Start, tokens[last].Span.End).Of(text);
-            if (_lexicons.InstitutionNouns.Contains(phrase))
+            var blocked = last + 1 < tokens.Length && _lexicons.InstitutionBlockers.Contains(tokens[last + 1].Span.Of(text));
+            if (_lexicons.InstitutionNouns.Contains(phrase) && !blocked)
             {
                 return last;
             }

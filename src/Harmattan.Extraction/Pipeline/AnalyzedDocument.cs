@@ -48,6 +48,12 @@ public sealed class AnalyzedDocument(string documentId, string text, PartialDate
 
     public List<RelationDraft> Relations { get; } = [];
 
+    /// <summary>
+    /// Per-document values a component computes once and reuses (keyed by the component's own name);
+    /// components stay stateless, so shared state lives with the document.
+    /// </summary>
+    public Dictionary<string, object> Scratch { get; } = new(StringComparer.Ordinal);
+
     public string Slice(TextSpan span) => span.Of(Text);
 
     /// <summary>The index of the sentence containing <paramref name="position"/>, or -1.</summary>

@@ -1,3 +1,4 @@
+using Harmattan.Extraction.Output;
 using Harmattan.Knowledge;
 
 namespace Harmattan.Extraction.Pipeline;

@@ -2,6 +2,7 @@ using Harmattan.Extraction.Linking;
 using Harmattan.Extraction.Mentions;
 using Harmattan.Knowledge;
 using Harmattan.Knowledge.Registries;
+using Harmattan.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace Harmattan.Extraction.Pipeline;
@@ -12,8 +13,10 @@ namespace Harmattan.Extraction.Pipeline;
 /// </summary>
 public sealed class ExtractionResources
 {
-    private ExtractionResources(DataDirectory data, Schema schema, ActorRegistry registry, MentionLexicons mentionLexicons)
+    private ExtractionResources(DataDirectory data, Schema schema, ActorRegistry registry, Gazetteer gazetteer, AbbreviationLexicon abbreviations, MentionLexicons mentionLexicons)
     {
+        Gazetteer = gazetteer;
+        Abbreviations = abbreviations;
         Data = data;
         Schema = schema;
         Registry = registry;
@@ -28,10 +31,14 @@ public sealed class ExtractionResources
 
     public MentionLexicons MentionLexicons { get; }
 
+    public AbbreviationLexicon Abbreviations { get; }
+
+    public Gazetteer Gazetteer { get; }
+
     public static ExtractionResources Load(DataDirectory data)
     {
         var schema = Schema.Load(data);
-        return new ExtractionResources(data, schema, ActorRegistry.Load(data, schema), MentionLexicons.Load(data));
+        return new ExtractionResources(data, schema, ActorRegistry.Load(data, schema), Gazetteer.Load(data), SentenceComponent.Abbreviations(data), MentionLexicons.Load(data));
     }
 }
 
@@ -66,13 +73,17 @@ public static class PipelineFactory
 
     private static IComponent? Create(string name, ExtractionResources r) => name switch
     {
-        "text.tokenizer/1" => new TokenizerComponent(),
-        "text.sentences/1" => new SentenceComponent(SentenceComponent.DefaultSplitter(r.Data)),
+        "text.tokenizer/1" => new TokenizerComponent(new Tokenizer(r.Abbreviations)),
+        "text.sentences/1" => new SentenceComponent(new SentenceSplitter(r.Abbreviations)),
         "mentions.registry/1" => new RegistryRecognizer(r.Registry, r.MentionLexicons),
+        "mentions.gazetteer/1" => new GazetteerRecognizer(r.Gazetteer, r.MentionLexicons),
         "mentions.proper-name/1" => new ProperNameRecognizer(r.MentionLexicons),
         "mentions.definition/1" => new DefinitionRecognizer(),
         "mentions.merge/1" => new MentionMerger(),
         "entities.linker/1" => new InDocumentLinker(r.Registry),
+        "dates.recognizer/1" => new Dates.DateRecognizer(Dates.DateLexicon.Load(r.Data), Quantities.QuantityLexicon.Load(r.Data).CountNouns),
+        "quantities.recognizer/1" => new Quantities.QuantityRecognizer(Quantities.QuantityLexicon.Load(r.Data)),
+        "events.trigger/1" => new Events.EventRecognizer(Events.EventTriggerLexicon.Load(r.Data)),
         "claims.cue-verb/1" => Claims.ClaimExtractor.Load(r.Data, r.MentionLexicons.Roles.Keys),
         _ => null,
     };

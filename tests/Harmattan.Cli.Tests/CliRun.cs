@@ -1,0 +1,88 @@
+using System.Text;
+
+namespace Harmattan.Cli.Tests;
+
+/// <summary>Runs the real CLI in process against real files, capturing what it prints.</summary>
+internal sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    public static CliRun Of(string workingDirectory, params string[] args) => WithStdin(workingDirectory, "", args);
+
+    public static CliRun WithStdin(string workingDirectory, string stdin, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var env = new CliEnvironment(output, error, () => new MemoryStream(Encoding.UTF8.GetBytes(stdin)), interactive: false);
+        var previous = Directory.GetCurrentDirectory();
+        lock (CurrentDirectoryLock)
+        {
+            Directory.SetCurrentDirectory(workingDirectory);
+            try
+            {
+                var code = HarmattanCli.Run(args, env);
+                return new CliRun(code, output.ToString(), error.ToString());
+            }
+            finally
+            {
+                Directory.SetCurrentDirectory(previous);
+            }
+        }
+    }
+
+    /// <summary>The working directory is process-wide; runs that depend on it take turns.</summary>
+    private static readonly Lock CurrentDirectoryLock = new();
+}
+
+/// <summary>A temporary folder for one test, deleted afterwards, and the repository's sample reports.</summary>
+public sealed class TempFolder : IDisposable
+{
+    public TempFolder()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "harmattan-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string File(string name, string content)
+    {
+        var path = System.IO.Path.Combine(Path, name);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        System.IO.File.WriteAllText(path, content);
+        return path;
+    }
+
+    public string Bytes(string name, byte[] content)
+    {
+        var path = System.IO.Path.Combine(Path, name);
+        System.IO.File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "Harmattan.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("the repository root (Harmattan.slnx) was not found above " + AppContext.BaseDirectory);
+    }
+
+    public static string SampleReports => System.IO.Path.Combine(RepositoryRoot(), "samples", "reports");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow filesystem is left for the OS temp cleaner.
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using System.Text.Json;
+
+namespace Harmattan.Cli.Tests;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private CliRun Run(params string[] args) => CliRun.Of(_dir.Path, args);
+
+    [Fact]
+    public void Init_creates_a_knowledge_base_in_the_working_directory()
+    {
+        var run = Run("init");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("schema version", run.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_dir.Path, "harmattan.db")));
+    }
+
+    [Fact]
+    public void Ingesting_the_samples_twice_adds_then_reports_unchanged()
+    {
+        var first = Run("ingest", TempFolder.SampleReports);
+        var count = Directory.EnumerateFiles(TempFolder.SampleReports).Count();
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains($"{count} added, 0 unchanged, 0 failed", first.Output, StringComparison.Ordinal);
+
+        var second = Run("ingest", TempFolder.SampleReports);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains($"0 added, {count} unchanged, 0 failed", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_file_fails_with_its_code_and_name_while_the_good_ones_are_stored()
+    {
+        var good = _dir.File("in/good.txt", "Timbuktu, Mali\n\nFighters of Ansar Dine entered Timbuktu in April 2012, a resident said.");
+        var empty = _dir.File("in/empty.txt", "");
+        _dir.Bytes("in/binary.txt", [0x4d, 0x5a, 0x00, 0x00, 0x01, 0x02, 0x00, 0xff]);
+
+        var run = Run("ingest", Path.Combine(_dir.Path, "in"), Path.Combine(_dir.Path, "missing.md"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("1 added, 0 unchanged, 3 failed", run.Output, StringComparison.Ordinal);
+        Assert.Contains("[HRM0101]", run.Error, StringComparison.Ordinal);
+        Assert.Contains(empty, run.Error, StringComparison.Ordinal);
+        Assert.Contains("[HRM0103]", run.Error, StringComparison.Ordinal);
+        Assert.Contains("[HRM0106]", run.Error, StringComparison.Ordinal);
+        Assert.Contains("missing.md", run.Error, StringComparison.Ordinal);
+
+        var docs = JsonDocument.Parse(Run("docs", "--json").Output).RootElement;
+        Assert.Equal(1, docs.GetArrayLength());
+        Assert.Equal(good, docs[0].GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public void Standard_input_is_ingested_with_the_metadata_given_on_the_command_line()
+    {
+        var run = CliRun.WithStdin(_dir.Path, "MNLA fighters took Kidal on 30 March 2012, the group's spokesman said.",
+            "ingest", "-", "--title", "Wire note", "--published", "2012-04-01", "--url", "https://example.org/wire");
+
+        Assert.Equal(0, run.ExitCode);
+        var doc = JsonDocument.Parse(Run("docs", "--json").Output).RootElement[0];
+        Assert.Equal("Wire note", doc.GetProperty("title").GetString());
+        Assert.Equal("2012-04-01", doc.GetProperty("published").GetString());
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_harmattan_database_is_refused_untouched()
+    {
+        var notes = _dir.File("notes.db", "these are my notes, not a database");
+
+        var run = Run("--db", notes, "stats");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("[HRM0201]", run.Error, StringComparison.Ordinal);
+        Assert.Contains("notes.db", run.Error, StringComparison.Ordinal);
+        Assert.Equal("these are my notes, not a database", File.ReadAllText(notes));
+    }
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("ingest")]
+    [InlineData("show")]
+    [InlineData("docs", "--limit", "many")]
+    public void Usage_errors_exit_with_2(params string[] args)
+    {
+        var run = Run(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.NotEmpty(run.Error);
+    }
+
+    [Fact]
+    public void A_bad_published_date_is_a_usage_error_naming_the_option()
+    {
+        var file = _dir.File("a.txt", "Gao was taken by MUJAO fighters in June 2012.");
+
+        var run = Run("ingest", file, "--published", "last Tuesday");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("[HRM0401] --published", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Show_finds_a_document_by_prefix_and_refuses_an_unknown_id()
+    {
+        Run("ingest", TempFolder.SampleReports);
+        var docs = JsonDocument.Parse(Run("docs", "--json").Output).RootElement;
+        var id = docs[0].GetProperty("id").GetString()!;
+
+        var shown = Run("show", id[..8], "--json");
+        Assert.Equal(0, shown.ExitCode);
+        var json = JsonDocument.Parse(shown.Output).RootElement;
+        Assert.Equal(id, json.GetProperty("document").GetProperty("id").GetString());
+        Assert.Equal("utf16", json.GetProperty("offsets").GetString());
+
+        var missing = Run("show", "ffffffffffff");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("[HRM0204]", missing.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Search_ranks_documents_and_highlights_the_matched_words()
+    {
+        Run("ingest", TempFolder.SampleReports);
+
+        var run = Run("search", "Kidal");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("[[Kidal]]", run.Output, StringComparison.Ordinal);
+        var hits = JsonDocument.Parse(Run("search", "Kidal", "--json").Output).RootElement;
+        Assert.True(hits.GetArrayLength() > 0);
+        var scores = hits.EnumerateArray().Select(h => h.GetProperty("score").GetDouble()).ToList();
+        Assert.Equal(scores.OrderByDescending(s => s), scores);
+    }
+
+    [Fact]
+    public void Stats_counts_what_was_ingested()
+    {
+        Run("ingest", TempFolder.SampleReports);
+
+        var stats = JsonDocument.Parse(Run("stats", "--json").Output).RootElement;
+
+        Assert.True(stats.GetProperty("documents").GetInt64() >= 7);
+        Assert.True(stats.GetProperty("entities").GetInt64() > 20);
+        Assert.True(stats.GetProperty("top_entities").GetArrayLength() > 0);
+    }
+}
