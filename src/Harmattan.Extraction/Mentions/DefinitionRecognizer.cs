@@ -2,6 +2,7 @@ using Harmattan.Extraction.Pipeline;
 using Harmattan.Knowledge;
 using Harmattan.Text;
 
+
 namespace Harmattan.Extraction.Mentions;
 
 /// <summary>
@@ -63,16 +64,130 @@ public sealed class DefinitionRecognizer : IComponent
                 }
 
                 found.Add(new MentionCandidate(inner, before.Type, MentionKind.Acronym, Name, "long-name(acronym)", 0.9, before.RegistryId, beforeText));
+                continue;
             }
-            else if (NameChars.IsAllCaps(beforeText) && char.IsUpper(innerText[0]) && AcronymFits(beforeText, innerText))
+
+            // "ACR (Long Name)", "Name (Other Name, ACR)": each comma-separated name inside is an alias.
+            foreach (var item in Items(text, tokens, i + 1, close, [","]))
             {
-                // "ACR (Long Name)".
-                var type = candidates.FirstOrDefault(c => c.Span == inner)?.Type ?? before.Type;
-                found.Add(new MentionCandidate(inner, type, MentionKind.Name, Name, "acronym(long-name)", 0.85, before.RegistryId, beforeText));
+                var itemText = item.Of(text);
+                var isAcronym = NameChars.IsAllCaps(itemText) && !itemText.Contains(' ', StringComparison.Ordinal);
+                var fits = isAcronym ? AcronymFits(itemText, beforeText) || AcronymFits(beforeText, itemText) : AcronymFits(beforeText, itemText) || item.Length > 12;
+                if (!fits)
+                {
+                    continue;
+                }
+
+                var type = candidates.FirstOrDefault(c => c.Span == item)?.Type ?? before.Type;
+                found.Add(new MentionCandidate(item, type, isAcronym ? MentionKind.Acronym : MentionKind.Name, Name, "name(alias)", 0.85, before.RegistryId, beforeText));
             }
         }
 
+        // "X, also known as Y", "aka Y; Z; W": every listed name is another name of the last name before the cue.
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var cueEnd = AliasCueEnd(text, tokens, i);
+            if (cueEnd < 0)
+            {
+                continue;
+            }
+
+            var subject = candidates.Where(c => c.Span.End <= tokens[i].Span.Start && c.Kind != MentionKind.Demonym)
+                .OrderByDescending(c => c.Span.End).ThenByDescending(c => c.Span.Length).FirstOrDefault();
+            if (subject is null)
+            {
+                continue;
+            }
+
+            var stop = cueEnd + 1;
+            while (stop < tokens.Length && !EndsList(text, tokens[stop - 1], tokens[stop]))
+            {
+                stop++;
+            }
+
+            foreach (var item in Items(text, tokens, cueEnd + 1, stop, [";", ","]))
+            {
+                var itemText = item.Of(text);
+                var isAcronym = NameChars.IsAllCaps(itemText) && !itemText.Contains(' ', StringComparison.Ordinal);
+                found.Add(new MentionCandidate(item, subject.Type, isAcronym ? MentionKind.Acronym : MentionKind.Name, Name, "alias-list", 0.8, subject.RegistryId, subject.Span.Of(text)));
+            }
+
+            i = stop - 1;
+        }
+
         return found;
+    }
+
+    /// <summary>The names between <paramref name="from"/> and <paramref name="to"/>, split at the separators; quotes and a leading "the" dropped.</summary>
+    private static IEnumerable<TextSpan> Items(string text, Token[] tokens, int from, int to, string[] separators)
+    {
+        var start = from;
+        for (var k = from; k <= to; k++)
+        {
+            if (k < to && !separators.Contains(tokens[k].Span.Of(text)))
+            {
+                continue;
+            }
+
+            var a = start;
+            var b = k - 1;
+            while (a <= b && (tokens[a].Kind == TokenKind.Punctuation || tokens[a].Span.Of(text) is "the" or "and" or "or"))
+            {
+                a++;
+            }
+
+            while (b >= a && tokens[b].Kind == TokenKind.Punctuation)
+            {
+                b--;
+            }
+
+            if (a <= b && b - a < 10 && NameChars.IsNameLike(text, tokens[a]) && NameChars.IsNameLike(text, tokens[b]))
+            {
+                yield return new TextSpan(tokens[a].Span.Start, tokens[b].Span.End);
+            }
+
+            start = k + 1;
+        }
+    }
+
+    /// <summary>The last token of an alias cue starting at <paramref name="i"/> ("aka", "a.k.a.", "also known as", "also called"), or -1.</summary>
+    private static int AliasCueEnd(string text, Token[] tokens, int i)
+    {
+        var word = tokens[i].Span.Of(text);
+        if (word is "aka" or "a.k.a." or "AKA")
+        {
+            return i;
+        }
+
+        if (i + 2 < tokens.Length && word is "also" or "known" or "otherwise")
+        {
+            var next = tokens[i + 1].Span.Of(text);
+            if (word == "also" && next == "known" && tokens[i + 2].Span.Of(text) == "as")
+            {
+                return i + 2;
+            }
+
+            if (word is "also" or "otherwise" && next is "called" or "named")
+            {
+                return i + 1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A list of names ends at a line break or a sentence end.</summary>
+    private static bool EndsList(string text, Token previous, Token next)
+    {
+        for (var p = previous.Span.End; p < next.Span.Start; p++)
+        {
+            if (text[p] == '\n')
+            {
+                return true;
+            }
+        }
+
+        return previous.Span.Of(text) is "." or ")" && char.IsUpper(text[next.Span.Start]) && previous.Span.Of(text) != ")";
     }
 
     /// <summary>

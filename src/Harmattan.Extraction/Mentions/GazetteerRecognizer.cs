@@ -53,12 +53,14 @@ public sealed class GazetteerRecognizer(Gazetteer gazetteer, MentionLexicons lex
             var end = sentence.FirstToken + sentence.TokenCount;
             for (var i = sentence.FirstToken; i < end; i++)
             {
-                if (covered[i] || !NameChars.IsNameLike(text, tokens[i]) || lexicons.FunctionWords.Contains(tokens[i].Span.Of(text)))
+                if (covered[i] || !NameChars.IsNameLike(text, tokens[i]))
                 {
                     continue;
                 }
 
-                for (var last = Math.Min(end - 1, i + MaxWords - 1); last >= i; last--)
+                // "In Amenas", "In Khalil": a Saharan name may begin with a function word, a one-word name may not.
+                var shortest = lexicons.FunctionWords.Contains(tokens[i].Span.Of(text)) ? i + 1 : i;
+                for (var last = Math.Min(end - 1, i + MaxWords - 1); last >= shortest; last--)
                 {
                     if (Enumerable.Range(i, last - i + 1).Any(j => covered[j] || tokens[j].Kind != TokenKind.Word))
                     {

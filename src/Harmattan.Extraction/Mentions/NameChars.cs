@@ -53,7 +53,21 @@ internal static class NameChars
             return true;
         }
 
-        var dash = chars.IndexOf('-');
-        return dash is > 0 and <= 3 && dash + 1 < chars.Length && char.IsUpper(chars[dash + 1]);
+        // "al-Qaeda", "wa-l-Muslimin", "bil-Dima": short lower-case particles joined to a capitalised word.
+        var start = 0;
+        while (true)
+        {
+            var dash = chars[start..].IndexOf('-');
+            if (dash is <= 0 or > 3 || start + dash + 1 >= chars.Length)
+            {
+                return false;
+            }
+
+            start += dash + 1;
+            if (char.IsUpper(chars[start]))
+            {
+                return true;
+            }
+        }
     }
 }

@@ -12,7 +12,7 @@ namespace Harmattan.Extraction.Mentions;
 /// names, and headings are left to the registries. Runs after the registry recogniser and leaves alone
 /// what it found, except where a head word makes a longer name of it ("Kidal Airport").
 /// </summary>
-public sealed class ProperNameRecognizer(MentionLexicons lexicons) : IComponent
+public sealed class ProperNameRecognizer(MentionLexicons lexicons, IReadOnlySet<string> demonyms) : IComponent
 {
     private static readonly HashSet<string> Particles = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -102,7 +102,7 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons) : IComponent
             {
                 var word = next.Span.Of(text);
                 var joins = Particles.Contains(word) && word != "de" ? char.IsLower(word[0]) || word.Length > 2
-                    : Connectors.Contains(word) && (word != "and" || hasHead);
+                    : Connectors.Contains(word) && (hasHead || word is not ("and" or "of" or "for"));
                 if (next.Kind == TokenKind.Number)
                 {
                     joins = true; // "Channel 4 News"
@@ -225,6 +225,18 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons) : IComponent
             return null;
         }
 
+        // "the Mauritanian Hamada Ould Kheiru": a nationality before a name is not part of it.
+        while (first < last && demonyms.Contains(tokens[first].Span.Of(text)))
+        {
+            first++;
+        }
+
+        if (Enumerable.Range(first, last - first + 1).All(k => !NameChars.IsNameLike(text, tokens[k])
+            || lexicons.NonNames.Contains(tokens[k].Span.Of(text)) || IsHead(text, tokens[k]) || demonyms.Contains(tokens[k].Span.Of(text))))
+        {
+            return null; // "Islamist Group", "North African", "French"
+        }
+
         var span = new TextSpan(tokens[first].Span.Start, tokens[last].Span.End);
         var surface = span.Of(text);
         var words = last - first + 1;
@@ -289,9 +301,9 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons) : IComponent
             return new MentionCandidate(span, EntityType.Place, MentionKind.Name, Name, "locative", 0.5);
         }
 
-        if (!single && !sentenceInitial && words <= 4)
+        if (!single && !sentenceInitial && words <= 4 && AllContentWords(text, tokens, first, last))
         {
-            return new MentionCandidate(span, EntityType.Person, MentionKind.Name, Name, "capitalised-run", 0.4);
+            return new MentionCandidate(span, EntityType.Person, MentionKind.Name, Name, "capitalised-run", 0.5);
         }
 
         return null;
@@ -321,6 +333,20 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons) : IComponent
 
         document.Scratch[nameof(CapitalisedMidSentence)] = set;
         return set;
+    }
+
+    private bool AllContentWords(string text, Token[] tokens, int first, int last)
+    {
+        for (var k = first; k <= last; k++)
+        {
+            var word = tokens[k].Span.Of(text);
+            if (NameChars.IsNameLike(text, tokens[k]) && (lexicons.NonNames.Contains(word) || lexicons.FunctionWords.Contains(word)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private EntityType? HeadType(string text, Token[] tokens, int first, int last)

@@ -77,7 +77,7 @@ public static class PipelineFactory
         "text.sentences/1" => new SentenceComponent(new SentenceSplitter(r.Abbreviations)),
         "mentions.registry/1" => new RegistryRecognizer(r.Registry, r.MentionLexicons),
         "mentions.gazetteer/1" => new GazetteerRecognizer(r.Gazetteer, r.MentionLexicons),
-        "mentions.proper-name/1" => new ProperNameRecognizer(r.MentionLexicons),
+        "mentions.proper-name/1" => new ProperNameRecognizer(r.MentionLexicons, r.Registry.Entries.SelectMany(e => e.Demonyms).ToHashSet(StringComparer.Ordinal)),
         "mentions.definition/1" => new DefinitionRecognizer(),
         "mentions.merge/1" => new MentionMerger(),
         "entities.linker/1" => new InDocumentLinker(r.Registry),
