@@ -271,6 +271,11 @@ internal sealed class AttributionReader
     /// <summary>"S, X said", "“S,” said X": the content is the quotation or clause before the attribution.</summary>
     private Attribution? Backward(CueMatch cue, Speakers speakers, int attributionStart, int from)
     {
+        if (attributionStart - 1 > from && _d.Is(attributionStart - 1, "the"))
+        {
+            attributionStart--;
+        }
+
         for (var k = attributionStart - 1; k >= from && k >= attributionStart - 3; k--)
         {
             if (_d.ClosingAt(k) is { } quote)
@@ -287,6 +292,11 @@ internal sealed class AttributionReader
     private bool FollowsContent(int attributionStart, int from)
     {
         var k = attributionStart - 1;
+        if (k > from && _d.Is(k, "the"))
+        {
+            k--;
+        }
+
         return k > from && (_d.IsComma(k) || _d.ClosingAt(k) is not null || _d.IsChar(k, '\u2019') || _d.IsChar(k, '\u2014') || _d.IsChar(k, '\u2013'));
     }
 
@@ -400,13 +410,24 @@ internal sealed class AttributionReader
 
     private TextSpan? Trim(TextSpan span) => ContentTrimmer.Trim(_d.Text, span);
 
+    /// <summary>The smallest run of whole sentences covering <paramref name="span"/>.</summary>
+    private TextSpan WholeSentences(TextSpan span)
+    {
+        var sentences = _d.Document.Sentences;
+        var first = _d.Document.SentenceAt(span.Start);
+        var last = _d.Document.SentenceAt(span.End - 1);
+        return new TextSpan(
+            first < 0 ? span.Start : Math.Min(span.Start, sentences[first].Span.Start),
+            last < 0 ? span.End : Math.Max(span.End, sentences[last].Span.End));
+    }
+
     private void Emit(Attribution a, Sentence sentence)
     {
         var cueSpan = new TextSpan(_d.Tokens[a.Cue.Start].Start, _d.Tokens[a.Cue.End - 1].End);
         var cue = cueSpan.Of(_d.Text);
         foreach (var content in a.Contents)
         {
-            var evidence = sentence.Span.Union(content).Union(cueSpan);
+            var evidence = WholeSentences(sentence.Span.Union(content).Union(cueSpan));
             foreach (var speaker in a.Speakers.Entities)
             {
                 _claims.Add(new ClaimDraft(speaker, cue, cueSpan, content, evidence, _component, a.Rule, a.Confidence));
