@@ -15,7 +15,7 @@ public sealed class RegistryTests(ITestOutputHelper output)
         Assert.All(Registry.Entries, e => Assert.False(string.IsNullOrWhiteSpace(e.Source), e.Id));
         var files = Registry.Entries.Select(e => Path.GetFileName(e.File)).ToHashSet(StringComparer.Ordinal);
         Assert.Equal(
-            ["actors.yaml", "countries.tsv", "international-organisations.yaml", "people-groups.tsv", "places.tsv"],
+            ["actors.yaml", "countries.tsv", "international-organisations.yaml", "people-groups.tsv", "places.tsv", "regions.tsv"],
             files.Order(StringComparer.Ordinal));
     }
 
@@ -69,7 +69,7 @@ public sealed class RegistryTests(ITestOutputHelper output)
     [InlineData("MOJWA", "mujao")]
     [InlineData("Movement for Unity and Jihad in West Africa", "mujao")]
     [InlineData("AQMI", "aqim")]
-    [InlineData("GSPC", "aqim")]
+    [InlineData("GSPC", "gspc")]
     [InlineData("al-Murabitun", "al-mourabitoun")]
     [InlineData("GSIM", "jnim")]
     [InlineData("EIGS", "isgs")]
