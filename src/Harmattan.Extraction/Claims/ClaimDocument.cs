@@ -98,6 +98,9 @@ internal sealed class ClaimDocument
 
     public bool Is(int token, string value) => Tokens[token].IsIgnoreCase(Text, value);
 
+    /// <summary>Exact, case-sensitive: "who" the pronoun, not "Who" inside a name.</summary>
+    public bool IsExactly(int token, string value) => Tokens[token].Is(Text, value);
+
     public bool IsChar(int token, char c) => Tokens[token].Length == 1 && Text[Tokens[token].Start] == c;
 
     public bool IsComma(int token) => IsChar(token, ',');

@@ -31,13 +31,20 @@ public enum ClaimWordRole
     /// <summary>A preposition or time word opening an adjunct: "said in an interview that".</summary>
     Adjunct,
 
+    /// <summary>A pronoun that never names a source: I, we, you.</summary>
+    FirstPerson,
+
+    /// <summary>A closed-class word that may open a sentence (from <c>function-words.tsv</c>): The, In, After.</summary>
+    Function,
+
     /// <summary>A noun naming a person's role (from <c>role-nouns.tsv</c>): "the official said".</summary>
     Role,
 }
 
 /// <summary>
 /// The closed-class vocabulary the claims component reads attributions with: <c>claims-words.tsv</c>
-/// plus the single-word role nouns of <c>role-nouns.tsv</c>. Lookups are by token, case-insensitive
+/// plus the single-word role nouns of <c>role-nouns.tsv</c> and the sentence openers of
+/// <c>function-words.tsv</c>. Lookups are by token, case-insensitive
 /// and allocation-free.
 /// </summary>
 public sealed class ClaimWords
@@ -69,12 +76,19 @@ public sealed class ClaimWords
                 "opener" => ClaimWordRole.Opener,
                 "addressee" => ClaimWordRole.Addressee,
                 "adjunct" => ClaimWordRole.Adjunct,
-                _ => throw row.Error($"unknown role '{row[1]}' (skip, person, group, group-noun, institution-noun, opener, addressee or adjunct)"),
+                "first-person" => ClaimWordRole.FirstPerson,
+                _ => throw row.Error($"unknown role '{row[1]}' (skip, person, group, group-noun, institution-noun, opener, addressee, adjunct or first-person)"),
             };
             if (!roles.TryAdd(row[0], role))
             {
                 throw row.Error($"'{row[0]}' is listed twice");
             }
+        }
+
+        // The words that open sentences but never names, shared with the mention recognisers.
+        foreach (var row in DataTable.Read(Path.Combine(data.Lexicon("en"), "function-words.tsv"), 1, 1))
+        {
+            roles.TryAdd(row[0], ClaimWordRole.Function);
         }
 
         foreach (var noun in roleNouns)

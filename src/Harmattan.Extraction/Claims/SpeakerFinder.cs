@@ -72,7 +72,9 @@ internal sealed class SpeakerFinder(ClaimDocument d, SpeakerResolver resolver)
 
         if (d.SpeakerEndingAt(k) is { } m)
         {
-            return Conjuncts(m, from, "subject", 0.9);
+            return m.First - 2 >= from && d.IsExactly(m.First - 1, "of")
+                ? Complement(m, m.First - 2, from)
+                : Conjuncts(m, from, "subject", 0.9);
         }
 
         if (d.EndingAt(k) is not null)
@@ -95,7 +97,7 @@ internal sealed class SpeakerFinder(ClaimDocument d, SpeakerResolver resolver)
             return Apposition(k, from);
         }
 
-        if (d.Is(k, "who") && k - 2 >= from && d.IsComma(k - 1))
+        if (d.IsExactly(k, "who") && k - 2 >= from && d.IsComma(k - 1))
         {
             var head = d.SpeakerEndingAt(k - 2);
             return head is null ? null : new Speakers([head.Value.Entity], head.Value.First, head.Value.Last, "relative", 0.85) { Relative = true };
@@ -111,7 +113,7 @@ internal sealed class SpeakerFinder(ClaimDocument d, SpeakerResolver resolver)
         // "X, a journalist ..., who had returned ... said": the subject before the relative clause.
         for (var w = k - 1; w > from && !d.IsComma(w); w--)
         {
-            if (d.Is(w, "who") && d.IsComma(w - 1))
+            if (d.IsExactly(w, "who") && d.IsComma(w - 1))
             {
                 var s = ClauseSubject(ClauseStart(w, from), w);
                 return s is not null && d.IsComma(s.End + 1) ? s with { Rule = "relative-clause", Confidence = 0.75 } : null;
@@ -236,7 +238,7 @@ internal sealed class SpeakerFinder(ClaimDocument d, SpeakerResolver resolver)
     {
         var np = head;
         while (np - 1 >= from && np > head - 6 && d.IsWordLike(np - 1) && d.RoleOf(np - 1) != ClaimWordRole.Skip
-               && !d.Is(np - 1, "that") && !d.Is(np - 1, "and") && !d.Is(np - 1, "who") && !d.Is(np - 1, "which"))
+               && !d.IsExactly(np - 1, "that") && !d.IsExactly(np - 1, "and") && !d.IsExactly(np - 1, "who") && !d.IsExactly(np - 1, "which"))
         {
             np--;
         }
@@ -263,6 +265,26 @@ internal sealed class SpeakerFinder(ClaimDocument d, SpeakerResolver resolver)
             ClaimWordRole.Role => Resolved(resolver.Role(head, np), np, head, "role"),
             ClaimWordRole.GroupNoun => Resolved(resolver.GroupNoun(head, np), np, head, "group-noun"),
             _ => null,
+        };
+    }
+
+    /// <summary>
+    /// "Ansar al-Sharia of Libya denied", "the government of Mali said", "the spokesman of the MNLA said":
+    /// the speaker is the head before "of", not the name after it.
+    /// </summary>
+    private Speakers? Complement(SpeakerMention m, int head, int from)
+    {
+        if (d.SpeakerEndingAt(head) is { } named)
+        {
+            return Conjuncts(named, from, "subject", 0.85);
+        }
+
+        return d.RoleOf(head) switch
+        {
+            ClaimWordRole.InstitutionNoun => new Speakers([m.Entity], head, m.Last, "institution", 0.8),
+            ClaimWordRole.Role or ClaimWordRole.GroupNoun => Description(head, from),
+            _ when d.IsLowerWord(head) => null,
+            _ => Conjuncts(m, from, "subject", 0.9),
         };
     }
 

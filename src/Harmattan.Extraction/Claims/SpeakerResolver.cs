@@ -16,7 +16,8 @@ namespace Harmattan.Extraction.Claims;
 /// council"), else resolves like "they".</item>
 /// </list>
 /// "they"/"it" resolve only to an organisation or armed group, and only when that is the latest candidate;
-/// resolved speakers count as mentions for later pronouns.
+/// resolved speakers count as mentions for later pronouns. A pronoun never reaches past a sentence
+/// whose subject is a capitalised word with no entity: its referent is unknown.
 /// </summary>
 internal sealed class SpeakerResolver(ClaimDocument d)
 {
@@ -35,6 +36,11 @@ internal sealed class SpeakerResolver(ClaimDocument d)
         var sentence = SentenceOf(token);
         for (var s = sentence; s >= 0 && s >= sentence - SentencesBack; s--)
         {
+            if (s < sentence && OpensWithUnknownName(s))
+            {
+                return null; // "Shulkin spoke first. He added ...": the pronoun's referent has no entity
+            }
+
             var (from, to) = Range(s, token);
             foreach (var c in Between(from, to))
             {
@@ -139,6 +145,21 @@ internal sealed class SpeakerResolver(ClaimDocument d)
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The sentence's subject is a capitalised word no recogniser took for a name and no vocabulary
+    /// knows ("Shulkin spoke"): a later pronoun most likely means it, so it must not skip to an
+    /// earlier, wrong person.
+    /// </summary>
+    private bool OpensWithUnknownName(int sentence)
+    {
+        var s = d.Document.Sentences[sentence];
+        var first = s.FirstToken;
+        return s.TokenCount > 2
+               && d.IsCapitalized(first) && d.IsLowerWord(first + 1)
+               && d.RoleOf(first) is null
+               && !d.Mentions.Any(m => m.First <= first && first <= m.Last);
     }
 
     private IEnumerable<SpeakerMention> Between(int from, int to)
