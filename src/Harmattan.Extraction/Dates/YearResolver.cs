@@ -9,7 +9,7 @@ namespace Harmattan.Extraction.Dates;
 /// text gave (a narrative moves forward, so a month before that date's month is in the next year:
 /// "October 2011 ... in March" is March 2012);</item>
 /// <item>else the publication date (a month after the publication month is in the previous year);</item>
-/// <item>else the nearest earlier month-or-day date anywhere, or the nearest year of the same line.</item>
+/// <item>else the nearest earlier month-or-day date anywhere, or the nearest explicit year of the same line.</item>
 /// </list>
 /// Anaphoric years ("that year", "a year later") count from the nearest earlier year within the same
 /// window; "this year"/"this month" from the publication date, else the latest day the text names
@@ -141,25 +141,32 @@ internal static class YearResolver
         return null;
     }
 
-    /// <summary>An explicit single year later on the same line: "On October 14 ... the February 2020 accord".</summary>
+    /// <summary>
+    /// The nearest explicit single year on the same line, earlier ("In 2013 ... on 12 May") or later
+    /// ("On October 14 ... the February 2020 accord").
+    /// </summary>
     private static int? SameLineYear(DateCandidate c, List<DateCandidate> all, string text)
     {
         var lineEnd = text.IndexOf('\n', c.Span.End);
-        if (lineEnd < 0)
-        {
-            lineEnd = text.Length;
-        }
-
+        lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+        var lineStart = c.Span.Start == 0 ? 0 : text.LastIndexOf('\n', c.Span.Start - 1) + 1;
+        int? best = null;
+        var bestDistance = int.MaxValue;
         foreach (var other in all)
         {
-            if (other.Span.Start > c.Span.End && other.Span.Start < lineEnd && other.Anchor == DateAnchor.None
+            if (other.Span.Start >= lineStart && other.Span.End <= lineEnd && other.Anchor == DateAnchor.None
                 && other.Precision is DatePrecision.Year or DatePrecision.Month or DatePrecision.Day)
             {
-                return other.Year;
+                var distance = other.Span.Start > c.Span.Start ? other.Span.Start - c.Span.End : c.Span.Start - other.Span.End;
+                if (distance < bestDistance)
+                {
+                    best = other.Year;
+                    bestDistance = distance;
+                }
             }
         }
 
-        return null;
+        return best;
     }
 
     private static PartialDate? Build(DatePrecision precision, int year, int month, int day, int endYear)

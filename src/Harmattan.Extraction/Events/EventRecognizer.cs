@@ -87,8 +87,14 @@ public sealed class EventRecognizer(EventTriggerLexicon lexicon) : IComponent
             if (sentenceDates.Count > 0)
             {
                 // "the attack" when an attack was told before is that attack: it keeps only a date of its own.
-                hits.RemoveAll(h => h.Definite && seenTypes.Contains(h.Trigger.Type)
-                    && !sentenceDates.Any(d => Bound(text, tokens, h, TokenAt(tokens, sentence, d.Span.Start), TokenAt(tokens, sentence, d.Span.End - 1))));
+                // Its side details ("was killed in the air strike") go with it.
+                var anaphoric = hits.Where(h => h.Definite && seenTypes.Contains(h.Trigger.Type)
+                    && !sentenceDates.Any(d => Bound(text, tokens, h, TokenAt(tokens, sentence, d.Span.Start), TokenAt(tokens, sentence, d.Span.End - 1)))).ToList();
+                hits.RemoveAll(anaphoric.Contains);
+                if (anaphoric.Any(h => h.Trigger.Strong))
+                {
+                    hits.RemoveAll(h => !h.Strong);
+                }
                 if (hits.Count > 0)
                 {
                     var fallback = lastPerson.Entity is not null && s - lastPerson.Sentence <= 3 ? lastPerson.Entity : null;
@@ -129,7 +135,7 @@ public sealed class EventRecognizer(EventTriggerLexicon lexicon) : IComponent
             boundTo[d] = -1;
             for (var h = 0; h < hits.Count; h++)
             {
-                if (hits[h].Strong && Bound(text, tokens, hits[h], datePositions[d], dateEnds[d]))
+                if (hits[h].Strong && Bound(text, tokens, hits[h], datePositions[d], dateEnds[d], strict: true))
                 {
                     boundTo[d] = h;
                     break;
@@ -213,7 +219,8 @@ public sealed class EventRecognizer(EventTriggerLexicon lexicon) : IComponent
 
             foreach (var cluster in clusters)
             {
-                var head = cluster.MinBy(h => Distance(text, tokens, h, datePositions[d], dateEnds[d]))!;
+                // The first strong trigger is usually the main verb or the head noun: "ambushed ... and kidnapped".
+                var head = cluster.FirstOrDefault(h => h.Strong) ?? cluster[0];
                 var confidence = (head.Strong ? 0.7 : 0.5) * date.Confidence;
                 yield return new EventDraft(head.Trigger.Type, head.Span, date, [], [], sentence.Span, Name,
                     $"{head.Rule}:{head.Trigger.Source}", Math.Round(confidence, 3));
@@ -264,22 +271,26 @@ public sealed class EventRecognizer(EventTriggerLexicon lexicon) : IComponent
         return (distance * 2) + (dateLast < hit.FirstToken ? 1 : 0);
     }
 
-    /// <summary>"the 2012 coup", "the January 2013 attack", "coup of 2012", "died June 14th", "panels February 6, 2013".</summary>
-    private static bool Bound(string text, Token[] tokens, TriggerHit hit, int dateFirst, int dateLast)
+    /// <summary>
+    /// The date belongs to the trigger: "the 2012 coup", "the January 2013 attack", "the coup of 2012"
+    /// (<paramref name="strict"/>: nothing else may take it), or also "died June 14th", "attacked in 2012",
+    /// "panels February 6, 2013" (the date is the trigger's own, but a later trigger may share it).
+    /// </summary>
+    private static bool Bound(string text, Token[] tokens, TriggerHit hit, int dateFirst, int dateLast, bool strict = false)
     {
         if (dateLast + 1 == hit.FirstToken)
         {
             return true;
         }
 
-        if (dateFirst == hit.LastToken + 1)
+        var of = dateFirst == hit.LastToken + 2 && tokens[hit.LastToken + 1].IsIgnoreCase(text, "of");
+        if (strict)
         {
-            return true;
+            return of;
         }
 
-        return dateFirst == hit.LastToken + 2
-            && (tokens[hit.LastToken + 1].IsIgnoreCase(text, "of") || tokens[hit.LastToken + 1].IsIgnoreCase(text, "in")
-                || tokens[hit.LastToken + 1].IsIgnoreCase(text, "on"));
+        return of || dateFirst == hit.LastToken + 1
+            || (dateFirst == hit.LastToken + 2 && (tokens[hit.LastToken + 1].IsIgnoreCase(text, "in") || tokens[hit.LastToken + 1].IsIgnoreCase(text, "on")));
     }
 
     private static EventDraft Participants(

@@ -158,6 +158,7 @@ internal sealed class TriggerFinder(EventTriggerLexicon lexicon, string text, To
 
         // "after the split", "before their merger", "following the military coup": a reference point.
         var definite = false;
+        var verb = trigger.Words[0].EndsWith("ed", StringComparison.Ordinal);
         for (var k = i - 1; k >= first && k >= i - 4; k--)
         {
             var w = tokens[k].Span.SliceOf(text).ToString();
@@ -168,11 +169,12 @@ internal sealed class TriggerFinder(EventTriggerLexicon lexicon, string text, To
                     return (false, "reference", true);
                 }
 
-                definite = true;
+                definite = !verb; // "the group also seized": the determiner is the subject's, not the trigger's
                 break;
             }
 
-            if (tokens[k].Kind != TokenKind.Word || Reference.Contains(w))
+            // A verb between them ends the noun phrase: "after the government sparked civil war".
+            if (tokens[k].Kind != TokenKind.Word || Reference.Contains(w) || w.EndsWith("ed", StringComparison.OrdinalIgnoreCase))
             {
                 break;
             }
