@@ -109,13 +109,38 @@ internal sealed class AttributionReader
         {
             if (found[n].ContentStart >= 0)
             {
-                var end = n + 1 < found.Count && found[n + 1].Start > found[n].ContentStart ? found[n + 1].Start : to;
+                var end = n + 1 < found.Count && found[n + 1].Start > found[n].ContentStart
+                    ? ClauseBoundaryBefore(found[n].ContentStart, found[n + 1].Start)
+                    : to;
                 found[n] = found[n] with { Contents = ForwardContent(found[n], sentence, end) };
             }
         }
 
         found.RemoveAll(a => a.Contents.Count == 0);
         return found;
+    }
+
+    /// <summary>
+    /// Where a content followed by another attribution in the sentence ends: at the last ", and" /
+    /// ", but" / ";" between them ("X said A, and on Monday President Y said B"), else at the next
+    /// attribution itself.
+    /// </summary>
+    private int ClauseBoundaryBefore(int contentStart, int next)
+    {
+        for (var k = next - 1; k > contentStart; k--)
+        {
+            if (_d.IsQuoted(k))
+            {
+                continue;
+            }
+
+            if (_d.IsChar(k, ';') || _d.IsComma(k - 1) && (_d.IsExactly(k, "and") || _d.IsExactly(k, "but") || _d.IsExactly(k, "while")))
+            {
+                return _d.IsChar(k, ';') ? k : k - 1;
+            }
+        }
+
+        return next;
     }
 
     private Attribution? Analyze(CueMatch cue, int from, int to, Speakers? previous)
