@@ -32,20 +32,7 @@ public sealed class GazetteerRecognizer(Gazetteer gazetteer, MentionLexicons lex
     {
         var text = document.Text;
         var tokens = document.Tokens;
-        var covered = new bool[tokens.Length];
-        var k = 0;
-        foreach (var candidate in document.MentionCandidates.OrderBy(c => c.Span.Start))
-        {
-            while (k < tokens.Length && tokens[k].Span.End <= candidate.Span.Start)
-            {
-                k++;
-            }
-
-            for (var j = k; j < tokens.Length && tokens[j].Span.Start < candidate.Span.End; j++)
-            {
-                covered[j] = true;
-            }
-        }
+        var covered = NameChars.CoveredTokens(tokens, document.MentionCandidates);
 
         var found = new List<MentionCandidate>();
         foreach (var sentence in document.Sentences)

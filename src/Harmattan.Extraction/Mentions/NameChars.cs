@@ -70,4 +70,28 @@ internal static class NameChars
             }
         }
     }
+
+    /// <summary>
+    /// Which tokens some candidate already covers, in one pass over candidates sorted by start, so a
+    /// recogniser asks "is this token taken?" in constant time.
+    /// </summary>
+    public static bool[] CoveredTokens(Token[] tokens, IEnumerable<MentionCandidate> candidates)
+    {
+        var covered = new bool[tokens.Length];
+        var k = 0;
+        foreach (var candidate in candidates.OrderBy(c => c.Span.Start))
+        {
+            while (k < tokens.Length && tokens[k].Span.End <= candidate.Span.Start)
+            {
+                k++;
+            }
+
+            for (var j = k; j < tokens.Length && tokens[j].Span.Start < candidate.Span.End; j++)
+            {
+                covered[j] = true;
+            }
+        }
+
+        return covered;
+    }
 }

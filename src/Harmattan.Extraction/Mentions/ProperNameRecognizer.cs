@@ -45,7 +45,7 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons, IReadOnlySet<
     {
         var text = document.Text;
         var tokens = document.Tokens;
-        var known = document.MentionCandidates.Select(c => c.Span).OrderBy(s => s.Start).ToList();
+        var known = NameChars.CoveredTokens(tokens, document.MentionCandidates);
         var found = new List<MentionCandidate>();
         foreach (var sentence in document.Sentences)
         {
@@ -137,7 +137,7 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons, IReadOnlySet<
 
     private bool IsHead(string text, Token token) => lexicons.Heads.ContainsKey(token.Span.Of(text));
 
-    private IEnumerable<MentionCandidate> Candidates(AnalyzedDocument document, List<TextSpan> known, int first, int last, int sentenceStart, int sentenceEnd)
+    private IEnumerable<MentionCandidate> Candidates(AnalyzedDocument document, bool[] known, int first, int last, int sentenceStart, int sentenceEnd)
     {
         var text = document.Text;
         var tokens = document.Tokens;
@@ -185,7 +185,7 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons, IReadOnlySet<
         var pieceStart = first;
         for (var k = first; k <= last + 1; k++)
         {
-            var covered = k <= last && known.Exists(s => s.Overlaps(tokens[k].Span));
+            var covered = k <= last && known[k];
             var cue = k <= last && lexicons.PersonCues.Contains(tokens[k].Span.Of(text));
             if (k <= last && !covered && !cue)
             {
