@@ -102,6 +102,24 @@ public sealed record Quantity(
     bool Approximate,
     Evidence Evidence);
 
+/// <summary>
+/// A property of an actor that a document states, as a sourced statement: <see cref="Name"/> is one of
+/// the attribute kinds of <c>data/schema/attributes/</c> (ideology, goal, composition, origin, founded,
+/// strength, leader), <see cref="Value"/> its normalised value ("salafi", "independence", "3000",
+/// "2012"), <see cref="Surface"/> the words the text used. <see cref="SpeakerId"/> is set when the
+/// statement is attributed to someone ("X said the group has 3,000 fighters"); <see cref="AsOf"/> is the
+/// date the statement holds for, when the text gives one.
+/// </summary>
+public sealed record ActorProperty(
+    string Id,
+    string EntityId,
+    string Name,
+    string Value,
+    string Surface,
+    string? SpeakerId,
+    PartialDate? AsOf,
+    Evidence Evidence);
+
 /// <summary>Everything the pipeline found in one document; what the store keeps for it.</summary>
 public sealed record DocumentExtraction(
     IReadOnlyList<Entity> Entities,
@@ -109,7 +127,8 @@ public sealed record DocumentExtraction(
     IReadOnlyList<Claim> Claims,
     IReadOnlyList<Relation> Relations,
     IReadOnlyList<Event> Events,
-    IReadOnlyList<Quantity> Quantities)
+    IReadOnlyList<Quantity> Quantities,
+    IReadOnlyList<ActorProperty> Attributes)
 {
-    public static DocumentExtraction Empty { get; } = new([], [], [], [], [], []);
+    public static DocumentExtraction Empty { get; } = new([], [], [], [], [], [], []);
 }

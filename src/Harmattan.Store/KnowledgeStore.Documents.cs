@@ -187,7 +187,7 @@ public sealed partial class KnowledgeStore
                     Evidence(r.EvidenceStart, r.EvidenceEnd, r.Component, r.Confidence)))
                 .ToList();
 
-            return new DocumentExtraction(entities, mentions, claims, relations, events, quantities);
+            return new DocumentExtraction(entities, mentions, claims, relations, events, quantities, []);
         }
 
         private IEnumerable<T> Query<T>(string sql) =>

@@ -76,7 +76,7 @@ internal sealed class ReportBuilder(string title, string text, PartialDate? publ
 
     public Report Build() => new(
         new Document(_id, title, published, source, null, "text", text),
-        new DocumentExtraction(_entities.ToList(), _mentions.ToList(), _claims.ToList(), _relations.ToList(), _events.ToList(), _quantities.ToList()));
+        new DocumentExtraction(_entities.ToList(), _mentions.ToList(), _claims.ToList(), _relations.ToList(), _events.ToList(), _quantities.ToList(), []));
 
     private TextSpan Find(string phrase)
     {

@@ -97,7 +97,7 @@ public static class ExtractionAssembler
         }
 
         return new DocumentExtraction(
-            [.. entities.Values], mentions, [.. claims.Values], [.. relations.Values], [.. events.Values], [.. quantities.Values]);
+            [.. entities.Values], mentions, [.. claims.Values], [.. relations.Values], [.. events.Values], [.. quantities.Values], []);
     }
 
     private static string Key(TextSpan span) =>

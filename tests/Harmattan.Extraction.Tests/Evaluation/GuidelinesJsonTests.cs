@@ -161,6 +161,6 @@ public sealed class GuidelinesJsonTests
         var seized = At("The National Movement for the Liberation of Azawad (MNLA) seized Kidal on 30 March 2012");
         var events = new List<Event> { new("evt-1", "takeover", PartialDate.OfDay(2012, 3, 30), ["ent-kidal"], ["ent-mnla"], Ev(seized, "events.trigger/1", 0.7)) };
         var quantities = new List<Quantity> { new("qty-1", 300m, "fighters", "Some 300 fighters", true, Ev(At("Some 300 fighters"), "quantities/1", 0.8)) };
-        return new DocumentExtraction(entities, mentions, claims, relations, events, quantities);
+        return new DocumentExtraction(entities, mentions, claims, relations, events, quantities, []);
     }
 }
