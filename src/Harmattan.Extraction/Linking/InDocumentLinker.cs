@@ -51,7 +51,7 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
             }
 
             var nameKey = "name:" + NameKey.Fold(surface);
-            if (target is null && byKey.TryGetValue(nameKey, out var n) && Compatible(n.Type, mention.Type))
+            if (target is null && byKey.TryGetValue(nameKey, out var n) && (Compatible(n.Type, mention.Type) || SameBodyRetyped(n, mention)))
             {
                 target = n;
             }
@@ -291,6 +291,17 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
     }
 
     private static bool Compatible(EntityType a, EntityType b) => a == b;
+
+    /// <summary>
+    /// A name already given to a registry entry, or an acronym already defined, that a later mention
+    /// types only from its context as the other kind of body (armed group or organisation) is still
+    /// the same body: "The al-Mulathamun Battalion (AMB)" then "AMB's sub-battalion".
+    /// </summary>
+    private static bool SameBodyRetyped(Cluster existing, MentionCandidate mention) =>
+        existing.Type is EntityType.ArmedGroup or EntityType.Organization
+        && mention.Type is EntityType.ArmedGroup or EntityType.Organization
+        && mention.RegistryId is null
+        && (existing.RegistryId is not null || mention.Kind == MentionKind.Acronym);
 
     private sealed class Cluster
     {

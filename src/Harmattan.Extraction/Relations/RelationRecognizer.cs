@@ -1,0 +1,270 @@
+using Harmattan.Extraction.Linking;
+using Harmattan.Extraction.Pipeline;
+using Harmattan.Knowledge;
+using Harmattan.Text;
+
+namespace Harmattan.Extraction.Relations;
+
+/// <summary>
+/// Finds relations between the named entities of a sentence by matching the patterns of
+/// <c>relation-patterns.tsv</c> ("X split from Y", "X , * {role} of * Y") over the sentence read as
+/// names and words (<see cref="SentenceItems"/>). A pattern's arguments extend over names coordinated
+/// with them ("A, B and C attacked Y" gives three relations), a reference ("its leader", "the group")
+/// stands for the last group named, and every relation is checked against the source and target
+/// types of its schema. The rule recorded on each relation is the pattern that matched.
+/// </summary>
+public sealed class RelationRecognizer : IComponent
+{
+    private readonly RelationPatternLexicon _patterns;
+    private readonly RelationWords _words;
+    private readonly Schema _schema;
+    private readonly Dictionary<string, (string[] Words, string Kind)[]> _rolesByFirst;
+
+    public RelationRecognizer(RelationPatternLexicon patterns, RelationWords words, Schema schema, IReadOnlyDictionary<string, string> roles)
+    {
+        _patterns = patterns;
+        _words = words;
+        _schema = schema;
+        _rolesByFirst = roles
+            .Select(r => (Words: r.Key.Split(' ', StringSplitOptions.RemoveEmptyEntries), Kind: r.Value == "leads" ? "leads" : "affiliated_with"))
+            .GroupBy(r => r.Words[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Words.Length).ToArray(), StringComparer.Ordinal);
+    }
+
+    public string Name => "relations.patterns/1";
+
+    public IReadOnlyList<string> Requires { get; } = [Layers.Tokens, Layers.Sentences, Layers.Entities];
+
+    public IReadOnlyList<string> Assigns { get; } = [Layers.Relations];
+
+    public void Process(AnalyzedDocument document) => document.Relations.AddRange(Find(document));
+
+    /// <summary>The relations of <paramref name="document"/>, without writing them (compute, then annotate).</summary>
+    public IReadOnlyList<RelationDraft> Find(AnalyzedDocument document)
+    {
+        var mentions = document.Entities
+            .SelectMany(e => e.Mentions.Select(m => (m.Span, Entity: e)))
+            .OrderBy(m => m.Span.Start)
+            .ToList();
+        var found = new Dictionary<(string, EntityDraft, EntityDraft), RelationDraft>();
+        var sentences = SentenceItems.Build(document, mentions, _words);
+        for (var s = 0; s < sentences.Length; s++)
+        {
+            var items = sentences[s];
+            for (var i = 0; i < items.Count; i++)
+            {
+                IReadOnlyList<RelationPattern>? candidates = items[i].IsName
+                    ? _patterns.StartingWithSlot
+                    : _patterns.TryStartingWith(items[i].Word, out var byWord) ? byWord : null;
+                if (candidates is null)
+                {
+                    continue;
+                }
+
+                foreach (var pattern in candidates)
+                {
+                    var match = new Match();
+                    if (!Matches(pattern, 0, items, i, ref match))
+                    {
+                        continue;
+                    }
+
+                    var type = pattern.Type ?? match.RoleKind!;
+                    if (!_schema.TryGetRelation(type, out var schema))
+                    {
+                        continue;
+                    }
+
+                    var sources = Coordinated(items, match.Source, towardsEnd: match.Source > match.Target);
+                    var targets = Coordinated(items, match.Target, towardsEnd: match.Target > match.Source);
+                    foreach (var source in sources)
+                    {
+                        foreach (var target in targets)
+                        {
+                            Add(found, schema, items[source].Entity!, items[target].Entity!, pattern, document.Sentences[s].Span, match.Role, items[source].Anaphor || items[target].Anaphor);
+                        }
+                    }
+                }
+            }
+        }
+
+        return [.. found.Values];
+    }
+
+    private static void Add(
+        Dictionary<(string, EntityDraft, EntityDraft), RelationDraft> found,
+        RelationTypeSchema schema,
+        EntityDraft source,
+        EntityDraft target,
+        RelationPattern pattern,
+        TextSpan evidence,
+        string? role,
+        bool throughReference)
+    {
+        if (source == target
+            || !(schema.Source.Contains(source.Type) && schema.Target.Contains(target.Type)) && !(!schema.Directed && schema.Allows(source.Type, target.Type)))
+        {
+            return;
+        }
+
+        if (!schema.Directed && source.FirstPosition > target.FirstPosition)
+        {
+            (source, target) = (target, source);
+        }
+
+        var confidence = throughReference ? pattern.Confidence * 0.8 : pattern.Confidence;
+        var key = (schema.Name, source, target);
+        if (!found.TryGetValue(key, out var existing) || existing.Confidence < confidence)
+        {
+            found[key] = new RelationDraft(schema.Name, source, target, role, evidence, "relations.patterns/1", pattern.Text, confidence);
+        }
+    }
+
+    /// <summary>What a pattern bound: the items of its source and target, and the role noun if it has one.</summary>
+    private struct Match
+    {
+        public int Source;
+        public int Target;
+        public string? Role;
+        public string? RoleKind;
+    }
+
+    /// <summary>Backtracking match of <paramref name="pattern"/>'s elements from <paramref name="e"/> against items from <paramref name="i"/>.</summary>
+    private bool Matches(RelationPattern pattern, int e, List<SentenceItem> items, int i, ref Match match)
+    {
+        if (e == pattern.Elements.Count)
+        {
+            return true;
+        }
+
+        switch (pattern.Elements[e])
+        {
+            case SlotElement slot:
+                if (i >= items.Count || !items[i].IsName || (slot.Types is not null && !slot.Types.Contains(items[i].Entity!.Type)))
+                {
+                    return false;
+                }
+
+                if (slot.IsSource)
+                {
+                    match.Source = i;
+                }
+                else
+                {
+                    match.Target = i;
+                }
+
+                return Matches(pattern, e + 1, items, i + 1, ref match);
+
+            case WordElement word:
+                if (i < items.Count && !items[i].IsName && Contains(word.Words, items[i].Word) && Matches(pattern, e + 1, items, i + 1, ref match))
+                {
+                    return true;
+                }
+
+                return word.Optional && Matches(pattern, e + 1, items, i, ref match);
+
+            case FillerElement filler:
+                for (var n = 0; n <= filler.Max; n++)
+                {
+                    if (Matches(pattern, e + 1, items, i + n, ref match))
+                    {
+                        return true;
+                    }
+
+                    if (i + n >= items.Count || items[i + n].Break || (!filler.CrossesNames && (items[i + n].IsName || items[i + n].Word == ",")))
+                    {
+                        return false;
+                    }
+                }
+
+                return false;
+
+            case RoleElement:
+                if (i >= items.Count || items[i].IsName || !_rolesByFirst.TryGetValue(items[i].Word, out var roles))
+                {
+                    return false;
+                }
+
+                foreach (var (words, kind) in roles)
+                {
+                    if (i + words.Length > items.Count)
+                    {
+                        continue;
+                    }
+
+                    var all = true;
+                    for (var k = 1; k < words.Length && all; k++)
+                    {
+                        all = !items[i + k].IsName && items[i + k].Word == words[k];
+                    }
+
+                    if (all)
+                    {
+                        match.Role = string.Join(' ', words);
+                        match.RoleKind = kind;
+                        if (Matches(pattern, e + 1, items, i + words.Length, ref match))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+
+            default:
+                throw new InvalidOperationException($"unknown pattern element {pattern.Elements[e]}");
+        }
+    }
+
+    private static bool Contains(IReadOnlyList<string> words, string word)
+    {
+        foreach (var w in words)
+        {
+            if (w == word)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The item at <paramref name="at"/> and the names coordinated with it on the side away from the
+    /// rest of the pattern ("A, B and C" or "A as well as B"), as long as they have the same kind of type.
+    /// </summary>
+    private static List<int> Coordinated(List<SentenceItem> items, int at, bool towardsEnd)
+    {
+        var result = new List<int> { at };
+        var kind = Kind(items[at].Entity!.Type);
+        var step = towardsEnd ? 1 : -1;
+        var i = at;
+        while (true)
+        {
+            var j = i + step;
+            var sawJoin = false;
+            while (j >= 0 && j < items.Count && !items[j].IsName && items[j].Word is "," or "and" or "as" or "well" or "the")
+            {
+                sawJoin |= items[j].Word is "," or "and";
+                j += step;
+            }
+
+            if (!sawJoin || j < 0 || j >= items.Count || !items[j].IsName || items[j].Anaphor || Kind(items[j].Entity!.Type) != kind)
+            {
+                return result;
+            }
+
+            result.Add(j);
+            i = j;
+        }
+    }
+
+    private static int Kind(EntityType type) => type switch
+    {
+        EntityType.ArmedGroup or EntityType.Organization => 0,
+        EntityType.Person => 1,
+        EntityType.Country or EntityType.Place => 2,
+        _ => 3,
+    };
+}
