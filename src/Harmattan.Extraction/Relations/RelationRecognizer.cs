@@ -33,7 +33,7 @@ public sealed class RelationRecognizer : IComponent
 
     public string Name => "relations.patterns/1";
 
-    public IReadOnlyList<string> Requires { get; } = [Layers.Tokens, Layers.Sentences, Layers.Entities];
+    public IReadOnlyList<string> Requires { get; } = [Layers.Tokens, Layers.Sentences, Layers.Entities, Layers.Events];
 
     public IReadOnlyList<string> Assigns { get; } = [Layers.Relations];
 
@@ -51,6 +51,10 @@ public sealed class RelationRecognizer : IComponent
         for (var s = 0; s < sentences.Length; s++)
         {
             var items = sentences[s];
+            if (Environment.GetEnvironmentVariable("HRM_DEBUG_REL") is { } dbg && items.Any(x => x.IsName) && document.Sentences[s].Span.Of(document.Text).Contains(dbg, StringComparison.Ordinal))
+            {
+                Console.Error.WriteLine(string.Join(" ", items));
+            }
             for (var i = 0; i < items.Count; i++)
             {
                 IReadOnlyList<RelationPattern>? candidates = items[i].IsName
@@ -88,7 +92,34 @@ public sealed class RelationRecognizer : IComponent
             }
         }
 
+        FromEvents(document, found);
         return [.. found.Values];
+    }
+
+    /// <summary>An armed group acting in an attack, a takeover or a clash operates in the event's places.</summary>
+    private void FromEvents(AnalyzedDocument document, Dictionary<(string, EntityDraft, EntityDraft), RelationDraft> found)
+    {
+        if (!_schema.TryGetRelation("operates_in", out var operatesIn))
+        {
+            return;
+        }
+
+        foreach (var e in document.Events)
+        {
+            if (!_words.PresenceEvents.Contains(e.Type))
+            {
+                continue;
+            }
+
+            var rule = new RelationPattern($"event:{e.Type}", [], operatesIn.Name, 0.55, "relation-words.tsv");
+            foreach (var actor in e.Actors.Where(a => a.Type == EntityType.ArmedGroup))
+            {
+                foreach (var place in e.Places)
+                {
+                    Add(found, operatesIn, actor, place, rule, e.Evidence, null, false);
+                }
+            }
+        }
     }
 
     private static void Add(
@@ -140,7 +171,19 @@ public sealed class RelationRecognizer : IComponent
         switch (pattern.Elements[e])
         {
             case SlotElement slot:
-                if (i >= items.Count || !items[i].IsName || (slot.Types is not null && !slot.Types.Contains(items[i].Entity!.Type)))
+                if (i >= items.Count || !items[i].IsName)
+                {
+                    return false;
+                }
+
+                if (i + 2 < items.Count && items[i + 2].IsName && !items[i + 1].IsName && items[i + 1].Word.StartsWith('-')
+                    && Matches(pattern, e, items, i + 2, ref match))
+                {
+                    // A name's hyphenated modifier is not the name: "the Mali-based MUJAO" can be just "MUJAO".
+                    return true;
+                }
+
+                if (slot.Types is not null && !slot.Types.Contains(items[i].Entity!.Type))
                 {
                     return false;
                 }

@@ -23,11 +23,15 @@ public readonly record struct SentenceItem(string Word, EntityDraft? Entity, Tex
 /// </summary>
 public sealed class RelationWords
 {
-    private RelationWords(HashSet<string> breaks, HashSet<string> groupAnaphors)
+    private RelationWords(HashSet<string> breaks, HashSet<string> groupAnaphors, HashSet<string> presenceEvents)
     {
         Breaks = breaks;
         GroupAnaphors = groupAnaphors;
+        PresenceEvents = presenceEvents;
     }
+
+    /// <summary>Event types whose armed-group actors operate in the event's places (an attack in Gao).</summary>
+    public IReadOnlySet<string> PresenceEvents { get; }
 
     /// <summary>Tokens (lower case) that end a clause for the fillers of a pattern.</summary>
     public IReadOnlySet<string> Breaks { get; }
@@ -40,13 +44,15 @@ public sealed class RelationWords
         var path = Path.Combine(data.Lexicon("en"), "relation-words.tsv");
         var breaks = new HashSet<string>(StringComparer.Ordinal);
         var anaphors = new HashSet<string>(StringComparer.Ordinal);
+        var presence = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in DataTable.Read(path, 2, 2))
         {
             var set = row[1] switch
             {
                 "break" => breaks,
                 "group-anaphor" => anaphors,
-                _ => throw row.Error($"the role must be break or group-anaphor, not '{row[1]}'"),
+                "presence-event" => presence,
+                _ => throw row.Error($"the role must be break, group-anaphor or presence-event, not '{row[1]}'"),
             };
             if (row[1] == "group-anaphor" && row[0].Split(' ').Length > 2)
             {
@@ -59,7 +65,7 @@ public sealed class RelationWords
             }
         }
 
-        return new RelationWords(breaks, anaphors);
+        return new RelationWords(breaks, anaphors, presence);
     }
 }
 
@@ -142,7 +148,9 @@ public static class SentenceItems
                 var lower = word.ToLowerInvariant();
                 if (lastGroup is not null && s - lastGroupSentence <= 1)
                 {
-                    var two = t + 1 < end ? lower + " " + doc.Tokens[t + 1].Span.Of(text).ToLowerInvariant() : null;
+                    // "the group", but not "the Movement for ..." whose second word starts a name.
+                    var nextIsName = m < mentions.Count && t + 1 < end && mentions[m].Span.Start < doc.Tokens[t + 1].End;
+                    var two = t + 1 < end && !nextIsName ? lower + " " + doc.Tokens[t + 1].Span.Of(text).ToLowerInvariant() : null;
                     if (two is not null && words.GroupAnaphors.Contains(two))
                     {
                         items.Add(new SentenceItem(two, lastGroup, new TextSpan(token.Start, doc.Tokens[t + 1].End), false, true));
@@ -153,6 +161,12 @@ public static class SentenceItems
                     if (words.GroupAnaphors.Contains(lower))
                     {
                         items.Add(new SentenceItem(lower, lastGroup, token.Span, false, true));
+                        if (lower == "its")
+                        {
+                            // "its leader" reads as "AMB's leader".
+                            items.Add(new SentenceItem("'s", null, token.Span, false, false));
+                        }
+
                         continue;
                     }
                 }
