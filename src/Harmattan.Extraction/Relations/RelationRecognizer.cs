@@ -74,13 +74,18 @@ public sealed class RelationRecognizer : IComponent
                     }
 
                     var type = pattern.Type ?? match.RoleKind!;
+                    if (type == "leads" && match.Target + 1 < items.Count && items[match.Target + 1].Word == "'s" && match.Target > match.Source)
+                    {
+                        // "emir of AQIM's Saharan battalions": the role is over a part of Y, so a membership of Y.
+                        type = "affiliated_with";
+                    }
                     if (!_schema.TryGetRelation(type, out var schema))
                     {
                         continue;
                     }
 
-                    var sources = Coordinated(items, match.Source, towardsEnd: match.Source > match.Target);
-                    var targets = Coordinated(items, match.Target, towardsEnd: match.Target > match.Source);
+                    var sources = Apposed(pattern, isSource: true) ? [match.Source] : Coordinated(items, match.Source, towardsEnd: match.Source > match.Target);
+                    var targets = Apposed(pattern, isSource: false) ? [match.Target] : Coordinated(items, match.Target, towardsEnd: match.Target > match.Source);
                     foreach (var source in sources)
                     {
                         foreach (var target in targets)
@@ -106,7 +111,8 @@ public sealed class RelationRecognizer : IComponent
 
         foreach (var e in document.Events)
         {
-            if (!_words.PresenceEvents.Contains(e.Type))
+            var everyPlace = _words.ControlEvents.Contains(e.Type);
+            if (!everyPlace && !_words.PresenceEvents.Contains(e.Type))
             {
                 continue;
             }
@@ -114,12 +120,22 @@ public sealed class RelationRecognizer : IComponent
             var rule = new RelationPattern($"event:{e.Type}", [], operatesIn.Name, 0.55, "relation-words.tsv");
             foreach (var actor in e.Actors.Where(a => a.Type == EntityType.ArmedGroup))
             {
-                foreach (var place in e.Places)
+                foreach (var place in e.Places.Where(p => everyPlace || p.Type == EntityType.Country))
                 {
                     Add(found, operatesIn, actor, place, rule, e.Evidence, null, false);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// True when the pattern puts a comma right after the slot ("X , the leader of Y"): an apposition
+    /// belongs to the one name before it, not to names coordinated with it ("A and B, the MUJAO leader").
+    /// </summary>
+    private static bool Apposed(RelationPattern pattern, bool isSource)
+    {
+        var at = pattern.Elements.ToList().FindIndex(e => e is SlotElement s && s.IsSource == isSource);
+        return at + 1 < pattern.Elements.Count && pattern.Elements[at + 1] is WordElement { Words: [","] };
     }
 
     private static void Add(
@@ -144,6 +160,21 @@ public sealed class RelationRecognizer : IComponent
         }
 
         var confidence = throughReference ? pattern.Confidence * 0.8 : pattern.Confidence;
+        if (schema.Name is "leads" or "affiliated_with")
+        {
+            // A person leads a body or belongs to it: the surer reading of the two wins.
+            var other = schema.Name == "leads" ? "affiliated_with" : "leads";
+            if (found.TryGetValue((other, source, target), out var rival))
+            {
+                if (rival.Confidence >= confidence)
+                {
+                    return;
+                }
+
+                found.Remove((other, source, target));
+            }
+        }
+
         var key = (schema.Name, source, target);
         if (!found.TryGetValue(key, out var existing) || existing.Confidence < confidence)
         {
@@ -283,6 +314,7 @@ public sealed class RelationRecognizer : IComponent
         var kind = Kind(items[at].Entity!.Type);
         var step = towardsEnd ? 1 : -1;
         var i = at;
+        var sawAnd = false;
         while (true)
         {
             var j = i + step;
@@ -293,15 +325,21 @@ public sealed class RelationRecognizer : IComponent
                 j += step;
             }
 
-            if (!sawJoin || j < 0 || j >= items.Count || !items[j].IsName || items[j].Anaphor || Kind(items[j].Entity!.Type) != kind)
+            if (!sawJoin || j < 0 || j >= items.Count || !items[j].IsName || items[j].Anaphor || Kind(items[j].Entity!.Type) != kind
+                || (j + 1 < items.Count && items[j + 1].Word == "'s"))
             {
-                return result;
+                // Commas alone make a list only when an "and" closes it; otherwise they set off an apposition.
+                return sawAnd ? result : [at];
             }
 
+            sawAnd |= Between(items, i, j).Any(k => items[k].Word is "and" or "well");
             result.Add(j);
             i = j;
         }
     }
+
+    private static IEnumerable<int> Between(List<SentenceItem> items, int a, int b) =>
+        Enumerable.Range(Math.Min(a, b) + 1, Math.Abs(b - a) - 1);
 
     private static int Kind(EntityType type) => type switch
     {

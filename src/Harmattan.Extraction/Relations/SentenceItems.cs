@@ -23,15 +23,19 @@ public readonly record struct SentenceItem(string Word, EntityDraft? Entity, Tex
 /// </summary>
 public sealed class RelationWords
 {
-    private RelationWords(HashSet<string> breaks, HashSet<string> groupAnaphors, HashSet<string> presenceEvents)
+    private RelationWords(HashSet<string> breaks, HashSet<string> groupAnaphors, HashSet<string> presenceEvents, HashSet<string> controlEvents)
     {
+        ControlEvents = controlEvents;
         Breaks = breaks;
         GroupAnaphors = groupAnaphors;
         PresenceEvents = presenceEvents;
     }
 
-    /// <summary>Event types whose armed-group actors operate in the event's places (an attack in Gao).</summary>
+    /// <summary>Event types whose armed-group actors operate in the event's countries (an attack in Mali).</summary>
     public IReadOnlySet<string> PresenceEvents { get; }
+
+    /// <summary>Event types whose armed-group actors operate in every place of the event (a takeover of Gao).</summary>
+    public IReadOnlySet<string> ControlEvents { get; }
 
     /// <summary>Tokens (lower case) that end a clause for the fillers of a pattern.</summary>
     public IReadOnlySet<string> Breaks { get; }
@@ -45,6 +49,7 @@ public sealed class RelationWords
         var breaks = new HashSet<string>(StringComparer.Ordinal);
         var anaphors = new HashSet<string>(StringComparer.Ordinal);
         var presence = new HashSet<string>(StringComparer.Ordinal);
+        var control = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in DataTable.Read(path, 2, 2))
         {
             var set = row[1] switch
@@ -52,7 +57,8 @@ public sealed class RelationWords
                 "break" => breaks,
                 "group-anaphor" => anaphors,
                 "presence-event" => presence,
-                _ => throw row.Error($"the role must be break, group-anaphor or presence-event, not '{row[1]}'"),
+                "control-event" => control,
+                _ => throw row.Error($"the role must be break, group-anaphor, presence-event or control-event, not '{row[1]}'"),
             };
             if (row[1] == "group-anaphor" && row[0].Split(' ').Length > 2)
             {
@@ -65,7 +71,7 @@ public sealed class RelationWords
             }
         }
 
-        return new RelationWords(breaks, anaphors, presence);
+        return new RelationWords(breaks, anaphors, presence, control);
     }
 }
 
