@@ -43,7 +43,7 @@ public sealed class RelationRecognizer : IComponent
     public IReadOnlyList<RelationDraft> Find(AnalyzedDocument document)
     {
         var mentions = document.Entities
-            .SelectMany(e => e.Mentions.Select(m => (m.Span, Entity: e)))
+            .SelectMany(e => e.Mentions.Select(m => (m.Span, Entity: e, Demonym: m.Kind == Mentions.MentionKind.Demonym)))
             .OrderBy(m => m.Span.Start)
             .ToList();
         var found = new Dictionary<(string, EntityDraft, EntityDraft), RelationDraft>();
@@ -67,31 +67,12 @@ public sealed class RelationRecognizer : IComponent
 
                 foreach (var pattern in candidates)
                 {
+                    var matches = new List<Match>();
                     var match = new Match();
-                    if (!Matches(pattern, 0, items, i, ref match))
+                    Matches(pattern, 0, items, i, ref match, matches);
+                    foreach (var found1 in matches)
                     {
-                        continue;
-                    }
-
-                    var type = pattern.Type ?? match.RoleKind!;
-                    if (type == "leads" && match.Target + 1 < items.Count && items[match.Target + 1].Word == "'s" && match.Target > match.Source)
-                    {
-                        // "emir of AQIM's Saharan battalions": the role is over a part of Y, so a membership of Y.
-                        type = "affiliated_with";
-                    }
-                    if (!_schema.TryGetRelation(type, out var schema))
-                    {
-                        continue;
-                    }
-
-                    var sources = Apposed(pattern, isSource: true) ? [match.Source] : Coordinated(items, match.Source, towardsEnd: match.Source > match.Target);
-                    var targets = Apposed(pattern, isSource: false) ? [match.Target] : Coordinated(items, match.Target, towardsEnd: match.Target > match.Source);
-                    foreach (var source in sources)
-                    {
-                        foreach (var target in targets)
-                        {
-                            Add(found, schema, items[source].Entity!, items[target].Entity!, pattern, document.Sentences[s].Span, match.Role, items[source].Anaphor || items[target].Anaphor);
-                        }
+                        Record(document, s, items, pattern, found1, found);
                     }
                 }
             }
@@ -124,6 +105,32 @@ public sealed class RelationRecognizer : IComponent
                 {
                     Add(found, operatesIn, actor, place, rule, e.Evidence, null, false);
                 }
+            }
+        }
+    }
+
+    private void Record(AnalyzedDocument document, int s, List<SentenceItem> items, RelationPattern pattern, Match match, Dictionary<(string, EntityDraft, EntityDraft), RelationDraft> found)
+    {
+        var type = pattern.Type ?? match.RoleKind!;
+        if (type == "leads" && pattern.Elements[^1] is SlotElement { IsSource: false }
+            && match.Target + 1 < items.Count && items[match.Target + 1].Word == "'s")
+        {
+            // "emir of AQIM's Saharan battalions": the role is over a part of Y, so a membership of Y.
+            type = "affiliated_with";
+        }
+
+        if (!_schema.TryGetRelation(type, out var schema))
+        {
+            return;
+        }
+
+        var sources = Apposed(pattern, isSource: true) ? [match.Source] : Coordinated(items, match.Source, towardsEnd: match.Source > match.Target);
+        var targets = Apposed(pattern, isSource: false) ? [match.Target] : Coordinated(items, match.Target, towardsEnd: match.Target > match.Source);
+        foreach (var source in sources)
+        {
+            foreach (var target in targets)
+            {
+                Add(found, schema, items[source].Entity!, items[target].Entity!, pattern, document.Sentences[s].Span, match.Role, items[source].Anaphor || items[target].Anaphor);
             }
         }
     }
@@ -183,6 +190,8 @@ public sealed class RelationRecognizer : IComponent
     }
 
     /// <summary>What a pattern bound: the items of its source and target, and the role noun if it has one.</summary>
+    private const int MaxMatches = 8;
+
     private struct Match
     {
         public int Source;
@@ -191,24 +200,41 @@ public sealed class RelationRecognizer : IComponent
         public string? RoleKind;
     }
 
-    /// <summary>Backtracking match of <paramref name="pattern"/>'s elements from <paramref name="e"/> against items from <paramref name="i"/>.</summary>
-    private bool Matches(RelationPattern pattern, int e, List<SentenceItem> items, int i, ref Match match)
+    /// <summary>
+    /// Backtracking match of <paramref name="pattern"/>'s elements from <paramref name="e"/> against items
+    /// from <paramref name="i"/>; every complete match goes to <paramref name="results"/> (a filler may
+    /// stop before or after a demonym: "controls the Malian city of Gao" names Mali and Gao).
+    /// Returns true when at least one complete match was found.
+    /// </summary>
+    private bool Matches(RelationPattern pattern, int e, List<SentenceItem> items, int i, ref Match match, List<Match> results)
     {
         if (e == pattern.Elements.Count)
         {
+            results.Add(match);
             return true;
+        }
+
+        if (results.Count >= MaxMatches)
+        {
+            return false;
         }
 
         switch (pattern.Elements[e])
         {
             case SlotElement slot:
+                if (i + 1 < items.Count && items[i].Word == "the" && items[i + 1].IsName)
+                {
+                    // "pushed out the MNLA": the article belongs to the name.
+                    i++;
+                }
+
                 if (i >= items.Count || !items[i].IsName)
                 {
                     return false;
                 }
 
                 if (i + 2 < items.Count && items[i + 2].IsName && !items[i + 1].IsName && items[i + 1].Word.StartsWith('-')
-                    && Matches(pattern, e, items, i + 2, ref match))
+                    && Matches(pattern, e, items, i + 2, ref match, results))
                 {
                     // A name's hyphenated modifier is not the name: "the Mali-based MUJAO" can be just "MUJAO".
                     return true;
@@ -228,31 +254,32 @@ public sealed class RelationRecognizer : IComponent
                     match.Target = i;
                 }
 
-                return Matches(pattern, e + 1, items, i + 1, ref match);
+                return Matches(pattern, e + 1, items, i + 1, ref match, results);
 
             case WordElement word:
-                if (i < items.Count && !items[i].IsName && Contains(word.Words, items[i].Word) && Matches(pattern, e + 1, items, i + 1, ref match))
+                if (i < items.Count && !items[i].IsName && Contains(word.Words, items[i].Word) && Matches(pattern, e + 1, items, i + 1, ref match, results))
                 {
                     return true;
                 }
 
-                return word.Optional && Matches(pattern, e + 1, items, i, ref match);
+                return word.Optional && Matches(pattern, e + 1, items, i, ref match, results);
 
             case FillerElement filler:
                 for (var n = 0; n <= filler.Max; n++)
                 {
-                    if (Matches(pattern, e + 1, items, i + n, ref match))
+                    if (Matches(pattern, e + 1, items, i + n, ref match, results) && !(i + n < items.Count && items[i + n].Demonym))
                     {
                         return true;
                     }
 
-                    if (i + n >= items.Count || items[i + n].Break || (!filler.CrossesNames && (items[i + n].IsName || items[i + n].Word == ",")))
+                    if (i + n >= items.Count || items[i + n].Break
+                        || (!filler.CrossesNames && ((items[i + n].IsName && !items[i + n].Demonym) || items[i + n].Word == ",")))
                     {
-                        return false;
+                        return results.Count > 0;
                     }
                 }
 
-                return false;
+                return results.Count > 0;
 
             case RoleElement:
                 if (i >= items.Count || items[i].IsName || !_rolesByFirst.TryGetValue(items[i].Word, out var roles))
@@ -277,7 +304,7 @@ public sealed class RelationRecognizer : IComponent
                     {
                         match.Role = string.Join(' ', words);
                         match.RoleKind = kind;
-                        if (Matches(pattern, e + 1, items, i + words.Length, ref match))
+                        if (Matches(pattern, e + 1, items, i + words.Length, ref match, results))
                         {
                             return true;
                         }

@@ -10,7 +10,7 @@ namespace Harmattan.Extraction.Relations;
 /// has), or one token lower-cased. <see cref="Break"/> marks a clause boundary no filler crosses;
 /// <see cref="Anaphor"/> marks a reference ("its", "the group") already resolved to <see cref="Entity"/>.
 /// </summary>
-public readonly record struct SentenceItem(string Word, EntityDraft? Entity, TextSpan Span, bool Break, bool Anaphor)
+public readonly record struct SentenceItem(string Word, EntityDraft? Entity, TextSpan Span, bool Break, bool Anaphor, bool Demonym = false)
 {
     public bool IsName => Entity is not null;
 
@@ -87,7 +87,7 @@ public static class SentenceItems
     /// token as its own item ("-based"); a short parenthesis after a name ("(MUJAO)", "(Battalion of
     /// the Veiled Men)") and bracketed reference marks ("[4]") are left out.
     /// </summary>
-    public static List<SentenceItem>[] Build(AnalyzedDocument doc, IReadOnlyList<(TextSpan Span, EntityDraft Entity)> mentions, RelationWords words)
+    public static List<SentenceItem>[] Build(AnalyzedDocument doc, IReadOnlyList<(TextSpan Span, EntityDraft Entity, bool Demonym)> mentions, RelationWords words)
     {
         var result = new List<SentenceItem>[doc.Sentences.Length];
         var text = doc.Text;
@@ -109,8 +109,8 @@ public static class SentenceItems
 
                 if (m < mentions.Count && mentions[m].Span.Start < token.End)
                 {
-                    var (span, entity) = mentions[m];
-                    items.Add(new SentenceItem("", entity, span, false, false));
+                    var (span, entity, demonym) = mentions[m];
+                    items.Add(new SentenceItem("", entity, span, false, false, demonym));
                     if (entity.Type is EntityType.ArmedGroup or EntityType.Organization)
                     {
                         (lastGroup, lastGroupSentence) = (entity, s);
