@@ -63,6 +63,15 @@ public sealed class DefinitionRecognizer : IComponent
                     continue;
                 }
 
+                var listed = candidates.FirstOrDefault(c => c.Span == inner && c.RegistryId is not null);
+                if (listed is not null && before.RegistryId is null)
+                {
+                    // "the Movement for the Liberation of Azawad (MNLA)": the registry knows the acronym, so the
+                    // long name the report gives is another name of that entry, whatever the registry calls it.
+                    found.Add(new MentionCandidate(before.Span, listed.Type, MentionKind.Name, Name, "long-name(registry-acronym)", 0.9, listed.RegistryId, listed.Canonical));
+                    continue;
+                }
+
                 found.Add(new MentionCandidate(inner, before.Type, MentionKind.Acronym, Name, "long-name(acronym)", 0.9, before.RegistryId, beforeText));
                 continue;
             }

@@ -116,6 +116,17 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons, IReadOnlySet<
                 }
             }
 
+            // A connector and an article inside a headed name: "High Council for the Unity of the Azawad".
+            if (hasHead && last + 3 < end && next.Span.Of(text) is "for" or "of"
+                && tokens[last + 2].Span.Of(text) == "the"
+                && NameChars.IsNameLike(text, tokens[last + 3])
+                && !lexicons.NonNames.Contains(tokens[last + 3].Span.Of(text))
+                && Adjacent(text, next, tokens[last + 3]))
+            {
+                last += 3;
+                continue;
+            }
+
             break;
         }
 
