@@ -182,6 +182,14 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons, IReadOnlySet<
         var headType = HeadType(text, tokens, first, last);
         if (headType is { } type)
         {
+            // "the central Malian Masina Liberation Front": a nationality before a place the registry or
+            // gazetteer knows locates the group; it is not part of its name.
+            while (first + 1 < last && demonyms.Contains(tokens[first].Span.Of(text)) && known[first + 1])
+            {
+                first++;
+                span = new TextSpan(tokens[first].Span.Start, tokens[last].Span.End);
+            }
+
             // A head word alone ("Movement", "Congress") names nothing in particular.
             if (last > first || !IsHead(text, tokens[first]))
             {

@@ -85,7 +85,7 @@ public static class PipelineFactory
         "quantities.recognizer/1" => new Quantities.QuantityRecognizer(Quantities.QuantityLexicon.Load(r.Data)),
         "events.trigger/1" => new Events.EventRecognizer(Events.EventTriggerLexicon.Load(r.Data)),
         "claims.cue-verb/1" => Claims.ClaimExtractor.Load(r.Data, r.MentionLexicons.Roles.Keys),
-        "relations.patterns/1" => new Relations.RelationRecognizer(Relations.RelationPatternLexicon.Load(r.Data, r.Schema), Relations.RelationWords.Load(r.Data), r.Schema, r.MentionLexicons.Roles),
+        "relations.patterns/1" => new Relations.RelationRecognizer(Relations.RelationPatternLexicon.Load(r.Data, r.Schema), Relations.RelationWords.Load(r.Data), r.Schema, r.Registry, r.MentionLexicons.Roles),
         _ => null,
     };
 

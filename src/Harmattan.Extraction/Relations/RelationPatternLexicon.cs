@@ -15,7 +15,7 @@ namespace Harmattan.Extraction.Relations;
 /// however many words the name has); <c>X:Person</c>, <c>Y:ArmedGroup|Organization</c> restrict the type.</item>
 /// <item><c>word</c>: one token, ignoring case; <c>a|an|the</c> any of them; a final <c>?</c> makes it optional.</item>
 /// <item><c>'s</c>: the possessive (either apostrophe, or a bare apostrophe after a plural).</item>
-/// <item><c>*</c>: up to three tokens that are neither names nor commas nor clause breaks;
+/// <item><c>*</c>: up to four tokens that are neither names nor commas nor clause breaks;
 /// <c>**</c>: up to eight tokens that may include names and commas (never a clause break).</item>
 /// <item><c>{role}</c>: a role noun of <c>role-nouns.tsv</c>; the pattern's type is then <c>role</c>, and the
 /// noun's kind decides between leads and affiliated_with.</item>
@@ -116,7 +116,7 @@ public sealed class RelationPatternLexicon
         switch (text)
         {
             case "*":
-                return new FillerElement(3, CrossesNames: false);
+                return new FillerElement(4, CrossesNames: false);
             case "**":
                 return new FillerElement(8, CrossesNames: true);
             case "{role}":

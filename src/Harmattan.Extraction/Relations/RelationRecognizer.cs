@@ -1,6 +1,7 @@
 using Harmattan.Extraction.Linking;
 using Harmattan.Extraction.Pipeline;
 using Harmattan.Knowledge;
+using Harmattan.Knowledge.Registries;
 using Harmattan.Text;
 
 namespace Harmattan.Extraction.Relations;
@@ -18,10 +19,12 @@ public sealed class RelationRecognizer : IComponent
     private readonly RelationPatternLexicon _patterns;
     private readonly RelationWords _words;
     private readonly Schema _schema;
+    private readonly ActorRegistry _registry;
     private readonly Dictionary<string, (string[] Words, string Kind)[]> _rolesByFirst;
 
-    public RelationRecognizer(RelationPatternLexicon patterns, RelationWords words, Schema schema, IReadOnlyDictionary<string, string> roles)
+    public RelationRecognizer(RelationPatternLexicon patterns, RelationWords words, Schema schema, ActorRegistry registry, IReadOnlyDictionary<string, string> roles)
     {
+        _registry = registry;
         _patterns = patterns;
         _words = words;
         _schema = schema;
@@ -47,7 +50,19 @@ public sealed class RelationRecognizer : IComponent
             .OrderBy(m => m.Span.Start)
             .ToList();
         var found = new Dictionary<(string, EntityDraft, EntityDraft), RelationDraft>();
-        var sentences = SentenceItems.Build(document, mentions, _words);
+        var countries = new Dictionary<string, EntityDraft>(StringComparer.Ordinal);
+        foreach (var entity in document.Entities)
+        {
+            if (entity.Type == EntityType.Country && entity.RegistryId is { } id && _registry.TryGet(id, out var entry))
+            {
+                foreach (var demonym in entry.Demonyms)
+                {
+                    countries.TryAdd(demonym, entity);
+                }
+            }
+        }
+
+        var sentences = SentenceItems.Build(document, mentions, countries, _words);
         for (var s = 0; s < sentences.Length; s++)
         {
             var items = sentences[s];

@@ -40,7 +40,7 @@ public sealed class RelationWords
     /// <summary>Tokens (lower case) that end a clause for the fillers of a pattern.</summary>
     public IReadOnlySet<string> Breaks { get; }
 
-    /// <summary>One- or two-word references to a group ("its", "the group"), lower case.</summary>
+    /// <summary>References to a group of one to three words ("its", "the group", "the new group"), lower case.</summary>
     public IReadOnlySet<string> GroupAnaphors { get; }
 
     public static RelationWords Load(DataDirectory data)
@@ -60,9 +60,9 @@ public sealed class RelationWords
                 "control-event" => control,
                 _ => throw row.Error($"the role must be break, group-anaphor, presence-event or control-event, not '{row[1]}'"),
             };
-            if (row[1] == "group-anaphor" && row[0].Split(' ').Length > 2)
+            if (row[1] == "group-anaphor" && row[0].Split(' ').Length > 3)
             {
-                throw row.Error("a group reference has one or two words");
+                throw row.Error("a group reference has one to three words");
             }
 
             if (!set.Add(row[0].ToLowerInvariant()))
@@ -87,7 +87,11 @@ public static class SentenceItems
     /// token as its own item ("-based"); a short parenthesis after a name ("(MUJAO)", "(Battalion of
     /// the Veiled Men)") and bracketed reference marks ("[4]") are left out.
     /// </summary>
-    public static List<SentenceItem>[] Build(AnalyzedDocument doc, IReadOnlyList<(TextSpan Span, EntityDraft Entity, bool Demonym)> mentions, RelationWords words)
+    public static List<SentenceItem>[] Build(
+        AnalyzedDocument doc,
+        IReadOnlyList<(TextSpan Span, EntityDraft Entity, bool Demonym)> mentions,
+        IReadOnlyDictionary<string, EntityDraft> countriesByDemonym,
+        RelationWords words)
     {
         var result = new List<SentenceItem>[doc.Sentences.Length];
         var text = doc.Text;
@@ -151,16 +155,29 @@ public static class SentenceItems
                     continue;
                 }
 
+                if (word is "\"" or "“" or "”" or "‘" or "’" or "«" or "»")
+                {
+                    // Quotation marks around a word ("the “judge” of AQIM") say nothing about a relation.
+                    continue;
+                }
+
+                if (countriesByDemonym.TryGetValue(word, out var country))
+                {
+                    // "a Malian diplomat", "the Malian president": the country of the document the adjective names.
+                    items.Add(new SentenceItem("", country, token.Span, false, false, Demonym: true));
+                    continue;
+                }
+
                 var lower = word.ToLowerInvariant();
                 if (lastGroup is not null && s - lastGroupSentence <= 1)
                 {
-                    // "the group", but not "the Movement for ..." whose second word starts a name.
-                    var nextIsName = m < mentions.Count && t + 1 < end && mentions[m].Span.Start < doc.Tokens[t + 1].End;
-                    var two = t + 1 < end && !nextIsName ? lower + " " + doc.Tokens[t + 1].Span.Of(text).ToLowerInvariant() : null;
-                    if (two is not null && words.GroupAnaphors.Contains(two))
+                    // "the group", "the new group", but not "the Movement for ..." whose later word starts a name.
+                    var reference = Reference(doc, t, end, m < mentions.Count ? mentions[m].Span.Start : int.MaxValue, words);
+                    if (reference > t)
                     {
-                        items.Add(new SentenceItem(two, lastGroup, new TextSpan(token.Start, doc.Tokens[t + 1].End), false, true));
-                        t++;
+                        var phrase = new TextSpan(token.Start, doc.Tokens[reference].End);
+                        items.Add(new SentenceItem(phrase.Of(text).ToLowerInvariant(), lastGroup, phrase, false, true));
+                        t = reference;
                         continue;
                     }
 
@@ -184,6 +201,27 @@ public static class SentenceItems
         }
 
         return result;
+    }
+
+    /// <summary>The last token of a two- or three-word group reference starting at <paramref name="t"/>, or -1.</summary>
+    private static int Reference(AnalyzedDocument doc, int t, int end, int nextName, RelationWords words)
+    {
+        for (var length = 3; length >= 2; length--)
+        {
+            var last = t + length - 1;
+            if (last >= end || doc.Tokens[last].Start >= nextName)
+            {
+                continue;
+            }
+
+            var phrase = string.Join(' ', Enumerable.Range(t, length).Select(k => doc.Tokens[k].Span.Of(doc.Text).ToLowerInvariant()));
+            if (words.GroupAnaphors.Contains(phrase))
+            {
+                return last;
+            }
+        }
+
+        return -1;
     }
 
     private static bool IsOpen(AnalyzedDocument doc, int t) =>
