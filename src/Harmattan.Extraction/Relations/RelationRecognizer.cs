@@ -134,6 +134,12 @@ public sealed class RelationRecognizer : IComponent
             type = "affiliated_with";
         }
 
+        if (type == "leads" && match.End + 1 < items.Count && items[match.End].Word == "in" && items[match.End + 1].Entity?.Type == EntityType.Place)
+        {
+            // "the French Army head in Gao": a local command, a membership of the whole.
+            type = "affiliated_with";
+        }
+
         if (!_schema.TryGetRelation(type, out var schema))
         {
             return;
@@ -213,6 +219,7 @@ public sealed class RelationRecognizer : IComponent
         public int Target;
         public string? Role;
         public string? RoleKind;
+        public int End;
     }
 
     /// <summary>
@@ -225,6 +232,7 @@ public sealed class RelationRecognizer : IComponent
     {
         if (e == pattern.Elements.Count)
         {
+            match.End = i;
             results.Add(match);
             return true;
         }
@@ -317,12 +325,10 @@ public sealed class RelationRecognizer : IComponent
 
                     if (all)
                     {
+                        // The longest role only: "director of research at Y" is not "director of ... Y".
                         match.Role = string.Join(' ', words);
                         match.RoleKind = kind;
-                        if (Matches(pattern, e + 1, items, i + words.Length, ref match, results))
-                        {
-                            return true;
-                        }
+                        return Matches(pattern, e + 1, items, i + words.Length, ref match, results);
                     }
                 }
 
@@ -361,9 +367,9 @@ public sealed class RelationRecognizer : IComponent
         {
             var j = i + step;
             var sawJoin = false;
-            while (j >= 0 && j < items.Count && !items[j].IsName && items[j].Word is "," or "and" or "as" or "well" or "the")
+            while (j >= 0 && j < items.Count && !items[j].IsName && items[j].Word is "," or "and" or "as" or "well" or "the" or "/")
             {
-                sawJoin |= items[j].Word is "," or "and";
+                sawJoin |= items[j].Word is "," or "and" or "/";
                 j += step;
             }
 
@@ -374,7 +380,7 @@ public sealed class RelationRecognizer : IComponent
                 return sawAnd ? result : [at];
             }
 
-            sawAnd |= Between(items, i, j).Any(k => items[k].Word is "and" or "well");
+            sawAnd |= Between(items, i, j).Any(k => items[k].Word is "and" or "well" or "/");
             result.Add(j);
             i = j;
         }
