@@ -16,7 +16,7 @@ namespace Harmattan.Extraction.Relations;
 /// <item><c>word</c>: one token, ignoring case; <c>a|an|the</c> any of them; a final <c>?</c> makes it optional.</item>
 /// <item><c>'s</c>: the possessive (either apostrophe, or a bare apostrophe after a plural).</item>
 /// <item><c>*</c>: up to four tokens that are neither names nor commas nor clause breaks;
-/// <c>**</c>: up to eight tokens that may include names and commas (never a clause break).</item>
+/// <c>**</c>: up to ten tokens that may include names and commas (never a clause break).</item>
 /// <item><c>{role}</c>: a role noun of <c>role-nouns.tsv</c>; the pattern's type is then <c>role</c>, and the
 /// noun's kind decides between leads and affiliated_with.</item>
 /// </list>
@@ -118,7 +118,7 @@ public sealed class RelationPatternLexicon
             case "*":
                 return new FillerElement(4, CrossesNames: false);
             case "**":
-                return new FillerElement(8, CrossesNames: true);
+                return new FillerElement(10, CrossesNames: true);
             case "{role}":
                 return new RoleElement();
         }

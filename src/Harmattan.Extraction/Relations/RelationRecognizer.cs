@@ -290,7 +290,7 @@ public sealed class RelationRecognizer : IComponent
             case FillerElement filler:
                 for (var n = 0; n <= filler.Max; n++)
                 {
-                    if (Matches(pattern, e + 1, items, i + n, ref match, results) && !(i + n < items.Count && items[i + n].Demonym))
+                    if (Matches(pattern, e + 1, items, i + n, ref match, results) && !BeforeDemonym(items, i + n))
                     {
                         return true;
                     }
@@ -337,6 +337,17 @@ public sealed class RelationRecognizer : IComponent
             default:
                 throw new InvalidOperationException($"unknown pattern element {pattern.Elements[e]}");
         }
+    }
+
+    /// <summary>True when a demonym ("the Malian") starts at <paramref name="i"/>: a filler that stopped there may also go past it.</summary>
+    private static bool BeforeDemonym(List<SentenceItem> items, int i)
+    {
+        if (i < items.Count && items[i].Word == "the")
+        {
+            i++;
+        }
+
+        return i < items.Count && items[i].Demonym;
     }
 
     private static bool Contains(IReadOnlyList<string> words, string word)

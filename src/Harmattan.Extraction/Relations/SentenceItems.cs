@@ -79,7 +79,7 @@ public sealed class RelationWords
 public static class SentenceItems
 {
     /// <summary>A parenthesis of at most this many tokens right after a name is read as a gloss and skipped.</summary>
-    private const int MaxGlossTokens = 8;
+    private const int MaxGlossTokens = 12;
 
     /// <summary>
     /// Every sentence's items. <paramref name="mentions"/> are the document's mentions with their entities,
