@@ -66,10 +66,6 @@ public sealed class RelationRecognizer : IComponent
         for (var s = 0; s < sentences.Length; s++)
         {
             var items = sentences[s];
-            if (Environment.GetEnvironmentVariable("HRM_DEBUG_REL") is { } dbg && items.Any(x => x.IsName) && document.Sentences[s].Span.Of(document.Text).Contains(dbg, StringComparison.Ordinal))
-            {
-                Console.Error.WriteLine(string.Join(" ", items));
-            }
             for (var i = 0; i < items.Count; i++)
             {
                 IReadOnlyList<RelationPattern>? candidates = items[i].IsName
