@@ -50,11 +50,9 @@ public sealed class AttributeRecognizer(AttributeLexicon lexicon, RelationWords 
     public IReadOnlyList<AttributeDraft> Find(AnalyzedDocument document)
     {
         var found = new List<AttributeDraft>();
-        var mentions = document.Entities
-            .SelectMany(e => e.Mentions.Select(m => (m.Span, Entity: e, Demonym: m.Kind == Mentions.MentionKind.Demonym)))
-            .OrderBy(m => m.Span.Start)
-            .ToList();
-        var sentences = SentenceItems.Build(document, mentions, new Dictionary<string, EntityDraft>(), words);
+        var sentences = document.Scratch.TryGetValue(SentenceItems.ScratchKey, out var built)
+            ? (List<SentenceItem>[])built
+            : SentenceItems.Build(document, MentionsInOrder(document), new Dictionary<string, EntityDraft>(), words);
         for (var s = 0; s < sentences.Length; s++)
         {
             var items = sentences[s];
@@ -123,6 +121,12 @@ public sealed class AttributeRecognizer(AttributeLexicon lexicon, RelationWords 
         var asOf = document.Dates.FirstOrDefault(d => evidence.Contains(d.Span))?.Date;
         return new AttributeDraft(entity, name, value, surface, speaker, asOf, evidence, Name, rule, confidence);
     }
+
+    private static List<(TextSpan Span, EntityDraft Entity, bool Demonym)> MentionsInOrder(AnalyzedDocument document) =>
+        document.Entities
+            .SelectMany(e => e.Mentions.Select(m => (m.Span, Entity: e, Demonym: m.Kind == Mentions.MentionKind.Demonym)))
+            .OrderBy(m => m.Span.Start)
+            .ToList();
 
     private static bool IsBody(EntityDraft e) => e.Type is EntityType.ArmedGroup or EntityType.Organization;
 

@@ -63,6 +63,8 @@ public sealed class RelationRecognizer : IComponent
         }
 
         var sentences = SentenceItems.Build(document, mentions, countries, _words);
+        document.Scratch[SentenceItems.ScratchKey] = sentences;
+        var matches = new List<Match>();
         for (var s = 0; s < sentences.Length; s++)
         {
             var items = sentences[s];
@@ -78,7 +80,7 @@ public sealed class RelationRecognizer : IComponent
 
                 foreach (var pattern in candidates)
                 {
-                    var matches = new List<Match>();
+                    matches.Clear();
                     var match = new Match();
                     Matches(pattern, 0, items, i, ref match, matches);
                     foreach (var found1 in matches)

@@ -78,6 +78,9 @@ public sealed class RelationWords
 /// <summary>Builds the <see cref="SentenceItem"/> sequence of each sentence.</summary>
 public static class SentenceItems
 {
+    /// <summary>Where the relation recogniser leaves the items in <see cref="AnalyzedDocument.Scratch"/> for later components.</summary>
+    public const string ScratchKey = "relations.items";
+
     /// <summary>A parenthesis of at most this many tokens right after a name is read as a gloss and skipped.</summary>
     private const int MaxGlossTokens = 12;
 
