@@ -23,13 +23,17 @@ public readonly record struct SentenceItem(string Word, EntityDraft? Entity, Tex
 /// </summary>
 public sealed class RelationWords
 {
-    private RelationWords(HashSet<string> breaks, HashSet<string> groupAnaphors, HashSet<string> presenceEvents, HashSet<string> controlEvents)
+    private RelationWords(HashSet<string> breaks, HashSet<string> groupAnaphors, HashSet<string> personAnaphors, HashSet<string> presenceEvents, HashSet<string> controlEvents)
     {
+        PersonAnaphors = personAnaphors;
         ControlEvents = controlEvents;
         Breaks = breaks;
         GroupAnaphors = groupAnaphors;
         PresenceEvents = presenceEvents;
     }
+
+    /// <summary>Pronouns (lower case) that stand for the last person named: "he", "his".</summary>
+    public IReadOnlySet<string> PersonAnaphors { get; }
 
     /// <summary>Event types whose armed-group actors operate in the event's countries (an attack in Mali).</summary>
     public IReadOnlySet<string> PresenceEvents { get; }
@@ -48,6 +52,7 @@ public sealed class RelationWords
         var path = Path.Combine(data.Lexicon("en"), "relation-words.tsv");
         var breaks = new HashSet<string>(StringComparer.Ordinal);
         var anaphors = new HashSet<string>(StringComparer.Ordinal);
+        var people = new HashSet<string>(StringComparer.Ordinal);
         var presence = new HashSet<string>(StringComparer.Ordinal);
         var control = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in DataTable.Read(path, 2, 2))
@@ -56,9 +61,10 @@ public sealed class RelationWords
             {
                 "break" => breaks,
                 "group-anaphor" => anaphors,
+                "person-anaphor" => people,
                 "presence-event" => presence,
                 "control-event" => control,
-                _ => throw row.Error($"the role must be break, group-anaphor, presence-event or control-event, not '{row[1]}'"),
+                _ => throw row.Error($"the role must be break, group-anaphor, person-anaphor, presence-event or control-event, not '{row[1]}'"),
             };
             if (row[1] == "group-anaphor" && row[0].Split(' ').Length > 3)
             {
@@ -71,7 +77,7 @@ public sealed class RelationWords
             }
         }
 
-        return new RelationWords(breaks, anaphors, presence, control);
+        return new RelationWords(breaks, anaphors, people, presence, control);
     }
 }
 
@@ -101,6 +107,8 @@ public static class SentenceItems
         var m = 0;
         EntityDraft? lastGroup = null;
         var lastGroupSentence = -10;
+        EntityDraft? lastPerson = null;
+        var lastPersonSentence = -10;
         for (var s = 0; s < doc.Sentences.Length; s++)
         {
             var sentence = doc.Sentences[s];
@@ -121,6 +129,10 @@ public static class SentenceItems
                     if (entity.Type is EntityType.ArmedGroup or EntityType.Organization)
                     {
                         (lastGroup, lastGroupSentence) = (entity, s);
+                    }
+                    else if (entity.Type == EntityType.Person)
+                    {
+                        (lastPerson, lastPersonSentence) = (entity, s);
                     }
 
                     // Skip the tokens the name covers; keep what follows it inside its last token.
@@ -172,6 +184,18 @@ public static class SentenceItems
                 }
 
                 var lower = word.ToLowerInvariant();
+                if (lastPerson is not null && s - lastPersonSentence <= 1 && words.PersonAnaphors.Contains(lower))
+                {
+                    // "he was condemned by Algeria": the last person named, in this sentence or the one before.
+                    items.Add(new SentenceItem(lower, lastPerson, token.Span, false, true));
+                    if (lower is "his" or "her")
+                    {
+                        items.Add(new SentenceItem("'s", null, token.Span, false, false));
+                    }
+
+                    continue;
+                }
+
                 if (lastGroup is not null && s - lastGroupSentence <= 1)
                 {
                     // "the group", "the new group", but not "the Movement for ..." whose later word starts a name.
