@@ -149,10 +149,20 @@ public sealed class RelationRecognizer : IComponent
         {
             foreach (var target in targets)
             {
-                Add(found, schema, items[source].Entity!, items[target].Entity!, pattern, document.Sentences[s].Span, match.Role, items[source].Anaphor || items[target].Anaphor);
+                var throughReference = items[source].Anaphor || items[target].Anaphor;
+                var evidence = document.Sentences[s].Span;
+                if (throughReference && s > 0 && !(Named(items[source].Entity!, evidence) && Named(items[target].Entity!, evidence)))
+                {
+                    // The reference's antecedent is in the sentence before: the evidence takes both.
+                    evidence = new TextSpan(document.Sentences[s - 1].Span.Start, evidence.End);
+                }
+
+                Add(found, schema, items[source].Entity!, items[target].Entity!, pattern, evidence, match.Role, throughReference);
             }
         }
     }
+
+    private static bool Named(EntityDraft entity, TextSpan sentence) => entity.Mentions.Exists(m => sentence.Contains(m.Span));
 
     /// <summary>
     /// True when the pattern puts a comma right after the slot ("X , the leader of Y"): an apposition
