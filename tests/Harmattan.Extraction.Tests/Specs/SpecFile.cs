@@ -19,6 +19,7 @@ namespace Harmattan.Extraction.Tests.Specs;
 /// require the expected annotations. The spec tests list it without failing, and fail as soon as the
 /// example passes, so that the tag is removed.
 /// </param>
+/// <param name="Issue">The <c>issue=N</c> option: the issue whose bug the example was written for.</param>
 public sealed record SpecExample(
     string File,
     int Line,
@@ -26,9 +27,11 @@ public sealed record SpecExample(
     string Text,
     PartialDate? Published,
     bool KnownGap,
+    int? Issue,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Blocks)
 {
-    public override string ToString() => $"{System.IO.Path.GetFileName(File)}:{Line} ({Section})";
+    public override string ToString() =>
+        $"{System.IO.Path.GetFileName(File)}:{Line} ({Section}{(Issue is { } n ? $", issue {n}" : "")})";
 }
 
 /// <summary>
@@ -37,7 +40,7 @@ public sealed record SpecExample(
 /// </summary>
 /// <remarks>
 /// Format: a fenced block whose info string is <c>text</c> starts an example; the info string may add
-/// options separated by spaces: <c>published=2012-08-08</c> and <c>known-gap</c>. Every other fenced
+/// options separated by spaces: <c>published=2012-08-08</c>, <c>issue=12</c> and <c>known-gap</c>. Every other fenced
 /// block belongs to the example before it and is named by its info string; its non-blank lines,
 /// trimmed, are the expected annotations. Headings outside blocks name the section; everything else,
 /// including indented blocks, is commentary. A block never closed, a block before any text, an
@@ -48,6 +51,7 @@ public static class SpecFile
 {
     private const string KnownGapOption = "known-gap";
     private const string PublishedOption = "published=";
+    private const string IssueOption = "issue=";
 
     private static readonly ConcurrentDictionary<string, IReadOnlyList<SpecExample>> Cache = new(StringComparer.Ordinal);
 
@@ -159,6 +163,7 @@ public static class SpecFile
         var textLine = 0;
         PartialDate? published = null;
         var knownGap = false;
+        int? issue = null;
         var blocks = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
 
         void Flush()
@@ -170,7 +175,7 @@ public static class SpecFile
                     throw new InvalidDataException($"{path}:{textLine}: the ```text block has no expectation block after it");
                 }
 
-                examples.Add(new SpecExample(path, textLine, textSection, text, published, knownGap, blocks));
+                examples.Add(new SpecExample(path, textLine, textSection, text, published, knownGap, issue, blocks));
             }
 
             text = null;
@@ -216,7 +221,7 @@ public static class SpecFile
                 text = string.Join("\n", body);
                 textLine = open;
                 textSection = section;
-                (published, knownGap) = Options(path, open, info.Skip(1));
+                (published, knownGap, issue) = Options(path, open, info.Skip(1));
             }
             else if (text is null)
             {
@@ -236,10 +241,11 @@ public static class SpecFile
         return examples;
     }
 
-    private static (PartialDate? Published, bool KnownGap) Options(string path, int line, IEnumerable<string> options)
+    private static (PartialDate? Published, bool KnownGap, int? Issue) Options(string path, int line, IEnumerable<string> options)
     {
         PartialDate? published = null;
         var knownGap = false;
+        int? issue = null;
         foreach (var option in options)
         {
             if (option == KnownGapOption)
@@ -250,13 +256,18 @@ public static class SpecFile
             {
                 published = PartialDate.Parse(option[PublishedOption.Length..]);
             }
+            else if (option.StartsWith(IssueOption, StringComparison.Ordinal)
+                && int.TryParse(option[IssueOption.Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            {
+                issue = n;
+            }
             else
             {
-                throw new InvalidDataException($"{path}:{line}: unknown option '{option}' (known: {PublishedOption}DATE, {KnownGapOption})");
+                throw new InvalidDataException($"{path}:{line}: unknown option '{option}' (known: {PublishedOption}DATE, {IssueOption}N, {KnownGapOption})");
             }
         }
 
-        return (published, knownGap);
+        return (published, knownGap, issue);
     }
 
     private static string SourceFile([CallerFilePath] string here = "") => here;

@@ -19,7 +19,7 @@ public sealed class SpecFileTests
                 indented commentary
 
             ## Dated
-            ```text published=2012-04-06 known-gap
+            ```text published=2012-04-06 issue=3 known-gap
             Rebels took Gao.
             # Not a heading: part of the passage
             ```
@@ -46,6 +46,8 @@ public sealed class SpecFileTests
         Assert.Equal("Rebels took Gao.\n# Not a heading: part of the passage", first.Text);
         Assert.Equal(PartialDate.Parse("2012-04-06"), first.Published);
         Assert.True(first.KnownGap);
+        Assert.Equal(3, first.Issue);
+        Assert.Equal("x.md:8 (Dated, issue 3)", first.ToString());
         Assert.Equal(["6 April => 2012-04-06"], first.Blocks["dates"]);
         Assert.Empty(first.Blocks["events"]);
         Assert.False(first.Blocks.ContainsKey("claims"));
@@ -54,6 +56,7 @@ public sealed class SpecFileTests
         Assert.Equal("Dated", second.Section);
         Assert.Null(second.Published);
         Assert.False(second.KnownGap);
+        Assert.Null(second.Issue);
         Assert.Equal(["claims"], second.Blocks.Keys);
     }
 
@@ -61,6 +64,7 @@ public sealed class SpecFileTests
     [InlineData("```text\nA.\n```\n```dates\nx\n", "x.md:4: the ```dates block is never closed")]
     [InlineData("```claims\n```\n", "x.md:1: a ```claims block must follow a ```text block")]
     [InlineData("```text draft\nA.\n```\n```dates\n```\n", "x.md:1: unknown option 'draft'")]
+    [InlineData("```text issue=three\nA.\n```\n```dates\n```\n", "x.md:1: unknown option 'issue=three'")]
     [InlineData("```text\nA.\n```\n```dates known-gap\n```\n", "x.md:4: options go on the ```text block")]
     [InlineData("```text\nA.\n```\n```dates\n```\n```dates\n```\n", "x.md:6: a second ```dates block for the example at line 1")]
     [InlineData("```text\nA.\n```\n\n```text\nB.\n```\n```dates\n```\n", "x.md:1: the ```text block has no expectation block after it")]
