@@ -40,9 +40,9 @@ public sealed class DefinitionRecognizer : IComponent
                 close++;
             }
 
-            if (close >= tokens.Length || tokens[close].Span.Of(text) != ")")
+            if (close >= tokens.Length || tokens[close].Span.Of(text) != ")" || close == i + 1)
             {
-                continue;
+                continue; // unclosed, or "( )" with nothing to define
             }
 
             var inner = new TextSpan(tokens[i + 1].Span.Start, tokens[close - 1].Span.End);
