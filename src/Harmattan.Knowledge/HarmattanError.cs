@@ -31,6 +31,7 @@ public sealed record HarmattanError(string Code, string Title)
     // 03xx: data files (registries, lexicons, schema, pipelines)
     public static readonly HarmattanError BadDataFile = new("HRM0301", "a data file is invalid");
     public static readonly HarmattanError BadPipeline = new("HRM0302", "the pipeline definition is invalid");
+    public static readonly HarmattanError ExtractionFailed = new("HRM0303", "a pipeline component failed on the document (a bug: please report it with the file)");
 
     // 04xx: usage
     public static readonly HarmattanError BadArgument = new("HRM0401", "an argument is invalid");
