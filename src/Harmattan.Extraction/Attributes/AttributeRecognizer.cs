@@ -93,7 +93,8 @@ public sealed class AttributeRecognizer(AttributeLexicon lexicon, RelationWords 
 
         foreach (var e in document.Events.Where(e => e.Type == "founding"))
         {
-            foreach (var group in e.Actors.Where(IsBody))
+            // Only a founding with one group says which group was founded ("the merger of A, B and C in 2017" does not).
+            if (e.Actors.Where(IsBody).ToList() is [var group])
             {
                 found.Add(Draft(document, group, "founded", e.Date.Date.ToIso(), e.Trigger, e.Evidence, "founding-event", e.Confidence * 0.9));
             }

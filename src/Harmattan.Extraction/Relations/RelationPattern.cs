@@ -17,6 +17,9 @@ public sealed record WordElement(IReadOnlyList<string> Words, bool Optional) : P
 /// </summary>
 public sealed record FillerElement(int Max, bool CrossesNames) : PatternElement;
 
+/// <summary>The start of the sentence: the pattern matches only at its first item.</summary>
+public sealed record StartElement : PatternElement;
+
 /// <summary>A role noun from <c>role-nouns.tsv</c>; its kind gives the relation type (leads or affiliated_with).</summary>
 public sealed record RoleElement : PatternElement;
 

@@ -17,6 +17,7 @@ namespace Harmattan.Extraction.Relations;
 /// <item><c>'s</c>: the possessive (either apostrophe, or a bare apostrophe after a plural).</item>
 /// <item><c>*</c>: up to four tokens that are neither names nor commas nor clause breaks;
 /// <c>**</c>: up to ten tokens that may include names and commas (never a clause break).</item>
+/// <item><c>^</c>: the start of the sentence (only as the first element).</item>
 /// <item><c>{role}</c>: a role noun of <c>role-nouns.tsv</c>; the pattern's type is then <c>role</c>, and the
 /// noun's kind decides between leads and affiliated_with.</item>
 /// </list>
@@ -69,7 +70,13 @@ public sealed class RelationPatternLexicon
                 throw row.Error("a pattern needs exactly one X and one Y");
             }
 
-            if (elements[0] is FillerElement || elements[^1] is FillerElement || elements[0] is WordElement { Optional: true })
+            if (elements.Skip(1).Any(e => e is StartElement))
+            {
+                throw row.Error("'^' may only open a pattern");
+            }
+
+            if (elements[0] is FillerElement || elements[^1] is FillerElement || elements[0] is WordElement { Optional: true }
+                || (elements[0] is StartElement && elements.Count > 1 && elements[1] is FillerElement or WordElement { Optional: true }))
             {
                 throw row.Error("a pattern cannot start or end with a filler or an optional word");
             }
@@ -86,7 +93,7 @@ public sealed class RelationPatternLexicon
         var byFirstWord = new Dictionary<string, List<RelationPattern>>(StringComparer.Ordinal);
         foreach (var p in patterns)
         {
-            switch (p.Elements[0])
+            switch (p.Elements[0] is StartElement ? p.Elements[1] : p.Elements[0])
             {
                 case WordElement w:
                     foreach (var word in w.Words)
@@ -108,13 +115,15 @@ public sealed class RelationPatternLexicon
         return new RelationPatternLexicon(
             patterns,
             byFirstWord.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
-            [.. patterns.Where(p => p.Elements[0] is SlotElement)]);
+            [.. patterns.Where(p => (p.Elements[0] is StartElement ? p.Elements[1] : p.Elements[0]) is SlotElement)]);
     }
 
     private static PatternElement Element(string text, DataTable.Row row)
     {
         switch (text)
         {
+            case "^":
+                return new StartElement();
             case "*":
                 return new FillerElement(4, CrossesNames: false);
             case "**":

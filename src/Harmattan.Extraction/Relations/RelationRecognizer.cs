@@ -252,6 +252,9 @@ public sealed class RelationRecognizer : IComponent
 
         switch (pattern.Elements[e])
         {
+            case StartElement:
+                return i == FirstWordOf(items) && Matches(pattern, e + 1, items, i, ref match, results);
+
             case SlotElement slot:
                 if (i + 1 < items.Count && items[i].Word == "the" && items[i + 1].IsName)
                 {
@@ -296,6 +299,12 @@ public sealed class RelationRecognizer : IComponent
                 return word.Optional && Matches(pattern, e + 1, items, i, ref match, results);
 
             case FillerElement filler:
+                if (!filler.CrossesNames && i < items.Count && items[i].Word is "and" or "or")
+                {
+                    // ", and to the leader of Y" starts another member of a list, not an apposition.
+                    return Matches(pattern, e + 1, items, i, ref match, results);
+                }
+
                 for (var n = 0; n <= filler.Max; n++)
                 {
                     if (Matches(pattern, e + 1, items, i + n, ref match, results) && !BeforeDemonym(items, i + n))
@@ -356,6 +365,18 @@ public sealed class RelationRecognizer : IComponent
         }
 
         return i < items.Count && items[i].Demonym;
+    }
+
+    /// <summary>The first item that is not a bullet or an opening quotation: where "^" matches.</summary>
+    private static int FirstWordOf(List<SentenceItem> items)
+    {
+        var i = 0;
+        while (i < items.Count && !items[i].IsName && items[i].Word is "•" or "-" or "*" or "–" or "(")
+        {
+            i++;
+        }
+
+        return i;
     }
 
     private static bool Contains(IReadOnlyList<string> words, string word)
