@@ -133,3 +133,30 @@ internal sealed class TopEntityRow
     public long Documents { get; set; }
     public long Mentions { get; set; }
 }
+
+internal sealed class PropertyRow
+{
+    public string Id { get; set; } = "";
+    public string EntityId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Value { get; set; } = "";
+    public string Surface { get; set; } = "";
+    public string? SpeakerId { get; set; }
+    public string? AsOf { get; set; }
+    public string? AsOfPrecision { get; set; }
+    public long EvidenceStart { get; set; }
+    public long EvidenceEnd { get; set; }
+    public string Component { get; set; } = "";
+    public double Confidence { get; set; }
+}
+
+internal sealed class ResolutionRow
+{
+    public string ExtractedId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string EntityId { get; set; } = "";
+    public string Method { get; set; } = "";
+    public double Score { get; set; }
+    public string? Matched { get; set; }
+    public string? Note { get; set; }
+}

@@ -13,7 +13,8 @@ public abstract class StoreContract<TFixture> : IDisposable
     private static readonly string[] CoreTables =
     [
         "harmattan_meta", "documents", "entities", "entity_aliases", "document_entities", "mentions", "claims",
-        "claim_about", "relations", "events", "event_places", "event_actors", "quantities",
+        "claim_about", "relations", "events", "event_places", "event_actors", "quantities", "properties",
+        "entity_keys", "entity_resolutions", "entity_changes", "entity_change_rows",
     ];
 
     protected TFixture Fixture { get; } = new();
@@ -186,6 +187,39 @@ public abstract class StoreContract<TFixture> : IDisposable
         // The store is still usable, and the repaired document goes in whole.
         Assert.Equal(IngestOutcome.Added, store.Upsert(gao.Document, gao.Extraction));
         AssertSameReport(gao, store.GetDocument(gao.Id));
+    }
+
+    [Fact]
+    public void Properties_come_back_with_their_speaker_date_and_evidence()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var gao = SahelReports.Gao();
+        store.Upsert(gao.Document, gao.Extraction);
+
+        var properties = store.GetDocument(gao.Id).Extraction.Attributes;
+
+        Assert.Equal(gao.Extraction.Attributes, properties);
+        var strength = properties[0];
+        Assert.Equal(("strength", "300", "Some 300 fighters"), (strength.Name, strength.Value, strength.Surface));
+        Assert.Equal(PartialDate.OfDay(2012, 6, 27), strength.AsOf);
+        Assert.Null(strength.SpeakerId);
+        Assert.Equal(ReportBuilder.EntityId(EntityType.Person, "Adnan Abu Walid al-Sahrawi"), properties[1].SpeakerId);
+        Assert.Null(properties[1].AsOf);
+    }
+
+    [Fact]
+    public void A_property_failure_names_the_property_and_the_dangling_entity()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var gao = SahelReports.Gao();
+
+        var error = Assert.Throws<HarmattanException>(
+            () => store.Upsert(gao.Document, Breakages.Apply(gao, "a property's entity was not extracted")));
+
+        Assert.Same(HarmattanError.InvalidExtraction, error.Error);
+        Assert.Contains("property 1 of 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'ent_ghost' is not among the extraction's entities", error.Message, StringComparison.Ordinal);
+        Assert.False(store.Contains(gao.Id));
     }
 
     [Fact]
@@ -521,5 +555,6 @@ public abstract class StoreContract<TFixture> : IDisposable
         Assert.Equal(x.Events.Select(e => e.PlaceIds), y.Events.Select(e => e.PlaceIds));
         Assert.Equal(x.Events.Select(e => e.ActorIds), y.Events.Select(e => e.ActorIds));
         Assert.Equal(x.Quantities, y.Quantities);
+        Assert.Equal(x.Attributes, y.Attributes);
     }
 }
