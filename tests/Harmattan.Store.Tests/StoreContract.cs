@@ -1,4 +1,5 @@
 using Harmattan.Knowledge;
+using Harmattan.Store.Resolution;
 using Harmattan.Text;
 
 namespace Harmattan.Store.Tests;
@@ -260,6 +261,87 @@ public abstract class StoreContract<TFixture> : IDisposable
         Assert.Equal(
             kidal.Extraction.Entities.Single(e => e.Id == SahelReports.Mnla).Evidence,
             mnlaSeenFromKidal.Evidence);
+    }
+
+    // ---- cross-report entity resolution ----
+
+    [Fact]
+    public void A_group_spelled_differently_in_a_second_report_is_the_stored_entity_and_the_decision_is_kept()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var first = new ReportBuilder("Kidal", "Ansar Dine fighters entered Kidal on 30 March 2012.");
+        var ansarDine = first.Entity(EntityType.ArmedGroup, "Ansar Dine");
+        first.Entity(EntityType.Place, "Kidal");
+        var second = new ReportBuilder("Timbuktu", "Ansar Eddine said it controlled Timbuktu. The Ansar Eddine spokesman spoke by phone.");
+        var eddine = second.Entity(EntityType.ArmedGroup, "Ansar Eddine");
+        second.Entity(EntityType.Place, "Timbuktu");
+        second.Claim(eddine, "said", "it controlled Timbuktu", eddine);
+        var a = first.Build();
+        var b = second.Build();
+
+        store.Upsert(a.Document, a.Extraction);
+        store.Upsert(b.Document, b.Extraction);
+
+        Assert.Equal(3, store.GetStats().Entities);
+        var stored = store.GetDocument(b.Id).Extraction;
+        var group = Assert.Single(stored.Entities, e => e.Type == EntityType.ArmedGroup);
+        Assert.Equal(ansarDine, group.Id);
+        Assert.Equal("Ansar Dine", group.Name);
+        Assert.Equal(["Ansar Dine", "Ansar Eddine"], group.Aliases);
+        Assert.All(stored.Mentions.Where(m => m.Surface == "Ansar Eddine"), m => Assert.Equal(ansarDine, m.EntityId));
+        Assert.Equal(ansarDine, stored.Claims[0].SpeakerId);
+        Assert.Equal([ansarDine], stored.Claims[0].AboutIds);
+
+        var resolution = store.GetResolutions(b.Id).Single(r => r.ExtractedId == eddine);
+        Assert.Equal((ResolutionMethod.Fuzzy, ansarDine, "ansar dine"), (resolution.Method, resolution.EntityId, resolution.Matched));
+        Assert.InRange(resolution.Score, NameSimilarity.NameThreshold, 1);
+        Assert.All(store.GetResolutions(a.Id), r => Assert.Equal(ResolutionMethod.New, r.Method));
+    }
+
+    [Fact]
+    public void An_acronym_links_to_the_full_name_but_never_across_types()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var first = new ReportBuilder("Tilemsi", "The Front for the Liberation of the Tilemsi said it held Djibo. General Salou Djibo denied it.");
+        var front = first.Entity(EntityType.ArmedGroup, "Front for the Liberation of the Tilemsi");
+        var town = first.Entity(EntityType.Place, "Djibo");
+        var general = first.Entity(EntityType.Person, "Salou Djibo");
+        var second = new ReportBuilder("Tilemsi again", "The FLT denied the report. Djibo said nothing.");
+        var flt = second.Entity(EntityType.ArmedGroup, "FLT");
+        var djibo = second.Entity(EntityType.Person, "Djibo");
+        var a = first.Build();
+        var b = second.Build();
+
+        store.Upsert(a.Document, a.Extraction);
+        store.Upsert(b.Document, b.Extraction);
+
+        var resolutions = store.GetResolutions(b.Id).ToDictionary(r => r.ExtractedId, StringComparer.Ordinal);
+        Assert.Equal((ResolutionMethod.Acronym, front), (resolutions[flt].Method, resolutions[flt].EntityId));
+        Assert.Equal((ResolutionMethod.Surname, general), (resolutions[djibo].Method, resolutions[djibo].EntityId));
+        Assert.NotEqual(town, resolutions[djibo].EntityId);
+        Assert.Equal(3, store.GetStats().Entities);
+    }
+
+    [Fact]
+    public void A_surname_two_stored_people_share_stays_a_new_entity()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var first = new ReportBuilder("Bamako", "Dioncounda Traoré became interim president. Moussa Traoré ruled Mali until 1991.");
+        first.Entity(EntityType.Person, "Dioncounda Traoré");
+        first.Entity(EntityType.Person, "Moussa Traoré");
+        var second = new ReportBuilder("Bamako again", "Traoré spoke on state television.");
+        var traore = second.Entity(EntityType.Person, "Traoré");
+        var a = first.Build();
+        var b = second.Build();
+
+        store.Upsert(a.Document, a.Extraction);
+        store.Upsert(b.Document, b.Extraction);
+
+        var resolution = Assert.Single(store.GetResolutions(b.Id));
+        Assert.Equal((ResolutionMethod.Ambiguous, traore), (resolution.Method, resolution.EntityId));
+        Assert.Contains("Dioncounda Traoré", resolution.Note, StringComparison.Ordinal);
+        Assert.Contains("Moussa Traoré", resolution.Note, StringComparison.Ordinal);
+        Assert.Equal(3, store.GetStats().Entities);
     }
 
     // ---- listing and lookup ----
