@@ -160,3 +160,29 @@ internal sealed class ResolutionRow
     public string? Matched { get; set; }
     public string? Note { get; set; }
 }
+
+internal sealed class EntityChangeRow
+{
+    public string Id { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string EntityId { get; set; } = "";
+    public string EntityName { get; set; } = "";
+    public string OtherId { get; set; } = "";
+    public string OtherName { get; set; } = "";
+    public string? DocumentId { get; set; }
+    public string By { get; set; } = "";
+    public string At { get; set; } = "";
+    public long Rows { get; set; }
+    public string? UndoneBy { get; set; }
+    public string? UndoneAt { get; set; }
+}
+
+internal sealed class ChangeRow
+{
+    public string Action { get; set; } = "";
+    public string TableName { get; set; } = "";
+    public long RowId { get; set; }
+    public string? ColumnName { get; set; }
+    public object? OldValue { get; set; }
+    public string? RowJson { get; set; }
+}

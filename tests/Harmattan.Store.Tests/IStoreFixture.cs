@@ -33,6 +33,12 @@ public interface IStoreFixture : IDisposable
     /// <summary>The names of the tables at the location.</summary>
     IReadOnlySet<string> Tables(string location);
 
+    /// <summary>
+    /// Every row of every table except <paramref name="except"/>, each rendered as text with its row id, in
+    /// row id order: two equal results mean the stored content is the same row for row.
+    /// </summary>
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Contents(string location, params string[] except);
+
     /// <summary>Row counts of every table at the location, index tables included.</summary>
     IReadOnlyDictionary<string, long> RowCounts(string location);
 }

@@ -74,6 +74,34 @@ public sealed class SqliteStoreFixture : IStoreFixture
         return counts;
     }
 
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Contents(string location, params string[] except)
+    {
+        using var connection = Connect(location);
+        var contents = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var table in Strings(connection, "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE '%fts%'"))
+        {
+            if (except.Contains(table, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT rowid, * FROM \"{table}\" ORDER BY rowid";
+            using var reader = command.ExecuteReader();
+            var rows = new List<string>();
+            while (reader.Read())
+            {
+                var values = new object[reader.FieldCount];
+                reader.GetValues(values);
+                rows.Add(string.Join(" | ", values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
+            }
+
+            contents[table] = rows;
+        }
+
+        return contents;
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private static SqliteConnection Connect(string location)

@@ -8,7 +8,7 @@ namespace Harmattan.Store.Tests;
 /// Everything a knowledge store backend must do, written once (STYLE convention 8). A backend's test
 /// class is an empty sealed subclass naming its fixture; every test gets a fresh fixture.
 /// </summary>
-public abstract class StoreContract<TFixture> : IDisposable
+public abstract partial class StoreContract<TFixture> : IDisposable
     where TFixture : IStoreFixture, new()
 {
     private static readonly string[] CoreTables =
