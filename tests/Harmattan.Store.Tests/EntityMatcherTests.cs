@@ -22,6 +22,8 @@ public sealed class EntityMatcherTests
     [InlineData(EntityType.ArmedGroup, "Ansar Dine|Ansar Dine", "AD|AD", "New")]
     [InlineData(EntityType.Person, "El Hadj Ag Gamou|El Hadj Ag Gamou", "Gamou|Gamou", "Surname")]
     [InlineData(EntityType.Person, "Gamou|Gamou", "El Hadj Ag Gamou|El Hadj Ag Gamou", "Surname")]
+    [InlineData(EntityType.Person, "Amadou Toumani Touré|Amadou Toumani Touré|Touré", "Hawa Touré|Hawa Touré", "New")]
+    [InlineData(EntityType.Person, "Amadou Toumani Touré|Amadou Toumani Touré|Touré", "Touré|Touré", "Alias")]
     [InlineData(EntityType.Place, "Gao|Gao", "Gabo|Gabo", "New")]
     [InlineData(EntityType.Place, "Tessalit|Tessalit", "Tesalit|Tesalit", "Fuzzy")]
     public void One_stored_entity_and_one_document_entity(EntityType type, string stored, string extracted, string expected)

@@ -137,20 +137,26 @@ public static class EntityMatcher
     private static IEnumerable<string> NamesOf(EntityCandidate candidate) =>
         candidate.Keys.Where(k => k.Kind == EntityKeyKind.Name).Select(k => k.Key);
 
-    /// <summary>A one-word name on one side equal to the last word of a longer name on the other.</summary>
+    /// <summary>
+    /// A person known on one side only by a one-word name (a surname) and on the other by a full name
+    /// ending with it. When both sides have full names they decide (by alias or fuzzy match): "Hawa
+    /// Touré" is not "Amadou Toumani Touré" because his record also holds the surname "Touré".
+    /// </summary>
     private static string? SharedSurname(IReadOnlySet<string> names, IEnumerable<string> storedNames)
     {
-        foreach (var stored in storedNames)
+        static bool IsFull(string name) => name.Contains(' ', StringComparison.Ordinal);
+        var stored = storedNames.ToList();
+        var (singles, fulls) = names.Any(IsFull) ? (stored, names.ToList()) : (names.ToList(), stored);
+        if (singles.Any(IsFull))
         {
-            foreach (var name in names)
+            return null;
+        }
+
+        foreach (var single in singles.Where(s => s.Length >= EntityKeys.MinimumTokenLength))
+        {
+            if (fulls.Any(full => full.EndsWith(" " + single, StringComparison.Ordinal)))
             {
-                var (single, full) = name.Contains(' ', StringComparison.Ordinal) ? (stored, name) : (name, stored);
-                if (single.Length >= EntityKeys.MinimumTokenLength
-                    && !single.Contains(' ', StringComparison.Ordinal)
-                    && full.EndsWith(" " + single, StringComparison.Ordinal))
-                {
-                    return single;
-                }
+                return single;
             }
         }
 
