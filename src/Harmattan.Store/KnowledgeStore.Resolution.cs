@@ -7,7 +7,7 @@ namespace Harmattan.Store;
 
 public sealed partial class KnowledgeStore
 {
-    /// <summary>Enough for any real name's key block; a block larger than this is cut rather than scanned.</summary>
+    /// <summary>The most entities one document entity is compared with by shared words (surname and fuzzy rules).</summary>
     private const int MaximumCandidates = 500;
 
     /// <summary>
@@ -53,32 +53,38 @@ public sealed partial class KnowledgeStore
             .Where(EntityKeys.IsAcronym)
             .Select(Harmattan.Knowledge.Registries.NameKey.Fold)
             .ToArray();
+        var parameters = new
+        {
+            Type = EntityKeys.TypeColumn(entity.Type),
+            Names = Of(EntityKeyKind.Name),
+            Acronyms = acronyms,
+            Initials = Of(EntityKeyKind.Initials),
+            Tokens = Of(EntityKeyKind.Token),
+            entity.Id,
+            entity.RegistryId,
+            Limit = MaximumCandidates,
+        };
         var ids = _connection.Query<string>(
             """
             SELECT entity_id FROM entity_keys WHERE type = @Type AND kind = 'name' AND key IN @Names
             UNION SELECT entity_id FROM entity_keys WHERE type = @Type AND kind = 'initials' AND key IN @Acronyms
             UNION SELECT entity_id FROM entity_keys WHERE type = @Type AND kind = 'name' AND key IN @Initials
-            UNION SELECT entity_id FROM entity_keys WHERE type = @Type AND kind = 'token' AND key IN @Tokens
             UNION SELECT id FROM entities WHERE id = @Id
             UNION SELECT id FROM entities WHERE registry_id = @RegistryId
-            LIMIT @Limit
             """,
-            new
-            {
-                Type = EntityKeys.TypeColumn(entity.Type),
-                Names = Of(EntityKeyKind.Name),
-                Acronyms = acronyms,
-                Initials = Of(EntityKeyKind.Initials),
-                Tokens = Of(EntityKeyKind.Token),
-                entity.Id,
-                entity.RegistryId,
-                Limit = MaximumCandidates,
-            },
-            transaction).AsList();
+            parameters,
+            transaction).ToHashSet(StringComparer.Ordinal);
+
+        // Shared words only feed the surname and fuzzy rules; a very common word ("Movement") may fill
+        // the block, so it alone is capped, never the exact probes above.
+        ids.UnionWith(_connection.Query<string>(
+            "SELECT DISTINCT entity_id FROM entity_keys WHERE type = @Type AND kind = 'token' AND key IN @Tokens LIMIT @Limit",
+            parameters,
+            transaction));
         return LoadCandidates(ids, transaction);
     }
 
-    private List<EntityCandidate> LoadCandidates(List<string> ids, SqliteTransaction transaction)
+    private List<EntityCandidate> LoadCandidates(HashSet<string> ids, SqliteTransaction transaction)
     {
         if (ids.Count == 0)
         {

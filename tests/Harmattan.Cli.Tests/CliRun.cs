@@ -58,9 +58,13 @@ public sealed class TempFolder : IDisposable
         return path;
     }
 
-    public static string RepositoryRoot()
+    /// <summary>
+    /// Found from this source file's path rather than from the binaries, which a build with a private
+    /// --artifacts-path puts outside the repository.
+    /// </summary>
+    public static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        for (var dir = new DirectoryInfo(System.IO.Path.GetDirectoryName(sourceFile)!); dir is not null; dir = dir.Parent)
         {
             if (System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "Harmattan.slnx")))
             {
@@ -68,7 +72,7 @@ public sealed class TempFolder : IDisposable
             }
         }
 
-        throw new InvalidOperationException("the repository root (Harmattan.slnx) was not found above " + AppContext.BaseDirectory);
+        throw new InvalidOperationException("the repository root (Harmattan.slnx) was not found above " + sourceFile);
     }
 
     public static string SampleReports => System.IO.Path.Combine(RepositoryRoot(), "samples", "reports");

@@ -24,6 +24,12 @@ public interface IStoreFixture : IDisposable
     /// <summary>A location that cannot be opened (its directory does not exist).</summary>
     string UnavailableLocation();
 
+    /// <summary>
+    /// A location holding a schema version 1 database (as Harmattan wrote it before entity resolution)
+    /// with one stored entity and its aliases, and no documents.
+    /// </summary>
+    string CreateVersion1Database(string entityId, string type, string name, params string[] aliases);
+
     /// <summary>Rewrites the recorded schema version, as a newer Harmattan would have left it.</summary>
     void SetSchemaVersion(string location, int version);
 

@@ -43,6 +43,47 @@ public sealed class SqliteStoreFixture : IStoreFixture
         return location;
     }
 
+    public string CreateVersion1Database(string entityId, string type, string name, params string[] aliases)
+    {
+        var location = NewLocation();
+        var schema = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "Harmattan.Store", "Migrations", "0001_initial.sql"));
+        using (var connection = Connect(location))
+        {
+            Execute(connection, schema);
+            Execute(connection, "INSERT INTO harmattan_meta (key, value) VALUES ('application', 'harmattan'), ('schema_version', '1'); PRAGMA user_version = 1;");
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO entities (id, type, name) VALUES ($id, $type, $name)";
+            insert.Parameters.AddWithValue("$id", entityId);
+            insert.Parameters.AddWithValue("$type", type);
+            insert.Parameters.AddWithValue("$name", name);
+            insert.ExecuteNonQuery();
+            foreach (var alias in aliases)
+            {
+                using var add = connection.CreateCommand();
+                add.CommandText = "INSERT INTO entity_aliases (entity_id, alias) VALUES ($id, $alias)";
+                add.Parameters.AddWithValue("$id", entityId);
+                add.Parameters.AddWithValue("$alias", alias);
+                add.ExecuteNonQuery();
+            }
+        }
+
+        return location;
+    }
+
+    /// <summary>The repository this file was compiled from (the shipped migration is read from its source).</summary>
+    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
+    {
+        for (var dir = new DirectoryInfo(Path.GetDirectoryName(sourceFile)!); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Harmattan.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("the repository root (Harmattan.slnx) was not found above " + sourceFile);
+    }
+
     public string UnavailableLocation() => Path.Combine(_directory, "no-such-directory", "kb.db");
 
     public void SetSchemaVersion(string location, int version)

@@ -80,6 +80,23 @@ public abstract partial class StoreContract<TFixture> : IDisposable
     }
 
     [Fact]
+    public void Entities_stored_before_resolution_existed_get_lookup_keys_when_the_database_is_migrated()
+    {
+        var location = Fixture.CreateVersion1Database("ent_old_ansar", "ArmedGroup", "Ansar Dine", "Ansar Dine", "Ansar Eddine");
+        using var store = Fixture.Open(location);
+        Assert.Equal(KnowledgeStore.LatestSchemaVersion, store.SchemaVersion);
+        var later = new ReportBuilder("Timbuktu", "Fighters of Ansar Eddine entered Timbuktu.");
+        var extracted = later.Entity(EntityType.ArmedGroup, "Ansar Eddine");
+        var report = later.Build();
+
+        store.Upsert(report.Document, report.Extraction);
+
+        var resolution = Assert.Single(store.GetResolutions(report.Id));
+        Assert.Equal((extracted, "ent_old_ansar", ResolutionMethod.Alias), (resolution.ExtractedId, resolution.EntityId, resolution.Method));
+        Assert.Equal("ent_old_ansar", store.LookUpEntity("Ansar Dine").Id);
+    }
+
+    [Fact]
     public void A_database_of_another_application_is_refused_and_left_untouched()
     {
         var location = Fixture.CreateForeignDatabase();
