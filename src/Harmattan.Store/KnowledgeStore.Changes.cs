@@ -80,8 +80,8 @@ public sealed partial class KnowledgeStore
     /// Folds <paramref name="absorbed"/> into <paramref name="kept"/> in one transaction: every reference to
     /// it (mentions, claims, relations, events, properties, resolutions, aliases, lookup keys) now names
     /// the kept entity, its name becomes an alias, and the absorbed entity row is removed. Queries never
-    /// follow a redirect because there is none. Refused (HRM0212) for two entities of different types or
-    /// for an entity and itself. The change records who, when and every row it touched, so
+    /// follow a redirect because there is none. Refused (HRM0212) for two entities of different types,
+    /// for two linked to different registry entries, or for an entity and itself. The change records who, when and every row it touched, so
     /// <see cref="UndoChange"/> restores them exactly.
     /// </summary>
     public EntityChange MergeEntities(string kept, string absorbed, string by)
@@ -99,6 +99,14 @@ public sealed partial class KnowledgeStore
         {
             throw HarmattanError.MergeRefused.At(
                 kept, $"different types never merge: {Describe(a)} is a {a.Type}, {Describe(b)} is a {b.Type}");
+        }
+
+        if (a.RegistryId is not null && b.RegistryId is not null && !string.Equals(a.RegistryId, b.RegistryId, StringComparison.Ordinal))
+        {
+            // Resolution never links a report's entity to another registry entry's, so the next report
+            // would bring B back: two entries that are one actor are a fix to data/registries.
+            throw HarmattanError.MergeRefused.At(
+                kept, $"the registry lists them as different actors ({a.RegistryId}, {b.RegistryId}); correct data/registries instead");
         }
 
         var at = _clock.GetUtcNow();

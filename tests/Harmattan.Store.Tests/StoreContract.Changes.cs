@@ -90,6 +90,27 @@ public abstract partial class StoreContract<TFixture>
     }
 
     [Fact]
+    public void Entities_linked_to_different_registry_entries_are_not_merged()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var r = new ReportBuilder("GSPC", "The GSPC renamed itself AQIM in January 2007.");
+        r.Entity(EntityType.ArmedGroup, "GSPC");
+        r.Entity(EntityType.ArmedGroup, "AQIM");
+        var built = r.Build();
+        var linked = built.Extraction with
+        {
+            Entities = [.. built.Extraction.Entities.Select(e => e with { RegistryId = e.Name.ToLowerInvariant() })],
+        };
+        store.Upsert(built.Document, linked);
+
+        var error = Assert.Throws<HarmattanException>(() => store.MergeEntities("AQIM", "GSPC", "amina"));
+
+        Assert.Same(HarmattanError.MergeRefused, error.Error);
+        Assert.Contains("(aqim, gspc)", error.Message, StringComparison.Ordinal);
+        Assert.Empty(store.ListChanges());
+    }
+
+    [Fact]
     public void A_name_two_entities_share_is_ambiguous_and_the_error_lists_both()
     {
         using var store = Fixture.Open(Fixture.NewLocation());
