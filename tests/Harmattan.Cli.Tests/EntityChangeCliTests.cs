@@ -11,10 +11,11 @@ public sealed class EntityChangeCliTests : IDisposable
     {
         _dir.File("in/kidal.txt",
             "Kidal, Mali\n\nFighters of Ansar Dine entered Kidal on 30 March 2012, residents said. "
+            + "The Kidal Youth Committee said shops had been looted. "
             + "The MNLA said its fighters had held the town since the morning.");
         _dir.File("in/gao.txt",
             "Gao, Mali\n\nThe Movement for Oneness and Jihad in West Africa drove the MNLA out of Gao in June 2012, "
-            + "a spokesman for the MNLA said.");
+            + "a spokesman for the MNLA said. The Youth Committee of Kidal said families from Kidal had reached Gao.");
         Assert.Equal(0, Run("ingest", Path.Combine(_dir.Path, "in")).ExitCode);
     }
 
@@ -30,26 +31,32 @@ public sealed class EntityChangeCliTests : IDisposable
         Assert.Contains("[HRM0212]", merge.Error, StringComparison.Ordinal);
         Assert.Contains("different types never merge", merge.Error, StringComparison.Ordinal);
 
-        merge = Run("merge", "Ansar Dine", "MNLA", "--by", "amina", "--json");
+        // Two registry entries are two actors for the registry too: not merged.
+        merge = Run("merge", "Ansar Dine", "MNLA");
+        Assert.Equal(2, merge.ExitCode);
+        Assert.Contains("registry lists them as different actors", merge.Error, StringComparison.Ordinal);
+
+        // One committee named two ways, which no rule links: the analyst merges them.
+        merge = Run("merge", "Kidal Youth Committee", "Youth Committee of Kidal", "--by", "amina", "--json");
         Assert.Equal(0, merge.ExitCode);
         var change = JsonDocument.Parse(merge.Output).RootElement;
         Assert.Equal("merge", change.GetProperty("kind").GetString());
         Assert.Equal("amina", change.GetProperty("by").GetString());
-        Assert.Equal("MNLA", change.GetProperty("other_name").GetString());
+        Assert.Equal("Youth Committee of Kidal", change.GetProperty("other_name").GetString());
         Assert.True(change.GetProperty("rows").GetInt32() > 0);
 
-        var log = Run("entity-log", "Ansar Dine");
+        var log = Run("entity-log", "Kidal Youth Committee");
         Assert.Equal(0, log.ExitCode);
         Assert.Contains(change.GetProperty("id").GetString()!, log.Output, StringComparison.Ordinal);
         Assert.Contains("amina", log.Output, StringComparison.Ordinal);
 
-        var split = Run("split", "MNLA", "--by", "ibrahim");
+        var split = Run("split", "Youth Committee of Kidal", "--by", "ibrahim");
         Assert.Equal(0, split.ExitCode);
         Assert.Contains("undone by ibrahim", split.Output, StringComparison.Ordinal);
         var entries = JsonDocument.Parse(Run("entity-log", "--json").Output).RootElement;
         Assert.Equal("ibrahim", Assert.Single(entries.EnumerateArray()).GetProperty("undone_by").GetString());
 
-        var again = Run("split", "MNLA");
+        var again = Run("split", "Youth Committee of Kidal");
         Assert.Equal(2, again.ExitCode);
         Assert.Contains("[HRM0213]", again.Error, StringComparison.Ordinal);
     }
