@@ -58,6 +58,10 @@ internal static class HarmattanCli
         root.Subcommands.Add(ExtractCommand.Create(env));
         root.Subcommands.Add(EvaluateCommand.Create(env));
         root.Subcommands.Add(DemoCommand.Create(env));
+        root.Subcommands.Add(MergeCommand.Create(env));
+        root.Subcommands.Add(SplitCommand.Create(env));
+        root.Subcommands.Add(EntityLogCommand.Create(env));
+        root.Subcommands.Add(ResolutionsCommand.Create(env));
         return root;
     }
 }

@@ -27,6 +27,11 @@ public sealed record HarmattanError(string Code, string Title)
     public static readonly HarmattanError AmbiguousDocument = new("HRM0205", "the document prefix matches several documents");
     public static readonly HarmattanError BadSearchQuery = new("HRM0206", "the search query is not valid");
     public static readonly HarmattanError InvalidExtraction = new("HRM0207", "the extraction does not fit its document");
+    public static readonly HarmattanError EntityNotFound = new("HRM0210", "no such entity");
+    public static readonly HarmattanError AmbiguousEntity = new("HRM0211", "the name matches several entities");
+    public static readonly HarmattanError MergeRefused = new("HRM0212", "the entities cannot be merged");
+    public static readonly HarmattanError ChangeNotFound = new("HRM0213", "no such merge or split");
+    public static readonly HarmattanError UndoRefused = new("HRM0214", "the change cannot be undone");
 
     // 03xx: data files (registries, lexicons, schema, pipelines)
     public static readonly HarmattanError BadDataFile = new("HRM0301", "a data file is invalid");
