@@ -118,6 +118,12 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
         var people = clusters.Where(c => c.Type == EntityType.Person && c.LongestWords(text).Length >= 2).ToList();
         foreach (var part in clusters.ToList())
         {
+            if (TownIsSurname(text, part, people))
+            {
+                clusters.Remove(part);
+                continue;
+            }
+
             if (part.RegistryId is not null && part.Type != EntityType.Person)
             {
                 continue;
@@ -177,6 +183,40 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
                 clusters.Remove(part);
             }
         }
+    }
+
+    /// <summary>
+    /// "General Salou Djibo ... Djibo later said": a one-word place whose every mention comes after a
+    /// person of the document with that surname is the person (the town is a namesake). Absorbs it and
+    /// returns true.
+    /// </summary>
+    private static bool TownIsSurname(string text, Cluster part, List<Cluster> people)
+    {
+        if (part.Type != EntityType.Place || part.Mentions.Exists(m => m.Kind != MentionKind.Name))
+        {
+            return false;
+        }
+
+        var words = part.LongestWords(text);
+        if (words.Length != 1)
+        {
+            return false;
+        }
+
+        var owners = people.Where(p => p != part && p.LongestWords(text) is { Length: >= 2 } whole
+            && NameKey.Fold(whole[^1]) == NameKey.Fold(words[0]) && p.FirstPosition < part.FirstPosition).ToList();
+        if (owners.Count != 1)
+        {
+            return false;
+        }
+
+        foreach (var m in part.Mentions)
+        {
+            // The mention is the person's now, not the registry's town.
+            owners[0].Add(m with { Type = EntityType.Person, RegistryId = null, Canonical = null });
+        }
+
+        return true;
     }
 
     private static bool IsEdgePart(string[] part, string[] whole)

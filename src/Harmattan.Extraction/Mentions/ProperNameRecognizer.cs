@@ -46,6 +46,14 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons, IReadOnlySet<
         var text = document.Text;
         var tokens = document.Tokens;
         var known = NameChars.CoveredTokens(tokens, document.MentionCandidates);
+        // Tokens only a place name covers: inside a person's name they are a surname ("General Salou Djibo").
+        var surnameLike = NameChars.CoveredTokens(tokens, document.MentionCandidates.Where(IsTownGuess));
+        var firmly = NameChars.CoveredTokens(tokens, document.MentionCandidates.Where(c => !IsTownGuess(c)));
+        for (var k = 0; k < known.Length; k++)
+        {
+            surnameLike[k] &= !firmly[k];
+        }
+
         var found = new List<MentionCandidate>();
         foreach (var sentence in document.Sentences)
         {
@@ -65,7 +73,7 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons, IReadOnlySet<
                 }
 
                 var last = ExtendRun(text, tokens, i, end);
-                foreach (var candidate in Candidates(document, known, i, last, sentence.FirstToken, end))
+                foreach (var candidate in Candidates(document, known, surnameLike, i, last, sentence.FirstToken, end))
                 {
                     found.Add(candidate);
                 }
@@ -148,7 +156,9 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons, IReadOnlySet<
 
     private bool IsHead(string text, Token token) => lexicons.Heads.ContainsKey(token.Span.Of(text));
 
-    private IEnumerable<MentionCandidate> Candidates(AnalyzedDocument document, bool[] known, int first, int last, int sentenceStart, int sentenceEnd)
+    private static bool IsTownGuess(MentionCandidate c) => c.Type == EntityType.Place && c.Kind == MentionKind.Name;
+
+    private IEnumerable<MentionCandidate> Candidates(AnalyzedDocument document, bool[] known, bool[] surnameLike, int first, int last, int sentenceStart, int sentenceEnd)
     {
         var text = document.Text;
         var tokens = document.Tokens;
@@ -205,6 +215,12 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons, IReadOnlySet<
         for (var k = first; k <= last + 1; k++)
         {
             var covered = k <= last && known[k];
+            if (covered && surnameLike[k] && k > pieceStart && (personCue || lexicons.GivenNames.Contains(tokens[k - 1].Span.Of(text))))
+            {
+                // A town's name after a title and a first name, or after a given name, is the person's surname.
+                covered = false;
+            }
+
             var cue = k <= last && lexicons.PersonCues.Contains(tokens[k].Span.Of(text));
             if (k <= last && !covered && !cue)
             {
