@@ -12,9 +12,11 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
         var output = new StringWriter();
         var error = new StringWriter();
         var env = new CliEnvironment(output, error, () => new MemoryStream(Encoding.UTF8.GetBytes(stdin)), interactive: false);
-        var previous = Directory.GetCurrentDirectory();
         lock (CurrentDirectoryLock)
         {
+            // Read inside the lock: outside it, another test class's run may have set (and since
+            // deleted) its own folder as the working directory.
+            var previous = Directory.GetCurrentDirectory();
             Directory.SetCurrentDirectory(workingDirectory);
             try
             {
@@ -71,7 +73,11 @@ public sealed class TempFolder : IDisposable
         throw new InvalidOperationException("the repository root (Harmattan.slnx) was not found above " + AppContext.BaseDirectory);
     }
 
-    public static string SampleReports => System.IO.Path.Combine(RepositoryRoot(), "samples", "reports");
+    /// <summary>
+    /// The sample reports as copied next to the test binary: the build may run with an artifacts path
+    /// outside the repository (--artifacts-path /tmp/...), where no parent folder holds Harmattan.slnx.
+    /// </summary>
+    public static string SampleReports => System.IO.Path.Combine(AppContext.BaseDirectory, "samples", "reports");
 
     public void Dispose()
     {
