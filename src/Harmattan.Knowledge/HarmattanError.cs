@@ -27,8 +27,7 @@ public sealed record HarmattanError(string Code, string Title)
     public static readonly HarmattanError AmbiguousDocument = new("HRM0205", "the document prefix matches several documents");
     public static readonly HarmattanError BadSearchQuery = new("HRM0206", "the search query is not valid");
     public static readonly HarmattanError InvalidExtraction = new("HRM0207", "the extraction does not fit its document");
-    // 0208/0209 are left for the entity merge and split operations (kb-store).
-    public static readonly HarmattanError EntityNotFound = new("HRM0210", "no entity has this id or name");
+    public static readonly HarmattanError EntityNotFound = new("HRM0210", "no such entity");
     public static readonly HarmattanError AmbiguousEntity = new("HRM0211", "the name matches several entities");
 
     // 03xx: data files (registries, lexicons, schema, pipelines)
