@@ -17,6 +17,7 @@ public sealed class PlantedStore : IDisposable
     public static readonly string Aqim = ReportBuilder.EntityId(EntityType.ArmedGroup, "AQIM");
     public static readonly string Officer = ReportBuilder.EntityId(EntityType.Person, "Colonel Sidi Keita");
     public static readonly string Spokesman = ReportBuilder.EntityId(EntityType.Person, "Mossa Ag Attaher");
+    public static readonly string Gatia = ReportBuilder.EntityId(EntityType.ArmedGroup, "GATIA");
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "harmattan-analysis-tests", Guid.NewGuid().ToString("N"));
 
@@ -25,7 +26,7 @@ public sealed class PlantedStore : IDisposable
         Directory.CreateDirectory(_directory);
         Location = Path.Combine(_directory, "planted.db");
         Store = KnowledgeStore.Open(Location);
-        foreach (var report in new[] { Alliance(), Clashes(), Later() })
+        foreach (var report in new[] { Alliance(), Clashes(), Later(), Turnabout() })
         {
             Store.Upsert(report.Document, report.Extraction);
         }
@@ -105,8 +106,27 @@ public sealed class PlantedStore : IDisposable
     }
 
     /// <summary>
+    /// May 2012, one report: GATIA allied with the MAA and then fought it. A change told by one source, not
+    /// two sources in conflict.
+    /// </summary>
+    internal static Report Turnabout()
+    {
+        var r = new ReportBuilder(
+            "Tabankort changes hands",
+            "GATIA cooperated with the MAA at Tabankort in the spring. "
+            + "By May, GATIA fought the MAA for the wells of Anefis.",
+            PartialDate.OfMonth(2012, 5));
+        var gatia = r.Entity(EntityType.ArmedGroup, "GATIA");
+        var maa = r.Entity(EntityType.ArmedGroup, "MAA");
+        r.Relation("cooperates_with", gatia, maa, "cooperated with the MAA");
+        r.Relation("opposes", gatia, maa, "fought the MAA");
+        return r.Build();
+    }
+
+    /// <summary>
     /// Adds the actor attributes table as the kb-store migration describes it (if the schema does not have
-    /// it yet) and plants attribute statements: strength 3,000 / 4,000 / 9,000 and founded 2011 / 2010 / 2011-10.
+    /// it yet) and plants attribute statements: strength 3,000 / 4,000 / 9,000 and founded 2011 / 2010 / 2011-10 for the MNLA; for GATIA, two
+    /// figures and two founding years from one unattributed report, which is one source and no dispute.
     /// </summary>
     public void PlantAttributes()
     {
@@ -128,13 +148,19 @@ public sealed class PlantedStore : IDisposable
                    ('p5', $c, $mnla, 'founded', '2010', 'created in 2010', $spokesman, NULL, NULL, 0, 10, 'test', 0.9),
                    ('p6', $c, $mnla, 'founded', '2011-10', 'formed in October 2011', NULL, NULL, NULL, 0, 10, 'test', 0.9),
                    ('p7', $a, $mnla, 'ideology', 'separatist', 'separatist', NULL, NULL, NULL, 0, 10, 'test', 0.9),
-                   ('p8', $c, $mnla, 'ideology', 'secular', 'secular', NULL, NULL, NULL, 0, 10, 'test', 0.9);
+                   ('p8', $c, $mnla, 'ideology', 'secular', 'secular', NULL, NULL, NULL, 0, 10, 'test', 0.9),
+                   ('p9', $t, $gatia, 'strength', '500', '500 men', NULL, NULL, NULL, 0, 10, 'test', 0.9),
+                   ('p10', $t, $gatia, 'strength', '5000', '5,000 with its allies', NULL, NULL, NULL, 0, 10, 'test', 0.9),
+                   ('p11', $t, $gatia, 'founded', '2014', 'formed in 2014', NULL, NULL, NULL, 0, 10, 'test', 0.9),
+                   ('p12', $t, $gatia, 'founded', '2013', 'its first cells in 2013', NULL, NULL, NULL, 0, 10, 'test', 0.9);
             """;
         command.Parameters.AddWithValue("$a", AllianceId);
         command.Parameters.AddWithValue("$c", ClashesId);
         command.Parameters.AddWithValue("$mnla", Mnla);
         command.Parameters.AddWithValue("$officer", Officer);
         command.Parameters.AddWithValue("$spokesman", Spokesman);
+        command.Parameters.AddWithValue("$t", Turnabout().Id);
+        command.Parameters.AddWithValue("$gatia", Gatia);
         command.ExecuteNonQuery();
     }
 

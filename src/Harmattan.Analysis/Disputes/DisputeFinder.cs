@@ -7,7 +7,8 @@ namespace Harmattan.Analysis.Disputes;
 /// <summary>
 /// Finds where sources conflict, from facts the store has read: contradictory relations, incompatible
 /// attribute values, and opposite assessments of one subject by different speakers. Every dispute
-/// names both sides with their sources and says why they were judged to conflict.
+/// names both sides with their sources and says why they were judged to conflict. Only statements from
+/// different sources (another document, or another speaker) can conflict.
 /// </summary>
 public sealed class DisputeFinder(StanceLexicon lexicon, DisputeOptions? options = null)
 {
@@ -35,8 +36,8 @@ public sealed class DisputeFinder(StanceLexicon lexicon, DisputeOptions? options
         {
             var cooperate = pair.Where(r => r.Type == Cooperates).ToList();
             var oppose = pair.Where(r => r.Type == Opposes).ToList();
-            var a = cooperate.Where(c => oppose.Any(o => Near(c.From.Date, o.From.Date))).ToList();
-            var b = oppose.Where(o => cooperate.Any(c => Near(c.From.Date, o.From.Date))).ToList();
+            var a = cooperate.Where(c => oppose.Any(o => Counter(c.From, null, o.From, null) && Near(c.From.Date, o.From.Date))).ToList();
+            var b = oppose.Where(o => cooperate.Any(c => Counter(c.From, null, o.From, null) && Near(c.From.Date, o.From.Date))).ToList();
             if (a.Count == 0 || b.Count == 0)
             {
                 continue;
@@ -109,8 +110,8 @@ public sealed class DisputeFinder(StanceLexicon lexicon, DisputeOptions? options
                             continue;
                         }
 
-                        a = byValue[i].Select(v => v.Fact).Where(f => byValue[j].Any(g => Near(When(f), When(g.Fact)))).ToList();
-                        b = byValue[j].Select(v => v.Fact).Where(f => byValue[i].Any(g => Near(When(f), When(g.Fact)))).ToList();
+                        a = byValue[i].Select(v => v.Fact).Where(f => byValue[j].Any(g => FromOtherSource(f, g.Fact) && Near(When(f), When(g.Fact)))).ToList();
+                        b = byValue[j].Select(v => v.Fact).Where(f => byValue[i].Any(g => FromOtherSource(f, g.Fact) && Near(When(f), When(g.Fact)))).ToList();
                         reason = string.Create(CultureInfo.InvariantCulture,
                             $"{group.Key.Name} {x.Fact.Value} against {y.Fact.Value}: the larger is {high / low:0.##} times the smaller, beyond the tolerance of {_options.StrengthTolerance:P0}, in reports at most {_options.WindowDays} days apart");
                     }
@@ -122,8 +123,8 @@ public sealed class DisputeFinder(StanceLexicon lexicon, DisputeOptions? options
                             continue;
                         }
 
-                        a = byValue[i].Select(v => v.Fact).ToList();
-                        b = byValue[j].Select(v => v.Fact).ToList();
+                        a = byValue[i].Select(v => v.Fact).Where(f => byValue[j].Any(g => FromOtherSource(f, g.Fact))).ToList();
+                        b = byValue[j].Select(v => v.Fact).Where(f => byValue[i].Any(g => FromOtherSource(f, g.Fact))).ToList();
                         reason = $"{group.Key.Name} {dx.ToIso()} against {dy.ToIso()}: the two dates cannot be the same";
                     }
 
@@ -147,6 +148,8 @@ public sealed class DisputeFinder(StanceLexicon lexicon, DisputeOptions? options
         static DisputeStatement Statement(AttributeFact f) => new($"{f.Name} = {f.Value} (\"{f.Surface}\")", f.Speaker, f.From);
 
         static PartialDate When(AttributeFact f) => f.AsOf ?? f.From.Date;
+
+        static bool FromOtherSource(AttributeFact x, AttributeFact y) => Counter(x.From, x.Speaker, y.From, y.Speaker);
     }
 
     /// <summary>
@@ -203,6 +206,16 @@ public sealed class DisputeFinder(StanceLexicon lexicon, DisputeOptions? options
         static string Signed(AxisStance s) =>
             string.Join(", ", s.Because.Select(b => $"\"{b}\"")) + (s.Sign > 0 ? " (+)" : " (−)");
     }
+
+    /// <summary>
+    /// Whether two statements come from different sources, so that they can dispute each other: a source is
+    /// a document and, when the statement is attributed, its speaker. One voice in one report saying two
+    /// things (an alliance that turned into war, a figure and its revision, a list sentence the extractor
+    /// read too broadly) is not two sources in conflict.
+    /// </summary>
+    private static bool Counter(FactSource x, EntityRef? xSpeaker, FactSource y, EntityRef? ySpeaker) =>
+        !string.Equals(x.DocumentId, y.DocumentId, StringComparison.Ordinal)
+        || !string.Equals(xSpeaker?.Id, ySpeaker?.Id, StringComparison.Ordinal);
 
     private bool Near(PartialDate a, PartialDate b)
     {

@@ -63,15 +63,15 @@ internal static class DisputesCommand
                 env.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                     $"[bold]{number}. {Markup.Escape(d.Subject.Name)}[/] · {d.Kind.ToString().ToLowerInvariant()} · {Markup.Escape(d.Topic)}"));
                 env.Console.MarkupLine("   why: " + Markup.Escape(d.Reason));
-                var table = QueryOptions.Table("", "side", "statement", "speaker", "source");
+                var table = QueryOptions.Table("", "side", "statement", "speaker", "source", "evidence");
                 foreach (var s in d.SideA)
                 {
-                    table.AddRow("A", Markup.Escape(s.Text), Markup.Escape(s.Speaker?.Name ?? ""), QueryOptions.Cite(s.Source));
+                    table.AddRow("A", Markup.Escape(s.Text), Markup.Escape(s.Speaker?.Name ?? ""), QueryOptions.Cite(s.Source), Markup.Escape(s.Source.Evidence));
                 }
 
                 foreach (var s in d.SideB)
                 {
-                    table.AddRow("B", Markup.Escape(s.Text), Markup.Escape(s.Speaker?.Name ?? ""), QueryOptions.Cite(s.Source));
+                    table.AddRow("B", Markup.Escape(s.Text), Markup.Escape(s.Speaker?.Name ?? ""), QueryOptions.Cite(s.Source), Markup.Escape(s.Source.Evidence));
                 }
 
                 env.Console.Write(table);
