@@ -7,8 +7,8 @@ public sealed partial class KnowledgeStore
 {
     /// <summary>
     /// Every stored relation the filter admits, one per document that states it, in document date order.
-    /// The period is compared with the dates of the documents (published, else ingested); a relation is
-    /// kept when either party has one of the entity types asked for.
+    /// The period is compared with the dates of the documents (published, else ingested). With entity types,
+    /// a relation is kept when both parties have one of them, so the network is the one among those actors.
     /// </summary>
     public IReadOnlyList<RelationFact> FindRelations(RelationFilter? filter = null)
     {
@@ -20,7 +20,7 @@ public sealed partial class KnowledgeStore
         var period = filter.Period ?? DatePeriod.Always;
         return ReadRelations(reader, "1 = 1", null)
             .Where(r => types is null || types.Contains(r.Type))
-            .Where(r => entityTypes is null || entityTypes.Contains(r.Source.Type) || entityTypes.Contains(r.Target.Type))
+            .Where(r => entityTypes is null || entityTypes.Contains(r.Source.Type) && entityTypes.Contains(r.Target.Type))
             .Where(r => period.Overlaps(r.From.Date))
             .ToList();
     }

@@ -97,7 +97,10 @@ public sealed record ActorProfile(
 /// <summary>A place or country and how much the knowledge base has on it.</summary>
 public sealed record PlaceUsage(EntityRef Place, string? RegistryId, int Events, int Mentions, int Documents);
 
-/// <summary>Which relations to read for a network: a period, relation types and entity types (empty means all).</summary>
+/// <summary>
+/// Which relations to read for a network: a period (of the documents' dates), relation types, and entity
+/// types that both parties must have; an empty list means all.
+/// </summary>
 public sealed record RelationFilter(
     DatePeriod? Period = null,
     IReadOnlyCollection<string>? Types = null,

@@ -84,6 +84,7 @@ public sealed class PlantedStore : IDisposable
         var officer = r.Entity(EntityType.Person, "Colonel Sidi Keita");
         var spokesman = r.Entity(EntityType.Person, "Mossa Ag Attaher");
         r.Relation("opposes", ansarDine, mnla, "clashed with the MNLA");
+        r.Relation("affiliated_with", spokesman, mnla, "Mossa Ag Attaher said the movement", role: "spokesman");
         r.Claim(spokesman, "said", "the movement was not weak and was growing in the Adrar", mnla);
         r.Claim(officer, "said", "the MNLA was growing again in the desert", mnla);
         return r.Build();

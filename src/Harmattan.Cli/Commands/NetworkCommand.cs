@@ -24,7 +24,7 @@ internal static class NetworkCommand
         };
         var entityTypes = new Option<string[]>("--entity-type")
         {
-            Description = "Only relations with a party of these types (ArmedGroup, Person, ...); repeatable.",
+            Description = "Only relations between actors of these types (ArmedGroup, Person, ...); repeatable.",
             AllowMultipleArgumentsPerToken = true,
             HelpName = "TYPE",
         };
