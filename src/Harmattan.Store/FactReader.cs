@@ -53,6 +53,45 @@ internal sealed class FactReader
         return new FactSource(documentId, meta.Title, meta.Date, meta.Published, text[start..end].ReplaceLineEndings(" ").Trim());
     }
 
+    /// <summary>The members of the facts an owner query selects, from one link table, in their stored order.</summary>
+    public LinkIndex Links(string table, string ownerColumn, string ownerQuery, object? args)
+    {
+        var rows = _connection.Query<FactLinkRow>(
+            $"""
+            SELECT l.document_id AS DocumentId, l.{ownerColumn} AS OwnerId, l.entity_id AS EntityId
+            FROM {table} l
+            WHERE (l.document_id, l.{ownerColumn}) IN ({ownerQuery})
+            ORDER BY l.document_id, l.{ownerColumn}, l.position
+            """,
+            args,
+            _transaction);
+        var index = new LinkIndex();
+        foreach (var row in rows)
+        {
+            index.Add(row.DocumentId, row.OwnerId, Entity(row.EntityId));
+        }
+
+        return index;
+    }
+
+    internal sealed class LinkIndex
+    {
+        private readonly Dictionary<(string, string), List<EntityRef>> _members = [];
+
+        public void Add(string documentId, string ownerId, EntityRef member)
+        {
+            if (!_members.TryGetValue((documentId, ownerId), out var list))
+            {
+                _members[(documentId, ownerId)] = list = [];
+            }
+
+            list.Add(member);
+        }
+
+        public List<EntityRef> Members(string documentId, string ownerId) =>
+            _members.TryGetValue((documentId, ownerId), out var list) ? list : [];
+    }
+
     /// <summary>Whether a table exists: the queries on tables added by later migrations check first.</summary>
     public bool HasTable(string name) =>
         _connection.ExecuteScalar<long>(

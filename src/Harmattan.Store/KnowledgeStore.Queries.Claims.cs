@@ -33,7 +33,7 @@ public sealed partial class KnowledgeStore
     internal static List<ClaimFact> ReadClaims(FactReader reader, string where, object? args)
     {
         var owners = $"SELECT c.document_id, c.id FROM claims c WHERE c.status <> 'rejected' AND ({where})";
-        var about = Links(reader, "claim_about", "claim_id", owners, args);
+        var about = reader.Links( "claim_about", "claim_id", owners, args);
         return reader.Connection.Query<ClaimFactRow>(
                 $"""
                 SELECT c.id, c.document_id AS DocumentId, c.speaker_id AS SpeakerId, c.cue, c.text,

@@ -49,8 +49,8 @@ public sealed partial class KnowledgeStore
                 args,
                 reader.Transaction)
             .ToList();
-        var places = Links(reader, "event_places", "event_id", $"SELECT e.document_id, e.id FROM events e WHERE e.status <> 'rejected' AND ({where})", args);
-        var actors = Links(reader, "event_actors", "event_id", $"SELECT e.document_id, e.id FROM events e WHERE e.status <> 'rejected' AND ({where})", args);
+        var places = reader.Links( "event_places", "event_id", $"SELECT e.document_id, e.id FROM events e WHERE e.status <> 'rejected' AND ({where})", args);
+        var actors = reader.Links( "event_actors", "event_id", $"SELECT e.document_id, e.id FROM events e WHERE e.status <> 'rejected' AND ({where})", args);
         return rows
             .Select(row => new EventFact(
                 row.Id,
@@ -60,44 +60,5 @@ public sealed partial class KnowledgeStore
                 actors.Members(row.DocumentId, row.Id),
                 reader.Source(row.DocumentId, row.EvidenceStart, row.EvidenceEnd)))
             .ToList();
-    }
-
-    /// <summary>The members of the facts an owner query selects, from one link table, in their stored order.</summary>
-    private static LinkIndex Links(FactReader reader, string table, string ownerColumn, string ownerQuery, object? args)
-    {
-        var rows = reader.Connection.Query<FactLinkRow>(
-            $"""
-            SELECT l.document_id AS DocumentId, l.{ownerColumn} AS OwnerId, l.entity_id AS EntityId
-            FROM {table} l
-            WHERE (l.document_id, l.{ownerColumn}) IN ({ownerQuery})
-            ORDER BY l.document_id, l.{ownerColumn}, l.position
-            """,
-            args,
-            reader.Transaction);
-        var index = new LinkIndex();
-        foreach (var row in rows)
-        {
-            index.Add(row.DocumentId, row.OwnerId, reader.Entity(row.EntityId));
-        }
-
-        return index;
-    }
-
-    private sealed class LinkIndex
-    {
-        private readonly Dictionary<(string, string), List<EntityRef>> _members = [];
-
-        public void Add(string documentId, string ownerId, EntityRef member)
-        {
-            if (!_members.TryGetValue((documentId, ownerId), out var list))
-            {
-                _members[(documentId, ownerId)] = list = [];
-            }
-
-            list.Add(member);
-        }
-
-        public List<EntityRef> Members(string documentId, string ownerId) =>
-            _members.TryGetValue((documentId, ownerId), out var list) ? list : [];
     }
 }
