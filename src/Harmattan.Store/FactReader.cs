@@ -39,6 +39,13 @@ internal sealed class FactReader
     /// <summary>The date a document speaks for: its published date, else the day it was ingested.</summary>
     public PartialDate DocumentDate(string documentId) => _documents[documentId].Date;
 
+    /// <summary>A document's title and date, without reading its text.</summary>
+    public (string Title, PartialDate Date, bool Published) Document(string documentId)
+    {
+        var meta = _documents[documentId];
+        return (meta.Title, meta.Date, meta.Published);
+    }
+
     public FactSource Source(string documentId, long evidenceStart, long evidenceEnd)
     {
         var meta = _documents[documentId];

@@ -18,27 +18,37 @@ public sealed partial class KnowledgeStore
         var registryId = _connection.ExecuteScalar<string?>("SELECT registry_id FROM entities WHERE id = @Id", args, transaction);
         var aliases = _connection.Query<string>(
             "SELECT alias FROM entity_aliases WHERE entity_id = @Id ORDER BY seq", args, transaction).ToList();
-        var documents = _connection.Query<string>(
+        var documents = _connection.Query<(string DocumentId, long Mentions)>(
                 """
-                SELECT document_id FROM document_entities WHERE entity_id = @Id
-                UNION SELECT document_id FROM mentions WHERE entity_id = @Id
-                UNION SELECT document_id FROM claims WHERE speaker_id = @Id
-                UNION SELECT document_id FROM claim_about WHERE entity_id = @Id
-                UNION SELECT document_id FROM relations WHERE source_id = @Id OR target_id = @Id
-                UNION SELECT document_id FROM event_actors WHERE entity_id = @Id
-                UNION SELECT document_id FROM event_places WHERE entity_id = @Id
+                WITH naming (document_id) AS (
+                    SELECT document_id FROM document_entities WHERE entity_id = @Id
+                    UNION SELECT document_id FROM mentions WHERE entity_id = @Id
+                    UNION SELECT document_id FROM claims WHERE speaker_id = @Id
+                    UNION SELECT document_id FROM claim_about WHERE entity_id = @Id
+                    UNION SELECT document_id FROM relations WHERE source_id = @Id OR target_id = @Id
+                    UNION SELECT document_id FROM event_actors WHERE entity_id = @Id
+                    UNION SELECT document_id FROM event_places WHERE entity_id = @Id)
+                SELECT n.document_id,
+                       (SELECT count(*) FROM mentions m WHERE m.document_id = n.document_id AND m.entity_id = @Id)
+                FROM naming n
                 """,
                 args,
                 transaction)
-            .Select(reader.DocumentDate)
+            .Select(row =>
+            {
+                var (title, date, published) = reader.Document(row.DocumentId);
+                return new NamingDocument(row.DocumentId, title, date, published, (int)row.Mentions);
+            })
+            .OrderBy(d => d.Date.Earliest)
+            .ThenBy(d => d.Title, StringComparer.Ordinal)
             .ToList();
         return new ActorProfile(
             entity,
             registryId,
             aliases,
-            documents.Count,
-            documents.Count == 0 ? null : documents.MinBy(d => d.Earliest),
-            documents.Count == 0 ? null : documents.MaxBy(d => d.Latest),
+            documents,
+            documents.Count == 0 ? null : documents.Select(d => d.Date).MinBy(d => d.Earliest),
+            documents.Count == 0 ? null : documents.Select(d => d.Date).MaxBy(d => d.Latest),
             ReadAttributes(reader, "p.entity_id = @Id", args),
             ReadRelations(reader, "r.source_id = @Id OR r.target_id = @Id", args),
             ReadEvents(reader,

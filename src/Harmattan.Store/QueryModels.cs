@@ -77,22 +77,30 @@ public sealed record AttributeFact(
     PartialDate? AsOf,
     FactSource From);
 
+/// <summary>A document that names an entity: its title and date, and how often it mentions the entity.</summary>
+public sealed record NamingDocument(string DocumentId, string Title, PartialDate Date, bool DateIsPublished, int Mentions);
+
 /// <summary>
-/// Everything the knowledge base says about one actor. <see cref="FirstSeen"/> and <see cref="LastSeen"/> are
-/// the earliest and latest dates of the documents that name it (published, else ingested).
+/// Everything the knowledge base says about one actor. <see cref="NamedIn"/> lists the documents that name
+/// it, oldest first; <see cref="FirstSeen"/> and <see cref="LastSeen"/> are their earliest and latest dates
+/// (published, else ingested).
 /// </summary>
 public sealed record ActorProfile(
     EntityRef Entity,
     string? RegistryId,
     IReadOnlyList<string> Aliases,
-    int Documents,
+    IReadOnlyList<NamingDocument> NamedIn,
     PartialDate? FirstSeen,
     PartialDate? LastSeen,
     IReadOnlyList<AttributeFact> Attributes,
     IReadOnlyList<RelationFact> Relations,
     IReadOnlyList<EventFact> Events,
     IReadOnlyList<ClaimFact> ClaimsBy,
-    IReadOnlyList<ClaimFact> ClaimsAbout);
+    IReadOnlyList<ClaimFact> ClaimsAbout)
+{
+    /// <summary>How many documents name the actor (in a mention, a claim, a relation, an event or as listed).</summary>
+    public int Documents => NamedIn.Count;
+}
 
 /// <summary>A place or country and how much the knowledge base has on it.</summary>
 public sealed record PlaceUsage(EntityRef Place, string? RegistryId, int Events, int Mentions, int Documents);

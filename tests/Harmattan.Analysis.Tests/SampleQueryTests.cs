@@ -62,6 +62,10 @@ public sealed class SampleQueryTests(SampleStore samples) : IClassFixture<Sample
 
         Assert.True(naming.Count >= 3, "the samples name the MNLA in several reports");
         Assert.Equal(naming.Count, profile.Documents);
+        Assert.Equal(naming.Select(d => d.Document.Id).Order(StringComparer.Ordinal), profile.NamedIn.Select(d => d.DocumentId).Order(StringComparer.Ordinal));
+        Assert.All(profile.NamedIn, d => Assert.Equal(
+            naming.Single(n => n.Document.Id == d.DocumentId).Extraction.Mentions.Count(m => m.EntityId == mnla.Id), d.Mentions));
+        Assert.Equal(profile.NamedIn.OrderBy(d => d.Date.Earliest).Select(d => d.DocumentId), profile.NamedIn.Select(d => d.DocumentId));
         var dates = naming.Select(d => d.Document.Published ?? PartialDate.OfDay(d.IngestedAt.Year, d.IngestedAt.Month, d.IngestedAt.Day)).ToList();
         Assert.Equal(dates.Min(d => d.Earliest), profile.FirstSeen!.Value.Earliest);
         Assert.Equal(dates.Max(d => d.Latest), profile.LastSeen!.Value.Latest);

@@ -90,6 +90,7 @@ public sealed class QueryCommandTests(QueryWorkspace workspace) : IClassFixture<
         Assert.Contains("first seen 2012", run.Output, StringComparison.Ordinal);
         Assert.Contains("claims by National Movement for the Liberation of Azawad", run.Output, StringComparison.Ordinal);
         Assert.Contains("events", run.Output, StringComparison.Ordinal);
+        Assert.Contains("named in", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,6 +100,7 @@ public sealed class QueryCommandTests(QueryWorkspace workspace) : IClassFixture<
 
         Assert.Equal("Ansar Dine", json.GetProperty("entity").GetProperty("name").GetString());
         Assert.True(json.GetProperty("documents").GetInt32() >= 3);
+        Assert.Equal(json.GetProperty("documents").GetInt32(), json.GetProperty("named_in").GetArrayLength());
         Assert.NotEmpty(json.GetProperty("events").EnumerateArray());
         Assert.All(json.GetProperty("events").EnumerateArray(), e => Assert.False(string.IsNullOrEmpty(e.GetProperty("source").GetProperty("evidence").GetString())));
         Assert.True(string.CompareOrdinal(json.GetProperty("first_seen").GetString(), json.GetProperty("last_seen").GetString()) <= 0);

@@ -29,6 +29,7 @@ internal static class ActorCommand
                     registry_id = p.RegistryId,
                     aliases = p.Aliases,
                     documents = p.Documents,
+                    named_in = p.NamedIn.Select(d => new { document = d.DocumentId, d.Title, date = d.Date.ToIso(), date_is_published = d.DateIsPublished, d.Mentions }),
                     first_seen = p.FirstSeen?.ToIso(),
                     last_seen = p.LastSeen?.ToIso(),
                     attributes = p.Attributes.Select(a => new { a.Name, a.Value, a.Surface, speaker = a.Speaker is null ? null : QueryOptions.Json(a.Speaker), as_of = a.AsOf?.ToIso(), source = QueryOptions.Json(a.From) }),
@@ -47,6 +48,17 @@ internal static class ActorCommand
             if (p.Aliases.Count > 0)
             {
                 c.MarkupLine("aliases: " + Markup.Escape(string.Join(", ", p.Aliases)));
+            }
+
+            if (p.NamedIn.Count > 0)
+            {
+                var t = QueryOptions.Table("named in", "date", "document", "mentions");
+                foreach (var d in p.NamedIn)
+                {
+                    t.AddRow(d.Date.ToIso() + (d.DateIsPublished ? "" : " (ingested)"), Markup.Escape(d.Title), d.Mentions.ToString(CultureInfo.InvariantCulture));
+                }
+
+                c.Write(t);
             }
 
             if (p.Attributes.Count > 0)
