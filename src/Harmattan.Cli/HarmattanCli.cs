@@ -64,6 +64,10 @@ internal static class HarmattanCli
         root.Subcommands.Add(ClaimsCommand.Create(env));
         root.Subcommands.Add(PlacesCommand.Create(env));
         root.Subcommands.Add(DisputesCommand.Create(env));
+        root.Subcommands.Add(MergeCommand.Create(env));
+        root.Subcommands.Add(SplitCommand.Create(env));
+        root.Subcommands.Add(EntityLogCommand.Create(env));
+        root.Subcommands.Add(ResolutionsCommand.Create(env));
         return root;
     }
 }

@@ -100,6 +100,11 @@ public sealed class Ingestor(DocumentReader reader, ExtractionPipeline pipeline,
         {
             return new Prepared(input, null, null, e);
         }
+        catch (ExtractionException e)
+        {
+            // One document that trips a component must not stop the others.
+            return new Prepared(input, null, null, HarmattanError.ExtractionFailed.At(input.Name, e.Message, e));
+        }
     }
 
     private IngestResult Store(Prepared item)

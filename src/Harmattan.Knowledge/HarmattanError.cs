@@ -29,10 +29,14 @@ public sealed record HarmattanError(string Code, string Title)
     public static readonly HarmattanError InvalidExtraction = new("HRM0207", "the extraction does not fit its document");
     public static readonly HarmattanError EntityNotFound = new("HRM0210", "no such entity");
     public static readonly HarmattanError AmbiguousEntity = new("HRM0211", "the name matches several entities");
+    public static readonly HarmattanError MergeRefused = new("HRM0212", "the entities cannot be merged");
+    public static readonly HarmattanError ChangeNotFound = new("HRM0213", "no such merge or split");
+    public static readonly HarmattanError UndoRefused = new("HRM0214", "the change cannot be undone");
 
     // 03xx: data files (registries, lexicons, schema, pipelines)
     public static readonly HarmattanError BadDataFile = new("HRM0301", "a data file is invalid");
     public static readonly HarmattanError BadPipeline = new("HRM0302", "the pipeline definition is invalid");
+    public static readonly HarmattanError ExtractionFailed = new("HRM0303", "a pipeline component failed on the document (a bug: please report it with the file)");
 
     // 04xx: usage
     public static readonly HarmattanError BadArgument = new("HRM0401", "an argument is invalid");

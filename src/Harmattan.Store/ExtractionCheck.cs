@@ -83,6 +83,25 @@ internal static class ExtractionCheck
             check.Unique(what, quantity.Id, ids);
             check.Evidence(what, quantity.Evidence);
         }
+
+        ids.Clear();
+        for (var i = 0; i < extraction.Attributes.Count; i++)
+        {
+            var property = extraction.Attributes[i];
+            var what = Describe("property", i, extraction.Attributes.Count, property.Id);
+            check.Unique(what, property.Id, ids);
+            check.Evidence(what, property.Evidence);
+            check.Known(what, "entity", property.EntityId, entities);
+            if (property.SpeakerId is { } speaker)
+            {
+                check.Known(what, "speaker", speaker, entities);
+            }
+
+            if (string.IsNullOrWhiteSpace(property.Name) || string.IsNullOrWhiteSpace(property.Value))
+            {
+                check.Fail($"{what}: a property needs a name and a value");
+            }
+        }
     }
 
     private static readonly SearchValues<char> LowerHexDigits = SearchValues.Create("0123456789abcdef");

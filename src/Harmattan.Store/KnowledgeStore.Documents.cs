@@ -187,7 +187,24 @@ public sealed partial class KnowledgeStore
                     Evidence(r.EvidenceStart, r.EvidenceEnd, r.Component, r.Confidence)))
                 .ToList();
 
-            return new DocumentExtraction(entities, mentions, claims, relations, events, quantities, []);
+            var properties = Query<PropertyRow>(
+                    $"""
+                    SELECT id, entity_id AS EntityId, name, value, surface, speaker_id AS SpeakerId, as_of AS AsOf,
+                           as_of_precision AS AsOfPrecision, {EvidenceColumns}
+                    FROM properties WHERE document_id = @Id ORDER BY seq
+                    """)
+                .Select(r => new ActorProperty(
+                    r.Id,
+                    r.EntityId,
+                    r.Name,
+                    r.Value,
+                    r.Surface,
+                    r.SpeakerId,
+                    StoredValues.ParseOptionalDate(r.AsOf, r.AsOfPrecision),
+                    Evidence(r.EvidenceStart, r.EvidenceEnd, r.Component, r.Confidence)))
+                .ToList();
+
+            return new DocumentExtraction(entities, mentions, claims, relations, events, quantities, properties);
         }
 
         private IEnumerable<T> Query<T>(string sql) =>

@@ -1,5 +1,6 @@
 using Dapper;
 using Harmattan.Knowledge;
+using Harmattan.Store.Resolution;
 using Harmattan.Store.Sqlite;
 
 namespace Harmattan.Store;
@@ -9,11 +10,18 @@ public sealed partial class KnowledgeStore
     /// <summary>
     /// Stores a document and everything extracted from it in one transaction. A document whose id is
     /// already stored is <see cref="IngestOutcome.Unchanged"/> and nothing at all is written: the id is
-    /// the hash of the text, so the same text is the same document. Entities are shared: one that is
-    /// already stored keeps its name and type and gains the new aliases. An extraction that does not fit
-    /// its document (a fact naming an entity it does not list, a span outside the text) throws HRM0207
-    /// and leaves the store as it was.
+    /// the hash of the text, so the same text is the same document. An extraction that does not fit its
+    /// document (a fact naming an entity it does not list, a span outside the text) throws HRM0207 and
+    /// leaves the store as it was.
     /// </summary>
+    /// <remarks>
+    /// Entities are shared across documents. Each entity of the extraction is first resolved against the
+    /// stored ones (<see cref="EntityMatcher"/>: same id, registry entry, folded alias, acronym, surname,
+    /// fuzzy name; different types never), in this same transaction; every reference in the extraction is
+    /// rewritten to the resolved id (<see cref="ExtractionRewriter"/>), the document's names become
+    /// aliases of the entity they resolved to, and the decision is kept (<see cref="GetResolutions"/>).
+    /// A stored entity keeps its name and type.
+    /// </remarks>
     public IngestOutcome Upsert(Document document, DocumentExtraction extraction)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -28,6 +36,8 @@ public sealed partial class KnowledgeStore
 
         ExtractionCheck.Validate(document, extraction);
         var id = document.Id;
+        var resolutions = ResolveEntities(extraction, transaction);
+        extraction = ExtractionRewriter.Rewrite(extraction, resolutions);
 
         _connection.Execute(
             """
@@ -49,8 +59,8 @@ public sealed partial class KnowledgeStore
             },
             transaction);
 
-        // A stored entity keeps its name and type (cross-document resolution is a later step); it only
-        // gains a registry link it lacked and the aliases it had not been seen under.
+        // A stored entity keeps its name and type; it only gains a registry link it lacked and the aliases
+        // it had not been seen under.
         _connection.Execute(
             """
             INSERT INTO entities (id, type, name, registry_id) VALUES (@Id, @Type, @Name, @RegistryId)
@@ -62,6 +72,11 @@ public sealed partial class KnowledgeStore
             "INSERT INTO entity_aliases (entity_id, alias) VALUES (@EntityId, @Alias) ON CONFLICT DO NOTHING",
             extraction.Entities.SelectMany(e => e.Aliases.Select(alias => new { EntityId = e.Id, Alias = alias })),
             transaction);
+        foreach (var e in extraction.Entities)
+        {
+            WriteKeys(e.Id, e.Type, e.Name, e.Aliases, transaction);
+        }
+
         _connection.Execute(
             """
             INSERT INTO document_entities (document_id, entity_id, evidence_start, evidence_end, component, confidence)
@@ -102,6 +117,8 @@ public sealed partial class KnowledgeStore
         WriteRelations(id, extraction.Relations, transaction);
         WriteEvents(id, extraction.Events, transaction);
         WriteQuantities(id, extraction.Quantities, transaction);
+        WriteProperties(id, extraction.Attributes, transaction);
+        WriteResolutions(id, resolutions, transaction);
         SqliteFullText.Index(_connection, transaction, id);
 
         transaction.Commit();
@@ -211,6 +228,31 @@ public sealed partial class KnowledgeStore
                 EvidenceEnd = q.Evidence.Span.End,
                 q.Evidence.Component,
                 q.Evidence.Confidence,
+                Status = StoredValues.Proposed,
+            }),
+            transaction);
+
+    private void WriteProperties(string documentId, IReadOnlyList<ActorProperty> properties, Microsoft.Data.Sqlite.SqliteTransaction transaction) =>
+        _connection.Execute(
+            """
+            INSERT INTO properties (id, document_id, entity_id, name, value, surface, speaker_id, as_of, as_of_precision, evidence_start, evidence_end, component, confidence, status)
+            VALUES (@Id, @DocumentId, @EntityId, @Name, @Value, @Surface, @SpeakerId, @AsOf, @AsOfPrecision, @EvidenceStart, @EvidenceEnd, @Component, @Confidence, @Status)
+            """,
+            properties.Select(p => new
+            {
+                p.Id,
+                DocumentId = documentId,
+                p.EntityId,
+                p.Name,
+                p.Value,
+                p.Surface,
+                p.SpeakerId,
+                AsOf = p.AsOf?.ToIso(),
+                AsOfPrecision = p.AsOf?.Precision.ToString(),
+                EvidenceStart = p.Evidence.Span.Start,
+                EvidenceEnd = p.Evidence.Span.End,
+                p.Evidence.Component,
+                p.Evidence.Confidence,
                 Status = StoredValues.Proposed,
             }),
             transaction);

@@ -53,7 +53,13 @@ public sealed partial class KnowledgeStore : IDisposable
         var connection = SqliteDatabase.Open(fullPath);
         try
         {
-            var version = SqliteMigrator.Migrate(connection, fullPath);
+            var version = SqliteMigrator.Migrate(connection, fullPath, out var previous);
+            if (previous is > 0 and < 2)
+            {
+                // Entities stored before version 2 have no lookup keys; they are computed in C#, not SQL.
+                BackfillKeys(connection);
+            }
+
             return new KnowledgeStore(connection, fullPath, version, clock ?? TimeProvider.System);
         }
         catch (SqliteException e)

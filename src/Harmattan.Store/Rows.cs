@@ -133,3 +133,56 @@ internal sealed class TopEntityRow
     public long Documents { get; set; }
     public long Mentions { get; set; }
 }
+
+internal sealed class PropertyRow
+{
+    public string Id { get; set; } = "";
+    public string EntityId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Value { get; set; } = "";
+    public string Surface { get; set; } = "";
+    public string? SpeakerId { get; set; }
+    public string? AsOf { get; set; }
+    public string? AsOfPrecision { get; set; }
+    public long EvidenceStart { get; set; }
+    public long EvidenceEnd { get; set; }
+    public string Component { get; set; } = "";
+    public double Confidence { get; set; }
+}
+
+internal sealed class ResolutionRow
+{
+    public string ExtractedId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string EntityId { get; set; } = "";
+    public string Method { get; set; } = "";
+    public double Score { get; set; }
+    public string? Matched { get; set; }
+    public string? Note { get; set; }
+}
+
+internal sealed class EntityChangeRow
+{
+    public string Id { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string EntityId { get; set; } = "";
+    public string EntityName { get; set; } = "";
+    public string OtherId { get; set; } = "";
+    public string OtherName { get; set; } = "";
+    public string? DocumentId { get; set; }
+    public string By { get; set; } = "";
+    public string At { get; set; } = "";
+    public long Rows { get; set; }
+    public string? UndoneBy { get; set; }
+    public string? UndoneAt { get; set; }
+}
+
+internal sealed class ChangeRow
+{
+    public string Action { get; set; } = "";
+    public string TableName { get; set; } = "";
+    public long RowId { get; set; }
+    public string? ColumnName { get; set; }
+    public object? OldValue { get; set; }
+    public string? RowJson { get; set; }
+}

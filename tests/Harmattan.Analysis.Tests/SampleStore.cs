@@ -19,7 +19,7 @@ public sealed class SampleStore : IDisposable
         Directory.CreateDirectory(_directory);
         Data = DataDirectory.Locate(null);
         Store = KnowledgeStore.Open(Path.Combine(_directory, "samples.db"));
-        var reports = Path.Combine(AppContext.BaseDirectory, "samples", "reports");
+        var reports = Harmattan.Tests.RepositoryRoot.SampleReports;
         var inputs = IngestInputs.Expand([reports], () => []).ToList();
         var (results, summary) = new Ingestor(new DocumentReader(), PipelineFactory.FromData(Data), Store).RunAll(inputs, new ReadOptions());
         if (summary.Failed > 0 || summary.Added == 0)

@@ -30,7 +30,7 @@ public sealed class StanceTests
     public void A_bad_row_names_the_file_and_line()
     {
         var path = Path.Combine(Path.GetTempPath(), "stance-" + Guid.NewGuid().ToString("N") + ".tsv");
-        File.WriteAllText(path, "# stance words\nword\taxis\tsign\nweak\tstrength\t-\nstrong\tstrength\tplus\n");
+        File.WriteAllText(path, "# stance words\n# word\taxis\tsign\nweak\tstrength\t-\nstrong\tstrength\tplus\n");
         try
         {
             var e = Assert.Throws<HarmattanException>(() => StanceLexicon.Load(path));
@@ -42,6 +42,24 @@ public sealed class StanceTests
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_missing_lexicon_is_HRM0301_naming_the_file()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "harmattan-stance-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(data, "lexicons", "en"));
+        try
+        {
+            var e = Assert.Throws<HarmattanException>(() => StanceLexicon.Load(DataDirectory.Locate(data)));
+
+            Assert.Equal(HarmattanError.BadDataFile, e.Error);
+            Assert.Contains(StanceLexicon.FileName, e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
         }
     }
 

@@ -60,24 +60,7 @@ public sealed class TempFolder : IDisposable
         return path;
     }
 
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "Harmattan.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("the repository root (Harmattan.slnx) was not found above " + AppContext.BaseDirectory);
-    }
-
-    /// <summary>
-    /// The sample reports as copied next to the test binary: the build may run with an artifacts path
-    /// outside the repository (--artifacts-path /tmp/...), where no parent folder holds Harmattan.slnx.
-    /// </summary>
-    public static string SampleReports => System.IO.Path.Combine(AppContext.BaseDirectory, "samples", "reports");
+    public static string SampleReports => Harmattan.Tests.RepositoryRoot.SampleReports;
 
     public void Dispose()
     {

@@ -16,6 +16,9 @@ public static class Breakages
         "an event's place was not extracted",
         "two claims share an id",
         "evidence of a quantity lies past the text",
+        "a property's entity was not extracted",
+        "a property's speaker was not extracted",
+        "two properties share an id",
     };
 
     internal static DocumentExtraction Apply(Report report, string breakage)
@@ -41,6 +44,12 @@ public static class Breakages
                 x with { Claims = [x.Claims[0], x.Claims[1], third with { Id = x.Claims[0].Id }] },
             "evidence of a quantity lies past the text" =>
                 x with { Quantities = [x.Quantities[0] with { Evidence = x.Quantities[0].Evidence with { Span = new TextSpan(textLength - 3, textLength + 1) } }] },
+            "a property's entity was not extracted" =>
+                x with { Attributes = [x.Attributes[0] with { EntityId = "ent_ghost" }, x.Attributes[1]] },
+            "a property's speaker was not extracted" =>
+                x with { Attributes = [x.Attributes[0], x.Attributes[1] with { SpeakerId = SahelReports.AnsarDine }] },
+            "two properties share an id" =>
+                x with { Attributes = [x.Attributes[0], x.Attributes[1] with { Id = x.Attributes[0].Id }] },
             _ => throw new ArgumentOutOfRangeException(nameof(breakage), breakage),
         };
     }

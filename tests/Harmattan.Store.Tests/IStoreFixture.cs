@@ -24,6 +24,12 @@ public interface IStoreFixture : IDisposable
     /// <summary>A location that cannot be opened (its directory does not exist).</summary>
     string UnavailableLocation();
 
+    /// <summary>
+    /// A location holding a schema version 1 database (as Harmattan wrote it before entity resolution)
+    /// with one stored entity and its aliases, and no documents.
+    /// </summary>
+    string CreateVersion1Database(string entityId, string type, string name, params string[] aliases);
+
     /// <summary>Rewrites the recorded schema version, as a newer Harmattan would have left it.</summary>
     void SetSchemaVersion(string location, int version);
 
@@ -32,6 +38,12 @@ public interface IStoreFixture : IDisposable
 
     /// <summary>The names of the tables at the location.</summary>
     IReadOnlySet<string> Tables(string location);
+
+    /// <summary>
+    /// Every row of every table except <paramref name="except"/>, each rendered as text with its row id, in
+    /// row id order: two equal results mean the stored content is the same row for row.
+    /// </summary>
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Contents(string location, params string[] except);
 
     /// <summary>Row counts of every table at the location, index tables included.</summary>
     IReadOnlyDictionary<string, long> RowCounts(string location);

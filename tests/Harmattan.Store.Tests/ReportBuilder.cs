@@ -18,6 +18,7 @@ internal sealed class ReportBuilder(string title, string text, PartialDate? publ
     private readonly List<Relation> _relations = [];
     private readonly List<Event> _events = [];
     private readonly List<Quantity> _quantities = [];
+    private readonly List<ActorProperty> _properties = [];
 
     public string Id => _id;
 
@@ -74,9 +75,18 @@ internal sealed class ReportBuilder(string title, string text, PartialDate? publ
         return id;
     }
 
+    /// <summary>A property of <paramref name="entityId"/> stated by <paramref name="surface"/>, which must be in the text.</summary>
+    public string Property(string entityId, string name, string value, string surface, string? speakerId = null, PartialDate? asOf = null)
+    {
+        var span = Find(surface);
+        var id = StableId.For("prp", _id, entityId, name, span.ToString());
+        _properties.Add(new ActorProperty(id, entityId, name, value, surface, speakerId, asOf, Evidence(Sentence(span.Start))));
+        return id;
+    }
+
     public Report Build() => new(
         new Document(_id, title, published, source, null, "text", text),
-        new DocumentExtraction(_entities.ToList(), _mentions.ToList(), _claims.ToList(), _relations.ToList(), _events.ToList(), _quantities.ToList(), []));
+        new DocumentExtraction(_entities.ToList(), _mentions.ToList(), _claims.ToList(), _relations.ToList(), _events.ToList(), _quantities.ToList(), _properties.ToList()));
 
     private TextSpan Find(string phrase)
     {

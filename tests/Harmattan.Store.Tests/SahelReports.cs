@@ -36,6 +36,8 @@ internal static class SahelReports
         r.Relation("affiliated_with", sahrawi, mujao, "a MUJAO spokesman", role: "spokesman");
         r.Event("attack", PartialDate.OfDay(2012, 6, 27), "drove the MNLA out of Gao", [gao], [mujao, mnla]);
         r.Quantity(300m, "fighters", "Some 300 fighters", approximate: true);
+        r.Property(mujao, "strength", "300", "Some 300 fighters", asOf: PartialDate.OfDay(2012, 6, 27));
+        r.Property(mujao, "goal", "sharia", "apply sharia in Gao", speakerId: sahrawi);
         return r.Build();
     }
 

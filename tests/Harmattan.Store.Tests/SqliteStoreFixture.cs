@@ -43,6 +43,47 @@ public sealed class SqliteStoreFixture : IStoreFixture
         return location;
     }
 
+    public string CreateVersion1Database(string entityId, string type, string name, params string[] aliases)
+    {
+        var location = NewLocation();
+        var schema = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "Harmattan.Store", "Migrations", "0001_initial.sql"));
+        using (var connection = Connect(location))
+        {
+            Execute(connection, schema);
+            Execute(connection, "INSERT INTO harmattan_meta (key, value) VALUES ('application', 'harmattan'), ('schema_version', '1'); PRAGMA user_version = 1;");
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO entities (id, type, name) VALUES ($id, $type, $name)";
+            insert.Parameters.AddWithValue("$id", entityId);
+            insert.Parameters.AddWithValue("$type", type);
+            insert.Parameters.AddWithValue("$name", name);
+            insert.ExecuteNonQuery();
+            foreach (var alias in aliases)
+            {
+                using var add = connection.CreateCommand();
+                add.CommandText = "INSERT INTO entity_aliases (entity_id, alias) VALUES ($id, $alias)";
+                add.Parameters.AddWithValue("$id", entityId);
+                add.Parameters.AddWithValue("$alias", alias);
+                add.ExecuteNonQuery();
+            }
+        }
+
+        return location;
+    }
+
+    /// <summary>The repository this file was compiled from (the shipped migration is read from its source).</summary>
+    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
+    {
+        for (var dir = new DirectoryInfo(Path.GetDirectoryName(sourceFile)!); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Harmattan.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("the repository root (Harmattan.slnx) was not found above " + sourceFile);
+    }
+
     public string UnavailableLocation() => Path.Combine(_directory, "no-such-directory", "kb.db");
 
     public void SetSchemaVersion(string location, int version)
@@ -72,6 +113,34 @@ public sealed class SqliteStoreFixture : IStoreFixture
         }
 
         return counts;
+    }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Contents(string location, params string[] except)
+    {
+        using var connection = Connect(location);
+        var contents = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var table in Strings(connection, "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE '%fts%'"))
+        {
+            if (except.Contains(table, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT rowid, * FROM \"{table}\" ORDER BY rowid";
+            using var reader = command.ExecuteReader();
+            var rows = new List<string>();
+            while (reader.Read())
+            {
+                var values = new object[reader.FieldCount];
+                reader.GetValues(values);
+                rows.Add(string.Join(" | ", values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
+            }
+
+            contents[table] = rows;
+        }
+
+        return contents;
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

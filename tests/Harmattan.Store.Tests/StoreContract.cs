@@ -1,4 +1,5 @@
 using Harmattan.Knowledge;
+using Harmattan.Store.Resolution;
 using Harmattan.Text;
 
 namespace Harmattan.Store.Tests;
@@ -7,13 +8,14 @@ namespace Harmattan.Store.Tests;
 /// Everything a knowledge store backend must do, written once (STYLE convention 8). A backend's test
 /// class is an empty sealed subclass naming its fixture; every test gets a fresh fixture.
 /// </summary>
-public abstract class StoreContract<TFixture> : IDisposable
+public abstract partial class StoreContract<TFixture> : IDisposable
     where TFixture : IStoreFixture, new()
 {
     private static readonly string[] CoreTables =
     [
         "harmattan_meta", "documents", "entities", "entity_aliases", "document_entities", "mentions", "claims",
-        "claim_about", "relations", "events", "event_places", "event_actors", "quantities",
+        "claim_about", "relations", "events", "event_places", "event_actors", "quantities", "properties",
+        "entity_keys", "entity_resolutions", "entity_changes", "entity_change_rows",
     ];
 
     protected TFixture Fixture { get; } = new();
@@ -75,6 +77,23 @@ public abstract class StoreContract<TFixture> : IDisposable
         }
 
         Assert.Equal(before, Fixture.RowCounts(location));
+    }
+
+    [Fact]
+    public void Entities_stored_before_resolution_existed_get_lookup_keys_when_the_database_is_migrated()
+    {
+        var location = Fixture.CreateVersion1Database("ent_old_ansar", "ArmedGroup", "Ansar Dine", "Ansar Dine", "Ansar Eddine");
+        using var store = Fixture.Open(location);
+        Assert.Equal(KnowledgeStore.LatestSchemaVersion, store.SchemaVersion);
+        var later = new ReportBuilder("Timbuktu", "Fighters of Ansar Eddine entered Timbuktu.");
+        var extracted = later.Entity(EntityType.ArmedGroup, "Ansar Eddine");
+        var report = later.Build();
+
+        store.Upsert(report.Document, report.Extraction);
+
+        var resolution = Assert.Single(store.GetResolutions(report.Id));
+        Assert.Equal((extracted, "ent_old_ansar", ResolutionMethod.Alias), (resolution.ExtractedId, resolution.EntityId, resolution.Method));
+        Assert.Equal("ent_old_ansar", store.LookUpEntity("Ansar Dine").Id);
     }
 
     [Fact]
@@ -189,6 +208,39 @@ public abstract class StoreContract<TFixture> : IDisposable
     }
 
     [Fact]
+    public void Properties_come_back_with_their_speaker_date_and_evidence()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var gao = SahelReports.Gao();
+        store.Upsert(gao.Document, gao.Extraction);
+
+        var properties = store.GetDocument(gao.Id).Extraction.Attributes;
+
+        Assert.Equal(gao.Extraction.Attributes, properties);
+        var strength = properties[0];
+        Assert.Equal(("strength", "300", "Some 300 fighters"), (strength.Name, strength.Value, strength.Surface));
+        Assert.Equal(PartialDate.OfDay(2012, 6, 27), strength.AsOf);
+        Assert.Null(strength.SpeakerId);
+        Assert.Equal(ReportBuilder.EntityId(EntityType.Person, "Adnan Abu Walid al-Sahrawi"), properties[1].SpeakerId);
+        Assert.Null(properties[1].AsOf);
+    }
+
+    [Fact]
+    public void A_property_failure_names_the_property_and_the_dangling_entity()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var gao = SahelReports.Gao();
+
+        var error = Assert.Throws<HarmattanException>(
+            () => store.Upsert(gao.Document, Breakages.Apply(gao, "a property's entity was not extracted")));
+
+        Assert.Same(HarmattanError.InvalidExtraction, error.Error);
+        Assert.Contains("property 1 of 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'ent_ghost' is not among the extraction's entities", error.Message, StringComparison.Ordinal);
+        Assert.False(store.Contains(gao.Id));
+    }
+
+    [Fact]
     public void A_claim_failure_names_the_claim_and_the_problem()
     {
         using var store = Fixture.Open(Fixture.NewLocation());
@@ -226,6 +278,87 @@ public abstract class StoreContract<TFixture> : IDisposable
         Assert.Equal(
             kidal.Extraction.Entities.Single(e => e.Id == SahelReports.Mnla).Evidence,
             mnlaSeenFromKidal.Evidence);
+    }
+
+    // ---- cross-report entity resolution ----
+
+    [Fact]
+    public void A_group_spelled_differently_in_a_second_report_is_the_stored_entity_and_the_decision_is_kept()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var first = new ReportBuilder("Kidal", "Ansar Dine fighters entered Kidal on 30 March 2012.");
+        var ansarDine = first.Entity(EntityType.ArmedGroup, "Ansar Dine");
+        first.Entity(EntityType.Place, "Kidal");
+        var second = new ReportBuilder("Timbuktu", "Ansar Eddine said it controlled Timbuktu. The Ansar Eddine spokesman spoke by phone.");
+        var eddine = second.Entity(EntityType.ArmedGroup, "Ansar Eddine");
+        second.Entity(EntityType.Place, "Timbuktu");
+        second.Claim(eddine, "said", "it controlled Timbuktu", eddine);
+        var a = first.Build();
+        var b = second.Build();
+
+        store.Upsert(a.Document, a.Extraction);
+        store.Upsert(b.Document, b.Extraction);
+
+        Assert.Equal(3, store.GetStats().Entities);
+        var stored = store.GetDocument(b.Id).Extraction;
+        var group = Assert.Single(stored.Entities, e => e.Type == EntityType.ArmedGroup);
+        Assert.Equal(ansarDine, group.Id);
+        Assert.Equal("Ansar Dine", group.Name);
+        Assert.Equal(["Ansar Dine", "Ansar Eddine"], group.Aliases);
+        Assert.All(stored.Mentions.Where(m => m.Surface == "Ansar Eddine"), m => Assert.Equal(ansarDine, m.EntityId));
+        Assert.Equal(ansarDine, stored.Claims[0].SpeakerId);
+        Assert.Equal([ansarDine], stored.Claims[0].AboutIds);
+
+        var resolution = store.GetResolutions(b.Id).Single(r => r.ExtractedId == eddine);
+        Assert.Equal((ResolutionMethod.Fuzzy, ansarDine, "ansar dine"), (resolution.Method, resolution.EntityId, resolution.Matched));
+        Assert.InRange(resolution.Score, NameSimilarity.NameThreshold, 1);
+        Assert.All(store.GetResolutions(a.Id), r => Assert.Equal(ResolutionMethod.New, r.Method));
+    }
+
+    [Fact]
+    public void An_acronym_links_to_the_full_name_but_never_across_types()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var first = new ReportBuilder("Tilemsi", "The Front for the Liberation of the Tilemsi said it held Djibo. General Salou Djibo denied it.");
+        var front = first.Entity(EntityType.ArmedGroup, "Front for the Liberation of the Tilemsi");
+        var town = first.Entity(EntityType.Place, "Djibo");
+        var general = first.Entity(EntityType.Person, "Salou Djibo");
+        var second = new ReportBuilder("Tilemsi again", "The FLT denied the report. Djibo said nothing.");
+        var flt = second.Entity(EntityType.ArmedGroup, "FLT");
+        var djibo = second.Entity(EntityType.Person, "Djibo");
+        var a = first.Build();
+        var b = second.Build();
+
+        store.Upsert(a.Document, a.Extraction);
+        store.Upsert(b.Document, b.Extraction);
+
+        var resolutions = store.GetResolutions(b.Id).ToDictionary(r => r.ExtractedId, StringComparer.Ordinal);
+        Assert.Equal((ResolutionMethod.Acronym, front), (resolutions[flt].Method, resolutions[flt].EntityId));
+        Assert.Equal((ResolutionMethod.Surname, general), (resolutions[djibo].Method, resolutions[djibo].EntityId));
+        Assert.NotEqual(town, resolutions[djibo].EntityId);
+        Assert.Equal(3, store.GetStats().Entities);
+    }
+
+    [Fact]
+    public void A_surname_two_stored_people_share_stays_a_new_entity()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var first = new ReportBuilder("Bamako", "Dioncounda Traoré became interim president. Moussa Traoré ruled Mali until 1991.");
+        first.Entity(EntityType.Person, "Dioncounda Traoré");
+        first.Entity(EntityType.Person, "Moussa Traoré");
+        var second = new ReportBuilder("Bamako again", "Traoré spoke on state television.");
+        var traore = second.Entity(EntityType.Person, "Traoré");
+        var a = first.Build();
+        var b = second.Build();
+
+        store.Upsert(a.Document, a.Extraction);
+        store.Upsert(b.Document, b.Extraction);
+
+        var resolution = Assert.Single(store.GetResolutions(b.Id));
+        Assert.Equal((ResolutionMethod.Ambiguous, traore), (resolution.Method, resolution.EntityId));
+        Assert.Contains("Dioncounda Traoré", resolution.Note, StringComparison.Ordinal);
+        Assert.Contains("Moussa Traoré", resolution.Note, StringComparison.Ordinal);
+        Assert.Equal(3, store.GetStats().Entities);
     }
 
     // ---- listing and lookup ----
@@ -521,5 +654,6 @@ public abstract class StoreContract<TFixture> : IDisposable
         Assert.Equal(x.Events.Select(e => e.PlaceIds), y.Events.Select(e => e.PlaceIds));
         Assert.Equal(x.Events.Select(e => e.ActorIds), y.Events.Select(e => e.ActorIds));
         Assert.Equal(x.Quantities, y.Quantities);
+        Assert.Equal(x.Attributes, y.Attributes);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Harmattan.Knowledge;
 
 namespace Harmattan.Analysis.Disputes;
@@ -39,74 +38,32 @@ public sealed class StanceLexicon
     }
 
     /// <summary>
-    /// Reads a <c>word axis sign</c> TSV (comments with <c>#</c>, a header line first). A bad row is
-    /// HRM0301 naming the file and line.
+    /// Reads a headerless <c>word axis sign</c> lexicon (comments with <c>#</c>) through
+    /// <see cref="DataTable"/>. A bad row is HRM0301 naming the file and line.
     /// </summary>
     public static StanceLexicon Load(string path)
     {
-        string[] lines;
-        try
-        {
-            lines = File.ReadAllLines(path);
-        }
-        catch (IOException e)
-        {
-            throw HarmattanError.BadDataFile.At(path, e.Message, e);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw HarmattanError.BadDataFile.At(path, e.Message, e);
-        }
-
         var words = new Dictionary<string, StanceWord>(StringComparer.Ordinal);
-        var header = false;
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var row in DataTable.Read(path, 3, 3))
         {
-            var line = lines[i];
-            if (string.IsNullOrWhiteSpace(line) || line.StartsWith('#'))
+            var (word, axis) = (row[0], row[1]);
+            if (axis.Length == 0 || !string.Equals(word, word.ToLowerInvariant(), StringComparison.Ordinal))
             {
-                continue;
+                throw row.Error("the axis must be non-empty and the word lower case");
             }
 
-            var cells = line.Split('\t');
-            if (!header)
-            {
-                if (cells is not ["word", "axis", "sign"])
-                {
-                    throw Bad(path, i, "the header must be: word, axis, sign (tab-separated)");
-                }
-
-                header = true;
-                continue;
-            }
-
-            if (cells.Length != 3)
-            {
-                throw Bad(path, i, $"expected 3 tab-separated columns (word, axis, sign), found {cells.Length}");
-            }
-
-            var word = cells[0].Trim();
-            var axis = cells[1].Trim();
-            if (word.Length == 0 || axis.Length == 0 || !string.Equals(word, word.ToLowerInvariant(), StringComparison.Ordinal))
-            {
-                throw Bad(path, i, "the word and the axis must be non-empty and the word lower case");
-            }
-
-            var sign = cells[2].Trim() switch
+            var sign = row[2] switch
             {
                 "+" => 1,
                 "-" => -1,
-                var other => throw Bad(path, i, $"the sign must be + or -, not '{other}'"),
+                var other => throw row.Error($"the sign must be + or -, not '{other}'"),
             };
             if (!words.TryAdd(word, new StanceWord(word, axis, sign)))
             {
-                throw Bad(path, i, $"'{word}' is listed twice");
+                throw row.Error($"'{word}' is listed twice");
             }
         }
 
-        return header ? new StanceLexicon(words) : throw Bad(path, 0, "no header line");
+        return new StanceLexicon(words);
     }
-
-    private static HarmattanException Bad(string path, int index, string detail) =>
-        HarmattanError.BadDataFile.At(path + ":" + (index + 1).ToString(CultureInfo.InvariantCulture), detail);
 }

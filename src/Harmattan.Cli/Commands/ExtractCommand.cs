@@ -84,6 +84,11 @@ internal static class ExtractCommand
         {
             return (input, null, null, e);
         }
+        catch (ExtractionException e)
+        {
+            // One document that trips a component must not stop the others.
+            return (input, null, null, HarmattanError.ExtractionFailed.At(input.Name, e.Message, e));
+        }
     }
 
     private static readonly JsonWriterOptions LineOptions = GuidelinesJson.WriterOptions with { Indented = false };
@@ -99,7 +104,7 @@ internal static class ExtractCommand
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>The text with each mention bracketed and typed, then the claims and events.</summary>
+    /// <summary>The text with each mention bracketed and typed, then the claims, events, relations and attributes.</summary>
     private static void WriteText(CliEnvironment env, IngestInput input, SourceDocument source, DocumentExtraction extraction)
     {
         var c = env.Console;
@@ -153,6 +158,12 @@ internal static class ExtractCommand
         foreach (var relation in extraction.Relations)
         {
             env.Output.WriteLine($"relation {types[relation.SourceId].Name} {relation.Type} {types[relation.TargetId].Name}");
+        }
+
+        foreach (var attribute in extraction.Attributes)
+        {
+            var said = attribute.SpeakerId is { } speaker ? $" (said {types[speaker].Name})" : "";
+            env.Output.WriteLine($"attribute {types[attribute.EntityId].Name} {attribute.Name} = {attribute.Value}{said}");
         }
     }
 }

@@ -23,10 +23,12 @@ internal static class SqliteMigrator
     /// Checks that the open database is empty or Harmattan's and not newer than this code, then brings
     /// it to <see cref="LatestVersion"/>. Returns the version it is at afterwards.
     /// </summary>
-    public static int Migrate(SqliteConnection connection, string path)
+    /// <remarks><paramref name="previous"/> is the version the database was at before (0 when new).</remarks>
+    public static int Migrate(SqliteConnection connection, string path, out int previous)
     {
         // Look before writing anything: a foreign or newer file must be left byte-identical.
         var version = ReadVersion(connection, transaction: null, path);
+        previous = version;
         if (version == LatestVersion)
         {
             return version;
@@ -38,6 +40,7 @@ internal static class SqliteMigrator
         // opening a new file at once migrate it once: the second re-reads the version and finds it done.
         using var transaction = connection.BeginTransaction();
         version = ReadVersion(connection, transaction, path);
+        previous = version;
         foreach (var migration in Migrations.Where(m => m.Version > version))
         {
             connection.Execute(migration.Sql, transaction: transaction);

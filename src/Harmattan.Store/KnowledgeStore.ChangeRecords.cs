@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Harmattan.Store;
+
+/// <summary>
+/// How a merge or split records what it does (entity_change_rows) and how undo plays the record back.
+/// Table and column names reach SQL text only from <see cref="EntityColumns"/>, never from stored data unchecked.
+/// </summary>
+public sealed partial class KnowledgeStore
+{
+    /// <summary>Moves one column's references from one entity to another, recording each row; returns how many rows it touched.</summary>
+    private int Repoint(string changeId, EntityColumn column, string from, string to, string? documentId, SqliteTransaction transaction)
+    {
+        var (table, name) = (column.Table, column.Column);
+        var where = $"{name} = @From" + (documentId is null ? "" : " AND document_id = @DocumentId");
+        var parameters = new { From = from, To = to, DocumentId = documentId, ChangeId = changeId };
+        var rows = 0;
+        if (column.UniqueWith.Length > 0)
+        {
+            var same = string.Join(" AND ", column.UniqueWith.Select(c => $"x.{c} = {table}.{c}"));
+            rows += DeleteRecorded(changeId, table, $"{where} AND EXISTS (SELECT 1 FROM {table} x WHERE x.{name} = @To AND {same})", parameters, transaction);
+        }
+
+        rows += Record(changeId, "update", table, name, $"SELECT rowid FROM {table} WHERE {where}", parameters, transaction);
+        _connection.Execute($"UPDATE {table} SET {name} = @To WHERE {where}", parameters, transaction);
+        return rows;
+    }
+
+    /// <summary>Records an update of <paramref name="column"/> for each row the query selects (by rowid), with its current value.</summary>
+    private int Record(string changeId, string action, string table, string column, string selectRowIds, object parameters, SqliteTransaction transaction)
+    {
+        var rows = _connection.Query<long>(selectRowIds, parameters, transaction).AsList();
+        _connection.Execute(
+            $"""
+            INSERT INTO entity_change_rows (change_id, action, table_name, row_id, column_name, old_value)
+            SELECT @ChangeId, @Action, '{table}', rowid, '{column}', {column} FROM {table} WHERE rowid = @RowId
+            """,
+            rows.Select(rowId => new { ChangeId = changeId, Action = action, RowId = rowId }),
+            transaction);
+        return rows.Count;
+    }
+
+    /// <summary>Deletes the rows <paramref name="where"/> selects, keeping each whole (as JSON) in the record.</summary>
+    private int DeleteRecorded(string changeId, string table, string where, object parameters, SqliteTransaction transaction)
+    {
+        var rows = _connection.Query($"SELECT rowid AS \"rowid!\", * FROM {table} WHERE {where}", parameters, transaction)
+            .Cast<IDictionary<string, object?>>()
+            .ToList();
+        foreach (var row in rows)
+        {
+            _connection.Execute(
+                """
+                INSERT INTO entity_change_rows (change_id, action, table_name, row_id, row_json)
+                VALUES (@ChangeId, 'delete', @Table, @RowId, @Json)
+                """,
+                new { ChangeId = changeId, Table = table, RowId = (long)row["rowid!"]!, Json = JsonSerializer.Serialize(row.Where(kv => kv.Key != "rowid!").ToDictionary()) },
+                transaction);
+        }
+
+        _connection.Execute($"DELETE FROM {table} WHERE {where}", parameters, transaction);
+        return rows.Count;
+    }
+
+    /// <summary>Runs an INSERT ... RETURNING rowid and records the row it added (nothing when it added none).</summary>
+    private int InsertRecorded(string changeId, string table, string insertReturningRowId, object parameters, SqliteTransaction transaction)
+    {
+        var rowIds = _connection.Query<long>(insertReturningRowId, parameters, transaction).AsList();
+        _connection.Execute(
+            "INSERT INTO entity_change_rows (change_id, action, table_name, row_id) VALUES (@ChangeId, 'insert', @Table, @RowId)",
+            rowIds.Select(rowId => new { ChangeId = changeId, Table = table, RowId = rowId }),
+            transaction);
+        return rowIds.Count;
+    }
+
+    private void Restore(ChangeRow row, SqliteTransaction transaction)
+    {
+        var table = KnownTable(row.TableName);
+        switch (row.Action)
+        {
+            case "update":
+                var column = KnownColumn(row.ColumnName!);
+                _connection.Execute($"UPDATE {table} SET {column} = @Value WHERE rowid = @RowId", new { Value = row.OldValue, row.RowId }, transaction);
+                break;
+            case "insert":
+                _connection.Execute($"DELETE FROM {table} WHERE rowid = @RowId", new { row.RowId }, transaction);
+                break;
+            case "delete":
+                var values = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(row.RowJson!)!;
+                var parameters = new DynamicParameters();
+                var names = new List<string>();
+                foreach (var (name, value) in values)
+                {
+                    names.Add(KnownColumn(name));
+                    parameters.Add("c" + names.Count.ToString(CultureInfo.InvariantCulture), FromJson(value));
+                }
+
+                // Tables whose rows have no seq column keep their rowid explicitly.
+                if (!values.ContainsKey("seq"))
+                {
+                    names.Add("rowid");
+                    parameters.Add("c" + names.Count.ToString(CultureInfo.InvariantCulture), row.RowId);
+                }
+
+                var placeholders = string.Join(", ", names.Select((_, i) => "@c" + (i + 1).ToString(CultureInfo.InvariantCulture)));
+                _connection.Execute($"INSERT INTO {table} ({string.Join(", ", names)}) VALUES ({placeholders})", parameters, transaction);
+                break;
+            default:
+                throw new InvalidOperationException($"entity_change_rows: unknown action '{row.Action}'");
+        }
+    }
+
+    private static object? FromJson(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null => null,
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number when value.TryGetInt64(out var integer) => integer,
+        JsonValueKind.Number => value.GetDouble(),
+        _ => throw new InvalidOperationException($"entity_change_rows: unexpected JSON value {value}"),
+    };
+
+    /// <summary>Table and column names in SQL text come only from this list, never from stored data unchecked.</summary>
+    private static string KnownTable(string table) =>
+        table == "entities" || EntityColumns.Any(c => c.Table == table)
+            ? table
+            : throw new InvalidOperationException($"entity_change_rows names an unknown table '{table}'");
+
+    private static string KnownColumn(string column) =>
+        column.All(c => c is (>= 'a' and <= 'z') or '_')
+            ? column
+            : throw new InvalidOperationException($"entity_change_rows names an unsafe column '{column}'");
+}
