@@ -28,9 +28,11 @@ public sealed partial class KnowledgeStore
 
     /// <summary>
     /// The entities <paramref name="nameOrId"/> may mean, from the first test that finds any: the exact
-    /// entity id; the registry id; the canonical name; an alias; an entity id prefix (<c>ent_</c> and at
+    /// entity id; the registry id; a name or alias (when several entities answer, those whose canonical
+    /// name it is win over those that only have it as an alias); an entity id prefix (<c>ent_</c> and at
     /// least <see cref="MinimumEntityPrefixLength"/> hex digits). Names and aliases compare by
-    /// <see cref="NameKey.Fold"/>, so case, accents, hyphens and a leading "the" do not matter.
+    /// <see cref="NameKey.Fold"/> through the entity_keys index, so case, accents, hyphens and a leading
+    /// "the" do not matter.
     /// </summary>
     public IReadOnlyList<EntityRef> FindEntities(string nameOrId)
     {
@@ -42,54 +44,52 @@ public sealed partial class KnowledgeStore
         }
 
         using var transaction = _connection.BeginTransaction(deferred: true);
-        var names = _connection.Query<NameRow>(
-            "SELECT id AS EntityId, name, registry_id AS RegistryId FROM entities ORDER BY name, id", transaction: transaction).ToList();
-        var byId = names.Find(n => string.Equals(n.EntityId, wanted, StringComparison.Ordinal));
-        if (byId is not null)
+        var byId = Refs("SELECT id, name, type FROM entities WHERE id = @Value", wanted);
+        if (byId.Count > 0)
         {
-            return [Ref(byId.EntityId)];
+            return byId;
         }
 
-        var registry = names.Where(n => string.Equals(n.RegistryId, wanted, StringComparison.OrdinalIgnoreCase)).Select(n => n.EntityId).ToList();
+        var registry = Refs("SELECT id, name, type FROM entities WHERE registry_id = @Value ORDER BY name, id", wanted.ToLowerInvariant());
         if (registry.Count > 0)
         {
-            return registry.Select(Ref).ToList();
+            return registry;
         }
 
+        // entity_keys holds the folded name and every folded alias of each entity (kind 'name').
         var key = NameKey.Fold(wanted);
         if (key.Length > 0)
         {
-            var named = names.Where(n => string.Equals(NameKey.Fold(n.Name), key, StringComparison.Ordinal)).Select(n => n.EntityId).ToList();
+            var named = Refs(
+                """
+                SELECT DISTINCT e.id, e.name, e.type FROM entity_keys k JOIN entities e ON e.id = k.entity_id
+                WHERE k.kind = 'name' AND k.key = @Value ORDER BY e.name, e.id
+                """,
+                key);
+            var byName = named.Where(e => string.Equals(NameKey.Fold(e.Name), key, StringComparison.Ordinal)).ToList();
             if (named.Count > 0)
             {
-                return named.Select(Ref).ToList();
-            }
-
-            var aliased = _connection.Query<NameRow>(
-                    "SELECT a.entity_id AS EntityId, a.alias AS Name FROM entity_aliases a JOIN entities e ON e.id = a.entity_id ORDER BY e.name, e.id",
-                    transaction: transaction)
-                .Where(a => string.Equals(NameKey.Fold(a.Name), key, StringComparison.Ordinal))
-                .Select(a => a.EntityId)
-                .Distinct(StringComparer.Ordinal)
-                .ToList();
-            if (aliased.Count > 0)
-            {
-                return aliased.Select(Ref).ToList();
+                return byName.Count > 0 ? byName : named;
             }
         }
 
         var prefix = wanted.ToLowerInvariant();
         if (prefix.StartsWith("ent_", StringComparison.Ordinal) && prefix.Length >= 4 + MinimumEntityPrefixLength)
         {
-            return names.Where(n => n.EntityId.StartsWith(prefix, StringComparison.Ordinal)).Select(n => Ref(n.EntityId)).ToList();
+            // Ids are "ent_" and lower-case hex, all below '{': a range on the primary key.
+            return _connection.Query<EntityRefRow>(
+                    "SELECT id, name, type FROM entities WHERE id >= @Prefix AND id < @Upper ORDER BY id LIMIT 20",
+                    new { Prefix = prefix, Upper = prefix + "{" },
+                    transaction)
+                .Select(ToRef)
+                .ToList();
         }
 
         return [];
 
-        EntityRef Ref(string id)
-        {
-            var row = _connection.QuerySingle<EntityRefRow>("SELECT id, name, type FROM entities WHERE id = @Id", new { Id = id }, transaction);
-            return new EntityRef(row.Id, row.Name, Enum.Parse<EntityType>(row.Type));
-        }
+        List<EntityRef> Refs(string sql, string value) =>
+            _connection.Query<EntityRefRow>(sql, new { Value = value }, transaction).Select(ToRef).ToList();
+
+        static EntityRef ToRef(EntityRefRow row) => new(row.Id, row.Name, Enum.Parse<EntityType>(row.Type));
     }
 }

@@ -96,12 +96,15 @@ public sealed class PlantedStore : IDisposable
         var r = new ReportBuilder(
             "A rift in the desert",
             "MUJAO veterans opposed AQIM over the spoils of kidnapping. "
-            + "Niger troops patrolled the Niger River near Ayorou.",
+            + "Niger troops patrolled the Niger River near Ayorou. "
+            + "The Ayorou Council, which residents also call Ayorou, met the troops.",
             PartialDate.OfMonth(2017, 3));
         var mujao = r.Entity(EntityType.ArmedGroup, "MUJAO");
         var aqim = r.Entity(EntityType.ArmedGroup, "AQIM");
         r.Entity(EntityType.Country, "Niger", "Niger troops");
         r.Entity(EntityType.Place, "Niger", "Niger River");
+        r.Entity(EntityType.Place, "Ayorou");
+        r.Entity(EntityType.Organization, "Ayorou Council", "Ayorou Council", "Ayorou");
         r.Relation("opposes", mujao, aqim, "opposed AQIM");
         return r.Build();
     }
