@@ -58,6 +58,12 @@ internal static class HarmattanCli
         root.Subcommands.Add(ExtractCommand.Create(env));
         root.Subcommands.Add(EvaluateCommand.Create(env));
         root.Subcommands.Add(DemoCommand.Create(env));
+        root.Subcommands.Add(ActorCommand.Create(env));
+        root.Subcommands.Add(NetworkCommand.Create(env));
+        root.Subcommands.Add(TimelineCommand.Create(env));
+        root.Subcommands.Add(ClaimsCommand.Create(env));
+        root.Subcommands.Add(PlacesCommand.Create(env));
+        root.Subcommands.Add(DisputesCommand.Create(env));
         root.Subcommands.Add(MergeCommand.Create(env));
         root.Subcommands.Add(SplitCommand.Create(env));
         root.Subcommands.Add(EntityLogCommand.Create(env));

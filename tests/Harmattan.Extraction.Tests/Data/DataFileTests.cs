@@ -32,6 +32,11 @@ public sealed class DataFileTests : IDisposable
         foreach (var file in files)
         {
             var relative = Path.GetRelativePath(_root, file).Replace('\\', '/');
+            if (ReadOutsideThePipeline.Contains(relative))
+            {
+                continue;
+            }
+
             var aside = file + ".aside";
             File.Move(file, aside);
             string? problem;
@@ -76,6 +81,12 @@ public sealed class DataFileTests : IDisposable
     /// leaves this list.
     /// </summary>
     private static readonly string[] KnownGaps = [];
+
+    /// <summary>
+    /// Lexicons that the analysis over the knowledge base reads, not the extraction pipeline; each has a
+    /// test of its own that its absence is HRM0301 naming it (Harmattan.Analysis.Tests: StanceTests).
+    /// </summary>
+    private static readonly string[] ReadOutsideThePipeline = ["lexicons/en/stance-words.tsv"];
 
     private static void Copy(string from, string to)
     {

@@ -1,0 +1,232 @@
+using System.Globalization;
+using Harmattan.Knowledge;
+using Harmattan.Store;
+
+namespace Harmattan.Analysis.Disputes;
+
+/// <summary>
+/// Finds where sources conflict, from facts the store has read: contradictory relations, incompatible
+/// attribute values, and opposite assessments of one subject by different speakers. Every dispute
+/// names both sides with their sources and says why they were judged to conflict. Only statements from
+/// different sources (another document, or another speaker) can conflict.
+/// </summary>
+public sealed class DisputeFinder(StanceLexicon lexicon, DisputeOptions? options = null)
+{
+    private const string Cooperates = "cooperates_with";
+    private const string Opposes = "opposes";
+
+    private readonly DisputeOptions _options = options ?? new DisputeOptions();
+
+    /// <summary>All three kinds, relations first, then attributes, then assessments.</summary>
+    public IReadOnlyList<Dispute> Find(IEnumerable<RelationFact> relations, IEnumerable<AttributeFact> attributes, IEnumerable<ClaimFact> claims) =>
+        [.. RelationDisputes(relations), .. AttributeDisputes(attributes), .. AssessmentDisputes(claims)];
+
+    /// <summary>
+    /// Pairs of actors reported both as cooperating and as opposed (in either direction) by reports at
+    /// most the window apart; each side lists the statements that have a counterpart on the other side
+    /// within the window.
+    /// </summary>
+    public IReadOnlyList<Dispute> RelationDisputes(IEnumerable<RelationFact> relations)
+    {
+        var disputes = new List<Dispute>();
+        var byPair = relations
+            .Where(r => r.Type is Cooperates or Opposes && !string.Equals(r.Source.Id, r.Target.Id, StringComparison.Ordinal))
+            .GroupBy(r => string.CompareOrdinal(r.Source.Id, r.Target.Id) < 0 ? (r.Source.Id, r.Target.Id) : (r.Target.Id, r.Source.Id));
+        foreach (var pair in byPair.OrderBy(p => p.Key.Item1, StringComparer.Ordinal).ThenBy(p => p.Key.Item2, StringComparer.Ordinal))
+        {
+            var cooperate = pair.Where(r => r.Type == Cooperates).ToList();
+            var oppose = pair.Where(r => r.Type == Opposes).ToList();
+            var a = cooperate.Where(c => oppose.Any(o => Counter(c.From, null, o.From, null) && Near(c.From.Date, o.From.Date))).ToList();
+            var b = oppose.Where(o => cooperate.Any(c => Counter(c.From, null, o.From, null) && Near(c.From.Date, o.From.Date))).ToList();
+            if (a.Count == 0 || b.Count == 0)
+            {
+                continue;
+            }
+
+            var first = a[0].Source.Id == pair.Key.Item1 ? a[0].Source : a[0].Target;
+            var second = a[0].Source.Id == pair.Key.Item1 ? a[0].Target : a[0].Source;
+            disputes.Add(new Dispute(
+                DisputeKind.Relation,
+                first,
+                second,
+                "cooperates_with / opposes",
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{first.Name} and {second.Name} are reported as cooperating ({Documents(a)}) and as opposed ({Documents(b)}) in reports at most {_options.WindowDays} days apart"),
+                a.Select(Statement).ToList(),
+                b.Select(Statement).ToList()));
+        }
+
+        return disputes;
+
+        static DisputeStatement Statement(RelationFact r) =>
+            new($"{r.Source.Name} {r.Type} {r.Target.Name}", null, r.From);
+
+        static string Documents(List<RelationFact> facts)
+        {
+            var n = facts.Select(f => f.From.DocumentId).Distinct(StringComparer.Ordinal).Count();
+            return n == 1 ? "1 document" : string.Create(CultureInfo.InvariantCulture, $"{n} documents");
+        }
+    }
+
+    /// <summary>
+    /// Figures of one attribute of one actor that differ beyond the tolerance (within the window), and
+    /// dates of one attribute that cannot denote the same day. One dispute per pair of conflicting values.
+    /// </summary>
+    public IReadOnlyList<Dispute> AttributeDisputes(IEnumerable<AttributeFact> attributes)
+    {
+        var disputes = new List<Dispute>();
+        var groups = attributes
+            .GroupBy(a => (a.Entity.Id, a.Name))
+            .OrderBy(g => g.First().Entity.Name, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Name, StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            var numeric = _options.Numeric.Contains(group.Key.Name, StringComparer.Ordinal);
+            var dated = _options.Dates.Contains(group.Key.Name, StringComparer.Ordinal);
+            if (!numeric && !dated)
+            {
+                continue;
+            }
+
+            var byValue = group
+                .Select(a => (Fact: a, Number: numeric ? Number(a.Value) : null, Date: dated ? Date(a.Value) : null))
+                .Where(x => x.Number is not null || x.Date is not null)
+                .GroupBy(x => x.Fact.Value, StringComparer.Ordinal)
+                .OrderBy(g => g.First().Number ?? 0)
+                .ThenBy(g => g.Key, StringComparer.Ordinal)
+                .ToList();
+            for (var i = 0; i < byValue.Count; i++)
+            {
+                for (var j = i + 1; j < byValue.Count; j++)
+                {
+                    var (x, y) = (byValue[i].First(), byValue[j].First());
+                    string reason;
+                    List<AttributeFact> a, b;
+                    if (numeric)
+                    {
+                        var (low, high) = (Math.Min(x.Number!.Value, y.Number!.Value), Math.Max(x.Number!.Value, y.Number!.Value));
+                        if (low <= 0 || high <= low * (1 + _options.StrengthTolerance))
+                        {
+                            continue;
+                        }
+
+                        a = byValue[i].Select(v => v.Fact).Where(f => byValue[j].Any(g => FromOtherSource(f, g.Fact) && Near(When(f), When(g.Fact)))).ToList();
+                        b = byValue[j].Select(v => v.Fact).Where(f => byValue[i].Any(g => FromOtherSource(f, g.Fact) && Near(When(f), When(g.Fact)))).ToList();
+                        reason = string.Create(CultureInfo.InvariantCulture,
+                            $"{group.Key.Name} {x.Fact.Value} against {y.Fact.Value}: the larger is {high / low:0.##} times the smaller, beyond the tolerance of {_options.StrengthTolerance:P0}, in reports at most {_options.WindowDays} days apart");
+                    }
+                    else
+                    {
+                        var (dx, dy) = (x.Date!.Value, y.Date!.Value);
+                        if (dx.Latest >= dy.Earliest && dy.Latest >= dx.Earliest)
+                        {
+                            continue;
+                        }
+
+                        a = byValue[i].Select(v => v.Fact).Where(f => byValue[j].Any(g => FromOtherSource(f, g.Fact))).ToList();
+                        b = byValue[j].Select(v => v.Fact).Where(f => byValue[i].Any(g => FromOtherSource(f, g.Fact))).ToList();
+                        reason = $"{group.Key.Name} {dx.ToIso()} against {dy.ToIso()}: the two dates cannot be the same";
+                    }
+
+                    if (a.Count > 0 && b.Count > 0)
+                    {
+                        disputes.Add(new Dispute(
+                            DisputeKind.Attribute,
+                            x.Fact.Entity,
+                            null,
+                            group.Key.Name,
+                            reason,
+                            a.Select(Statement).ToList(),
+                            b.Select(Statement).ToList()));
+                    }
+                }
+            }
+        }
+
+        return disputes;
+
+        static DisputeStatement Statement(AttributeFact f) => new($"{f.Name} = {f.Value} (\"{f.Surface}\")", f.Speaker, f.From);
+
+        static PartialDate When(AttributeFact f) => f.AsOf ?? f.From.Date;
+
+        static bool FromOtherSource(AttributeFact x, AttributeFact y) => Counter(x.From, x.Speaker, y.From, y.Speaker);
+    }
+
+    /// <summary>
+    /// Claims about the same subject by different speakers whose stances on one axis have opposite signs,
+    /// in reports at most the window apart. The reason quotes the words that carry each stance.
+    /// </summary>
+    public IReadOnlyList<Dispute> AssessmentDisputes(IEnumerable<ClaimFact> claims)
+    {
+        var read = claims
+            .Select(c => (Claim: c, Stances: StanceReader.Read(lexicon, c.Cue, c.Text)))
+            .Where(x => x.Stances.Count > 0)
+            .ToList();
+        var subjects = read
+            .SelectMany(x => x.Claim.About.Select(s => (Subject: s, x.Claim, x.Stances)))
+            .GroupBy(x => x.Subject.Id, StringComparer.Ordinal)
+            .OrderBy(g => g.First().Subject.Name, StringComparer.Ordinal);
+        var disputes = new List<Dispute>();
+        foreach (var subject in subjects)
+        {
+            var list = subject.ToList();
+            for (var i = 0; i < list.Count; i++)
+            {
+                for (var j = i + 1; j < list.Count; j++)
+                {
+                    var (x, y) = (list[i], list[j]);
+                    if (string.Equals(x.Claim.Speaker.Id, y.Claim.Speaker.Id, StringComparison.Ordinal) || !Near(x.Claim.From.Date, y.Claim.From.Date))
+                    {
+                        continue;
+                    }
+
+                    foreach (var sx in x.Stances)
+                    {
+                        var sy = y.Stances.FirstOrDefault(s => string.Equals(s.Axis, sx.Axis, StringComparison.Ordinal));
+                        if (sy is null || sy.Sign == sx.Sign)
+                        {
+                            continue;
+                        }
+
+                        disputes.Add(new Dispute(
+                            DisputeKind.Assessment,
+                            x.Subject,
+                            null,
+                            sx.Axis,
+                            $"on {sx.Axis}, {x.Claim.Speaker.Name} says {Signed(sx)} of {x.Subject.Name} and {y.Claim.Speaker.Name} says {Signed(sy)}",
+                            [new DisputeStatement(x.Claim.Text, x.Claim.Speaker, x.Claim.From)],
+                            [new DisputeStatement(y.Claim.Text, y.Claim.Speaker, y.Claim.From)]));
+                    }
+                }
+            }
+        }
+
+        return disputes;
+
+        static string Signed(AxisStance s) =>
+            string.Join(", ", s.Because.Select(b => $"\"{b}\"")) + (s.Sign > 0 ? " (+)" : " (−)");
+    }
+
+    /// <summary>
+    /// Whether two statements come from different sources, so that they can dispute each other: a source is
+    /// a document and, when the statement is attributed, its speaker. One voice in one report saying two
+    /// things (an alliance that turned into war, a figure and its revision, a list sentence the extractor
+    /// read too broadly) is not two sources in conflict.
+    /// </summary>
+    private static bool Counter(FactSource x, EntityRef? xSpeaker, FactSource y, EntityRef? ySpeaker) =>
+        !string.Equals(x.DocumentId, y.DocumentId, StringComparison.Ordinal)
+        || !string.Equals(xSpeaker?.Id, ySpeaker?.Id, StringComparison.Ordinal);
+
+    private bool Near(PartialDate a, PartialDate b)
+    {
+        var gap = a.Latest < b.Earliest ? b.Earliest.DayNumber - a.Latest.DayNumber
+            : b.Latest < a.Earliest ? a.Earliest.DayNumber - b.Latest.DayNumber
+            : 0;
+        return gap <= _options.WindowDays;
+    }
+
+    private static decimal? Number(string value) =>
+        decimal.TryParse(value.Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    private static PartialDate? Date(string value) => PartialDate.TryParse(value, out var d) ? d : null;
+}
