@@ -83,7 +83,7 @@ public sealed class AttributeRecognizer(AttributeLexicon lexicon, RelationWords 
 
             foreach (var q in document.Quantities)
             {
-                if (q.Unit is { } unit && lexicon.StrengthUnits.Contains(unit) && sentence.Contains(q.Span)
+                if (q.Unit is { } unit && lexicon.StrengthUnits.Contains(unit) && q.Rule != Quantities.QuantityRecognizer.VagueCount && sentence.Contains(q.Span)
                     && NearestGroup(items, q.Span) is { } group)
                 {
                     found.Add(Draft(document, group, "strength", decimal.Truncate(q.Value).ToString(System.Globalization.CultureInfo.InvariantCulture), q.Span, sentence, "strength-count", 0.6));
@@ -104,11 +104,11 @@ public sealed class AttributeRecognizer(AttributeLexicon lexicon, RelationWords 
         {
             if (r.Type == "leads" && IsBody(r.Target))
             {
-                found.Add(Draft(document, r.Target, "leader", r.Source.Name, r.Evidence, r.Evidence, "leads-relation", r.Confidence));
+                found.Add(Draft(document, r.Target, "leader", r.Source.Name, MentionIn(r.Source, r.Evidence), r.Evidence, "leads-relation", r.Confidence));
             }
             else if (r.Type == "originated_in")
             {
-                found.Add(Draft(document, r.Source, "origin", r.Target.Name, r.Evidence, r.Evidence, "originated-in-relation", r.Confidence));
+                found.Add(Draft(document, r.Source, "origin", r.Target.Name, MentionIn(r.Target, r.Evidence), r.Evidence, "originated-in-relation", r.Confidence));
             }
         }
 
@@ -128,6 +128,10 @@ public sealed class AttributeRecognizer(AttributeLexicon lexicon, RelationWords 
             .SelectMany(e => e.Mentions.Select(m => (m.Span, Entity: e, Demonym: m.Kind == Mentions.MentionKind.Demonym)))
             .OrderBy(m => m.Span.Start)
             .ToList();
+
+    /// <summary>The words that name <paramref name="entity"/> in <paramref name="evidence"/> (the value's surface), or the evidence itself.</summary>
+    private static TextSpan MentionIn(EntityDraft entity, TextSpan evidence) =>
+        entity.Mentions.FirstOrDefault(m => evidence.Contains(m.Span))?.Span ?? evidence;
 
     private static bool IsBody(EntityDraft e) => e.Type is EntityType.ArmedGroup or EntityType.Organization;
 

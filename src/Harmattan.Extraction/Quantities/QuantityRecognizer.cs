@@ -147,10 +147,13 @@ public sealed class QuantityRecognizer(QuantityLexicon lexicon) : IComponent
         }
 
         var span = new TextSpan(tokens[start].Start, tokens[last].End);
-        var rule = currency is not null ? "currency" : unit == "%" ? "percent" : unit is not null ? "count" : "number";
+        var rule = currency is not null ? "currency" : unit == "%" ? "percent" : unit is not null ? (vague ? VagueCount : "count") : "number";
         var confidence = unit is not null || currency is not null ? 0.85 : 0.6;
         return (new QuantityDraft(span, value, currency ?? unit, approximate, "", rule, confidence), last + 1);
     }
+
+    /// <summary>The rule of a count given only as a vague plural ("dozens of fighters"): its value is a lower bound.</summary>
+    public const string VagueCount = "vague-count";
 
     /// <summary>Reads a number (digits or number words) at <paramref name="j"/> and moves past it.</summary>
     private bool Value(string text, Token[] tokens, ref int j, int end, out decimal value, out bool fromWords, out bool vague)
