@@ -58,6 +58,7 @@ internal static class HarmattanCli
         root.Subcommands.Add(ExtractCommand.Create(env));
         root.Subcommands.Add(EvaluateCommand.Create(env));
         root.Subcommands.Add(DemoCommand.Create(env));
+        root.Subcommands.Add(BenchCommand.Create(env));
         return root;
     }
 }
