@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Harmattan.Corpus;
+using Harmattan.Extraction.Output;
 using Harmattan.Extraction.Pipeline;
 using Harmattan.Knowledge;
 
@@ -21,8 +22,9 @@ internal static class BenchCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the corpus generator (same seed, same corpus).", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "Threads extracting in parallel; 1 gives the one-core figure. Default: all cores.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var save = new Option<string?>("--save") { Description = "Also write the generated reports to this folder (one .txt each), to read or extract them.", HelpName = "DIR" };
+        var byComponent = new Option<bool>("--by-component") { Description = "Also time each component on one thread (wall clock): where the time goes." };
         var json = CommonOptions.Json();
-        var command = new Command("bench", "Measure the extraction pipeline on a generated corpus: words/s, documents/s, memory.") { words, seed, threads, save, json };
+        var command = new Command("bench", "Measure the extraction pipeline on a generated corpus: words/s, documents/s, memory.") { words, seed, threads, save, byComponent, json };
         command.SetAction(parse =>
         {
             var wordCount = parse.GetValue(words);
@@ -51,13 +53,18 @@ internal static class BenchCommand
             }
 
             var result = Measure(pipeline, corpus, threadCount);
+            var components = parse.GetValue(byComponent) ? MeasureComponents(pipeline, corpus) : null;
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(env.Output, result);
+                JsonOutput.Write(env.Output, new { run = result, components });
             }
             else
             {
                 Print(env.Output, result);
+                if (components is not null)
+                {
+                    PrintComponents(env.Output, components, result.Words);
+                }
             }
 
             return HarmattanCli.Ok;
@@ -167,6 +174,46 @@ internal static class BenchCommand
             entities,
             claims,
             events);
+    }
+
+    /// <summary>Seconds spent in one component over the whole corpus.</summary>
+    internal sealed record ComponentTime(string Component, double Seconds);
+
+    /// <summary>
+    /// Runs the components one by one over every report (after the whole-pipeline run has warmed
+    /// them up) and adds up the wall time of each, plus the assembly of the records.
+    /// </summary>
+    internal static List<ComponentTime> MeasureComponents(ExtractionPipeline pipeline, GeneratedReport[] corpus)
+    {
+        var ticks = new long[pipeline.Components.Count + 1];
+        foreach (var report in corpus)
+        {
+            var document = new AnalyzedDocument(report.Id, report.Text, report.Published);
+            for (var k = 0; k < pipeline.Components.Count; k++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                pipeline.Components[k].Process(document);
+                ticks[k] += Stopwatch.GetTimestamp() - start;
+            }
+
+            var assembly = Stopwatch.GetTimestamp();
+            ExtractionAssembler.Assemble(document);
+            ticks[^1] += Stopwatch.GetTimestamp() - assembly;
+        }
+
+        return [.. ticks.Select((t, k) => new ComponentTime(
+            k < pipeline.Components.Count ? pipeline.Components[k].Name : "output.assemble",
+            Math.Round((double)t / Stopwatch.Frequency, 3)))];
+    }
+
+    private static void PrintComponents(TextWriter output, List<ComponentTime> components, long words)
+    {
+        var total = components.Sum(c => c.Seconds);
+        output.WriteLine("by component (one thread, wall clock)");
+        foreach (var c in components)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {c.Component,-26} {c.Seconds,8:F3} s  {100 * c.Seconds / total,5:F1} %  {words / c.Seconds,14:N0} words/s"));
+        }
     }
 
     private static (int Entities, int Claims, int Events) Extract(ExtractionPipeline pipeline, GeneratedReport report)
