@@ -127,8 +127,8 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
                 continue;
             }
 
-            var words = part.LongestWords(text);
-            var owners = people.Where(p => p != part && p.LongestWords(text).Length > words.Length && IsEdgePart(words, p.LongestWords(text))).ToList();
+            var words = part.LongestKeys(text);
+            var owners = people.Where(p => p != part && p.LongestKeys(text).Length > words.Length && IsEdgePart(words, p.LongestKeys(text))).ToList();
             if (owners.Count == 0)
             {
                 continue;
@@ -143,9 +143,10 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
         }
     }
 
+    /// <summary>Both arguments are folded words (<see cref="Cluster.LongestKeys"/>).</summary>
     private static bool IsEdgePart(string[] part, string[] whole)
     {
-        bool Same(string a, string b) => NameKey.Fold(a) == NameKey.Fold(b);
+        static bool Same(string a, string b) => a == b;
         var prefix = true;
         var suffix = true;
         for (var k = 0; k < part.Length; k++)
@@ -171,7 +172,7 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
                     continue;
                 }
 
-                if (NearSpelling(x.LongestWords(text), y.LongestWords(text)) || SurnameNearSpelling(x.LongestWords(text), y.LongestWords(text)))
+                if (NearSpelling(x.LongestKeys(text), y.LongestKeys(text)) || SurnameNearSpelling(x.LongestKeys(text), y.LongestKeys(text)))
                 {
                     x.Absorb(y);
                     clusters.RemoveAt(b);
@@ -181,6 +182,7 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
         }
     }
 
+    /// <summary>Both arguments are folded words (<see cref="Cluster.LongestKeys"/>).</summary>
     private static bool NearSpelling(string[] a, string[] b)
     {
         if (a.Length != b.Length)
@@ -191,8 +193,8 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
         var differing = 0;
         for (var k = 0; k < a.Length; k++)
         {
-            var fa = NameKey.Fold(a[k]);
-            var fb = NameKey.Fold(b[k]);
+            var fa = a[k];
+            var fb = b[k];
             if (fa == fb)
             {
                 continue;
@@ -204,10 +206,10 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
             }
         }
 
-        return differing == 1 && a.Length >= 2 || (a.Length == 1 && differing == 1 && NameKey.Fold(a[0]).Length >= 6);
+        return differing == 1 && a.Length >= 2 || (a.Length == 1 && differing == 1 && a[0].Length >= 6);
     }
 
-    /// <summary>"Bassolet" for the "Bassole" of "Djibril Bassole".</summary>
+    /// <summary>"Bassolet" for the "Bassole" of "Djibril Bassole"; both arguments are folded words.</summary>
     private static bool SurnameNearSpelling(string[] a, string[] b)
     {
         var (single, full) = a.Length == 1 ? (a, b) : (b, a);
@@ -216,8 +218,8 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
             return false;
         }
 
-        var s = NameKey.Fold(single[0]);
-        var last = NameKey.Fold(full[^1]);
+        var s = single[0];
+        var last = full[^1];
         return s.Length >= 6 && last.Length >= 6 && s != last && EditDistance(s, last) <= 1;
     }
 
@@ -278,10 +280,25 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
             return;
         }
 
-        var covered = document.Mentions.Select(m => m.Span).Concat(clusters.SelectMany(c => c.Mentions).Select(m => m.Span)).ToList();
+        // One mark per character inside a mention: a token overlaps a mention when one of its
+        // characters is marked (mentions and tokens are never empty; an empty span is checked as before).
+        var covered = new bool[text.Length];
+        var emptySpans = new List<TextSpan>();
+        foreach (var span in document.Mentions.Select(m => m.Span).Concat(clusters.SelectMany(c => c.Mentions).Select(m => m.Span)))
+        {
+            if (span.Length == 0)
+            {
+                emptySpans.Add(span);
+            }
+
+            covered.AsSpan(span.Start, span.Length).Fill(true);
+        }
+
+        var byWord = parts.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var token in document.Tokens)
         {
-            if (!parts.TryGetValue(token.Span.Of(text), out var owner) || owner is null || covered.Exists(s => s.Overlaps(token.Span)))
+            if (!byWord.TryGetValue(token.Span.SliceOf(text), out var owner) || owner is null
+                || covered.AsSpan(token.Span.Start, token.Span.Length).Contains(true) || emptySpans.Exists(s => s.Overlaps(token.Span)))
             {
                 continue;
             }
@@ -296,9 +313,14 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
     {
         public List<MentionCandidate> Mentions { get; } = [];
 
+        private EntityType? _type;
+        private string[]? _longestWords;
+        private string[]? _longestKeys;
+
         public string? RegistryId { get; private set; }
 
-        public EntityType Type { get; private set; }
+        /// <summary>Decided from the mentions when first asked after a change, not on every added mention.</summary>
+        public EntityType Type => _type ??= DecideType();
 
         public int FirstPosition => Mentions.Count == 0 ? int.MaxValue : Mentions.Min(m => m.Span.Start);
 
@@ -310,7 +332,9 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
         {
             Mentions.Add(mention);
             RegistryId ??= mention.RegistryId;
-            Type = DecideType();
+            _type = null;
+            _longestWords = null;
+            _longestKeys = null;
         }
 
         public void Absorb(Cluster other)
@@ -321,7 +345,13 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
             }
         }
 
-        public string[] LongestWords(string text)
+        /// <summary>The words of the longest name (kept until a mention is added; do not modify).</summary>
+        public string[] LongestWords(string text) => _longestWords ??= ComputeLongestWords(text);
+
+        /// <summary><see cref="LongestWords"/> folded by <see cref="NameKey.Fold(string)"/>, word by word.</summary>
+        public string[] LongestKeys(string text) => _longestKeys ??= [.. LongestWords(text).Select(NameKey.Fold)];
+
+        private string[] ComputeLongestWords(string text)
         {
             var best = Mentions.Where(m => m.Kind == MentionKind.Name).Select(m => m.Span.Of(text))
                 .OrderByDescending(s => s.Count(c => c == ' ')).ThenByDescending(s => s.Length).FirstOrDefault()
