@@ -284,7 +284,7 @@ public sealed class RegistryRecognizer : IComponent
         for (var length = 2; length >= 1; length--)
         {
             var end = last + length;
-            if (end < tokens.Length && _lexicons.StateNouns.Contains(new TextSpan(tokens[last + 1].Span.Start, tokens[end].Span.End).Of(text)))
+            if (end < tokens.Length && _lexicons.StateNouns.Contains(new TextSpan(tokens[last + 1].Span.Start, tokens[end].Span.End).SliceOf(text)))
             {
                 return true;
             }
@@ -293,7 +293,7 @@ public sealed class RegistryRecognizer : IComponent
         var before = first > 0 ? tokens[first - 1].Span.Of(text) : "";
         var after = last + 1 < tokens.Length ? tokens[last + 1] : default;
         return before is "the" or "The" && after.Span.Length > 0
-            && (after.Kind == TokenKind.Punctuation || (char.IsLower(text[after.Span.Start]) && !_lexicons.StateNouns.Contains(after.Span.Of(text))));
+            && (after.Kind == TokenKind.Punctuation || (char.IsLower(text[after.Span.Start]) && !_lexicons.StateNouns.Contains(after.Span.SliceOf(text))));
     }
 
     private int? InstitutionAfter(string text, Token[] tokens, int next)
@@ -308,7 +308,7 @@ public sealed class RegistryRecognizer : IComponent
             }
 
             var phrase = new TextSpan(tokens[next].Span.Start, tokens[last].Span.End).Of(text);
-            var blocked = last + 1 < tokens.Length && _lexicons.InstitutionBlockers.Contains(tokens[last + 1].Span.Of(text));
+            var blocked = last + 1 < tokens.Length && _lexicons.InstitutionBlockers.Contains(tokens[last + 1].Span.SliceOf(text));
             if (_lexicons.InstitutionNouns.Contains(phrase) && !blocked)
             {
                 return last;
