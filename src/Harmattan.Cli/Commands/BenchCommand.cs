@@ -176,8 +176,8 @@ internal static class BenchCommand
             events);
     }
 
-    /// <summary>Seconds spent in one component over the whole corpus.</summary>
-    internal sealed record ComponentTime(string Component, double Seconds);
+    /// <summary>Seconds spent in one component over the whole corpus, and the bytes it allocated.</summary>
+    internal sealed record ComponentTime(string Component, double Seconds, long AllocatedBytes);
 
     /// <summary>
     /// Runs the components one by one over every report (after the whole-pipeline run has warmed
@@ -186,24 +186,30 @@ internal static class BenchCommand
     internal static List<ComponentTime> MeasureComponents(ExtractionPipeline pipeline, GeneratedReport[] corpus)
     {
         var ticks = new long[pipeline.Components.Count + 1];
+        var bytes = new long[pipeline.Components.Count + 1];
         foreach (var report in corpus)
         {
             var document = new AnalyzedDocument(report.Id, report.Text, report.Published);
             for (var k = 0; k < pipeline.Components.Count; k++)
             {
+                var allocated = GC.GetAllocatedBytesForCurrentThread();
                 var start = Stopwatch.GetTimestamp();
                 pipeline.Components[k].Process(document);
                 ticks[k] += Stopwatch.GetTimestamp() - start;
+                bytes[k] += GC.GetAllocatedBytesForCurrentThread() - allocated;
             }
 
+            var assemblyBytes = GC.GetAllocatedBytesForCurrentThread();
             var assembly = Stopwatch.GetTimestamp();
             ExtractionAssembler.Assemble(document);
             ticks[^1] += Stopwatch.GetTimestamp() - assembly;
+            bytes[^1] += GC.GetAllocatedBytesForCurrentThread() - assemblyBytes;
         }
 
         return [.. ticks.Select((t, k) => new ComponentTime(
             k < pipeline.Components.Count ? pipeline.Components[k].Name : "output.assemble",
-            Math.Round((double)t / Stopwatch.Frequency, 3)))];
+            Math.Round((double)t / Stopwatch.Frequency, 3),
+            bytes[k]))];
     }
 
     private static void PrintComponents(TextWriter output, List<ComponentTime> components, long words)
@@ -212,7 +218,7 @@ internal static class BenchCommand
         output.WriteLine("by component (one thread, wall clock)");
         foreach (var c in components)
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {c.Component,-26} {c.Seconds,8:F3} s  {100 * c.Seconds / total,5:F1} %  {words / c.Seconds,14:N0} words/s"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {c.Component,-26} {c.Seconds,8:F3} s  {100 * c.Seconds / total,5:F1} %  {words / c.Seconds,14:N0} words/s  {(double)c.AllocatedBytes / words,7:F1} bytes/word"));
         }
     }
 
