@@ -35,23 +35,27 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
     {
         var text = document.Text;
         var clusters = new List<Cluster>();
-        var byKey = new Dictionary<string, Cluster>(StringComparer.Ordinal);
+
+        // The first cluster seen for each registry id and for each folded name.
+        var byRegistryId = new Dictionary<string, Cluster>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, Cluster>(StringComparer.Ordinal);
+        var byNameSpan = byName.GetAlternateLookup<ReadOnlySpan<char>>();
+        var buffer = new char[64];
 
         foreach (var mention in document.Mentions)
         {
-            var surface = mention.Span.Of(text);
             Cluster? target = null;
-            if (mention.RegistryId is { } rid && byKey.TryGetValue("reg:" + rid, out var r))
+            if (mention.RegistryId is { } rid && byRegistryId.TryGetValue(rid, out var r))
             {
                 target = r;
             }
             else if (mention.Canonical is { } canonical && mention.Component == "mentions.definition/1")
             {
-                target = clusters.FindLast(c => c.Mentions.Exists(m => m.Span.Of(text) == canonical));
+                target = clusters.FindLast(c => c.Mentions.Exists(m => m.Span.SliceOf(text).SequenceEqual(canonical)));
             }
 
-            var nameKey = "name:" + NameKey.Fold(surface);
-            if (target is null && byKey.TryGetValue(nameKey, out var n) && Compatible(n.Type, mention.Type))
+            var nameKey = NameKey.Fold(mention.Span.SliceOf(text), ref buffer);
+            if (target is null && byNameSpan.TryGetValue(nameKey, out var n) && Compatible(n.Type, mention.Type))
             {
                 target = n;
             }
@@ -63,10 +67,14 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
             }
 
             target.Add(mention);
-            byKey.TryAdd(nameKey, target);
+            if (!byNameSpan.ContainsKey(nameKey))
+            {
+                byName.Add(new string(nameKey), target);
+            }
+
             if (target.RegistryId is { } id)
             {
-                byKey.TryAdd("reg:" + id, target);
+                byRegistryId.TryAdd(id, target);
             }
         }
 
@@ -311,6 +319,8 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
 
     private sealed class Cluster
     {
+        private static readonly int TypeCount = Enum.GetValues<EntityType>().Length;
+
         public List<MentionCandidate> Mentions { get; } = [];
 
         private EntityType? _type;
@@ -368,9 +378,41 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
                 return fromRegistry.Type;
             }
 
-            return Mentions.GroupBy(m => m.Type)
-                .OrderByDescending(g => g.Max(m => m.Confidence) + (0.05 * g.Count()))
-                .First().Key;
+            // The type with the best score, its strongest confidence plus 0.05 per mention; on a tie
+            // the type mentioned first (what a stable sort of the groups in order of appearance gives).
+            Span<(EntityType Type, double Max, int Count)> groups = stackalloc (EntityType, double, int)[TypeCount];
+            var groupCount = 0;
+            foreach (var m in Mentions)
+            {
+                var g = 0;
+                while (g < groupCount && groups[g].Type != m.Type)
+                {
+                    g++;
+                }
+
+                if (g == groupCount)
+                {
+                    groups[groupCount++] = (m.Type, m.Confidence, 1);
+                }
+                else
+                {
+                    groups[g] = (m.Type, Math.Max(groups[g].Max, m.Confidence), groups[g].Count + 1);
+                }
+            }
+
+            var best = 0;
+            var bestScore = groups[0].Max + (0.05 * groups[0].Count);
+            for (var g = 1; g < groupCount; g++)
+            {
+                var score = groups[g].Max + (0.05 * groups[g].Count);
+                if (score > bestScore)
+                {
+                    best = g;
+                    bestScore = score;
+                }
+            }
+
+            return groups[best].Type;
         }
 
         public EntityDraft ToDraft(string text, ActorRegistry registry, string component)
