@@ -58,20 +58,7 @@ public sealed class TempFolder : IDisposable
         return path;
     }
 
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "Harmattan.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("the repository root (Harmattan.slnx) was not found above " + AppContext.BaseDirectory);
-    }
-
-    public static string SampleReports => System.IO.Path.Combine(RepositoryRoot(), "samples", "reports");
+    public static string SampleReports => Harmattan.Tests.RepositoryRoot.SampleReports;
 
     public void Dispose()
     {

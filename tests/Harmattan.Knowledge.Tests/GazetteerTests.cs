@@ -52,6 +52,47 @@ public sealed class GazetteerTests
     }
 
     [Fact]
+    public void Every_place_has_its_own_geoname_id_and_no_row_is_repeated()
+    {
+        var rows = Enumerable.Range(0, Gazetteer.Count).Select(i => Gazetteer[i]).ToList();
+        Assert.Empty(rows.GroupBy(p => p.GeonameId).Where(g => g.Count() > 1).Select(g => g.Key));
+        Assert.Empty(rows.GroupBy(p => (p.Name, p.CountryCode, p.Lat, p.Lon)).Where(g => g.Count() > 1).Select(g => g.Key));
+    }
+
+    /// <summary>
+    /// Where a registry place and gazetteer places share a name and a country, the registry's
+    /// coordinates are those of one of them (within half a degree): otherwise the two files disagree on
+    /// where the place is, and the recognisers would link a mention to two different points.
+    /// </summary>
+    [Fact]
+    public void Registry_places_agree_with_the_gazetteer_where_they_share_a_name()
+    {
+        var conflicts = new List<string>();
+        var checkedNames = 0;
+        foreach (var entry in TestData.Registry.Entries.Where(e => e is { Type: EntityType.Place, Lat: not null, Lon: not null, CountryCode: not null }))
+        {
+            foreach (var name in entry.AllNames())
+            {
+                var namesakes = Gazetteer.Find(name).Where(p => p.CountryCode == entry.CountryCode).ToList();
+                if (namesakes.Count == 0)
+                {
+                    continue;
+                }
+
+                checkedNames++;
+                if (!namesakes.Any(p => Math.Abs(p.Lat - entry.Lat!.Value) <= 0.5 && Math.Abs(p.Lon - entry.Lon!.Value) <= 0.5))
+                {
+                    conflicts.Add($"{entry.File}: '{entry.Id}' puts '{name}' at {entry.Lat}, {entry.Lon}; the gazetteer at "
+                        + string.Join("; ", namesakes.Select(p => $"{p.Lat}, {p.Lon}")));
+                }
+            }
+        }
+
+        Assert.True(checkedNames > 20, $"only {checkedNames} registry place names are in the gazetteer");
+        Assert.True(conflicts.Count == 0, string.Join("\n", conflicts));
+    }
+
+    [Fact]
     public void A_malformed_row_names_its_line()
     {
         var root = Path.Combine(Path.GetTempPath(), "harmattan-gaz-" + Guid.NewGuid().ToString("N"));

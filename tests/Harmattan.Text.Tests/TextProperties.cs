@@ -6,7 +6,8 @@ namespace Harmattan.Text.Tests;
 /// <summary>
 /// Invariants of the text layer on arbitrary Unicode: the pieces report writers really use (words, curly
 /// quotes, dashes, abbreviations, line breaks, bullets) mixed with the ones that break naive code
-/// (surrogate pairs, lone surrogates, combining marks, control and zero-width characters).
+/// (surrogate pairs, lone surrogates, combining marks, CRLF and lone CR, no-break spaces, control and
+/// zero-width characters).
 /// </summary>
 public sealed class TextProperties
 {
@@ -14,7 +15,7 @@ public sealed class TextProperties
     [
         "Mali", "al-Qaeda", "Ag", "U.S.", "Dr.", "B.", "e.g.", "1,500", "1.5", "22nd", "$", "%", "'s", "’s", "’", "'",
         "“", "”", "‘", ".", ". . .", "…", "?", "!", ",", ":", "(", ")", "-", "–", "—", "•", "1.", "a)", "@", "x@y.org",
-        "http://a.b/c", "www.", " ", " ", " ", "\n", "\n\n", "\t", "\u00A0", "\u2003", "\u00AD", "\u200B", "\u200D", "\uFEFF",
+        "http://a.b/c", "www.", " ", " ", " ", "\n", "\n\n", "\r\n", "\r\n\r\n", "\r", "\t", "\u00A0", "\u2003", "\u00AD", "\u200B", "\u200D", "\uFEFF",
         "\u0301", "\u0308", "😀", "𠀀", "🇲🇱", "\uD800", "\uDC00", "\u0001", "\u007F", "\u0085", "\u2028", "\uFB01", "É", "é",
         "ALL", "lower", "TRIPOLI -", "No.", "st", "s",
     ];

@@ -1,3 +1,4 @@
+using Harmattan.Knowledge;
 using Harmattan.Extraction.Pipeline;
 using Harmattan.Text;
 
@@ -34,6 +35,21 @@ public sealed class DateRecognizer(DateLexicon lexicon, IReadOnlySet<string> cou
             candidates.AddRange(scanner.Scan(s, document.Sentences[s]));
         }
 
-        return YearResolver.Resolve(candidates, document.Published, document.Text, Name);
+        return YearResolver.Resolve(candidates, document.Published ?? HeaderDate(document, candidates), document.Text, Name);
+    }
+
+    /// <summary>Sentences at the top of a report searched for its date line when no publication date is known.</summary>
+    private const int HeaderSentences = 5;
+
+    /// <summary>
+    /// A report without a publication date (plain text) often states it in a short line at the top
+    /// ("Published 10 April 2012"): the first full date with its year in a heading among the first
+    /// sentences stands for the publication date.
+    /// </summary>
+    private static PartialDate? HeaderDate(AnalyzedDocument document, List<DateCandidate> candidates)
+    {
+        var c = candidates.FirstOrDefault(c => c.Sentence < HeaderSentences && c.Anchor == DateAnchor.None && c.Precision == DatePrecision.Day
+            && document.Sentences[c.Sentence].Kind == SentenceKind.Heading);
+        return c is null ? null : PartialDate.OfDay(c.Year, c.Month, c.Day);
     }
 }

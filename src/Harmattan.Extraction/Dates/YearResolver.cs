@@ -65,9 +65,19 @@ internal static class YearResolver
     {
         int year;
         byPublished = false;
-        if (Earlier(resolved, sentences, c.Sentence, NearSentences, monthOnly: true, fromPublished) is { } near)
+        var near = Earlier(resolved, sentences, c.Sentence, NearSentences, monthOnly: true, fromPublished);
+        if (near is not null && published is not null && near.Equals(published))
         {
-            year = c.Month < near.Month ? near.Year + 1 : near.Year;
+            // The nearest date is the report's own dateline ("Published 10 April 2012"): a later month
+            // without a year is last year's, as for the publication date itself.
+            near = null;
+        }
+
+        if (near is { } n && !(published is { } pub && (c.Month < n.Month ? n.Year + 1 : n.Year) > pub.Year))
+        {
+            // Counting on from a nearby date, unless that would put the day after the report's own year:
+            // "the election scheduled for 29 April 2012 ... On 21 March" is still 2012.
+            year = c.Month < n.Month ? n.Year + 1 : n.Year;
         }
         else if (published is { } p)
         {

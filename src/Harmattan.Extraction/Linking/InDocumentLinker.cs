@@ -55,7 +55,7 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
             }
 
             var nameKey = NameKey.Fold(mention.Span.SliceOf(text), ref buffer);
-            if (target is null && byNameSpan.TryGetValue(nameKey, out var n) && Compatible(n.Type, mention.Type))
+            if (target is null && byNameSpan.TryGetValue(nameKey, out var n) && (Compatible(n.Type, mention.Type) || SameBodyRetyped(n, mention)))
             {
                 target = n;
             }
@@ -80,6 +80,7 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
 
         MergeAcronyms(text, clusters);
         MergePartialPersonNames(text, clusters);
+        MergeShortBodyNames(text, clusters);
         MergeNearSpellings(text, clusters);
         AddBareNameMentions(document, clusters);
 
@@ -148,6 +149,41 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
             owner.Absorb(part);
             clusters.Remove(part);
             people.Remove(part);
+        }
+    }
+
+    /// <summary>
+    /// "High Council" and "Azawad High Council" join "High Council for the Unity of the Azawad": a
+    /// body's name of two words or more that opens exactly one longer body name of the document (which
+    /// goes on with "for", "of" or "in"), or whose words all stand in it, is that body's short name.
+    /// </summary>
+    private static void MergeShortBodyNames(string text, List<Cluster> clusters)
+    {
+        static bool IsBody(Cluster c) => c.Type is EntityType.ArmedGroup or EntityType.Organization;
+        foreach (var part in clusters.Where(IsBody).ToList())
+        {
+            if (part.RegistryId is not null || !part.Mentions.TrueForAll(m => m.Kind == MentionKind.Name))
+            {
+                continue;
+            }
+
+            var words = part.LongestWords(text);
+            if (words.Length < 2)
+            {
+                continue;
+            }
+
+            var folded = words.Select(NameKey.Fold).ToArray();
+            var owners = clusters.Where(o => o != part && IsBody(o) && o.LongestWords(text) is var whole
+                && whole.Length > words.Length + 1
+                && (whole[words.Length] is "for" or "of" or "in"
+                    ? folded.SequenceEqual(whole.Take(words.Length).Select(NameKey.Fold))
+                    : folded.All(w => whole.Any(x => NameKey.Fold(x) == w)))).ToList();
+            if (owners.Count == 1)
+            {
+                owners[0].Absorb(part);
+                clusters.Remove(part);
+            }
         }
     }
 
@@ -316,6 +352,17 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
     }
 
     private static bool Compatible(EntityType a, EntityType b) => a == b;
+
+    /// <summary>
+    /// A name already given to a registry entry, or an acronym already defined, that a later mention
+    /// types only from its context as the other kind of body (armed group or organisation) is still
+    /// the same body: "The al-Mulathamun Battalion (AMB)" then "AMB's sub-battalion".
+    /// </summary>
+    private static bool SameBodyRetyped(Cluster existing, MentionCandidate mention) =>
+        existing.Type is EntityType.ArmedGroup or EntityType.Organization
+        && mention.Type is EntityType.ArmedGroup or EntityType.Organization
+        && mention.RegistryId is null
+        && (existing.RegistryId is not null || mention.Kind == MentionKind.Acronym);
 
     private sealed class Cluster
     {

@@ -40,9 +40,9 @@ public sealed class DefinitionRecognizer : IComponent
                 close++;
             }
 
-            if (close >= tokens.Length || !tokens[close].Is(text, ")"))
+            if (close >= tokens.Length || !tokens[close].Is(text, ")") || close == i + 1)
             {
-                continue;
+                continue; // unclosed, or "( )" with nothing to define
             }
 
             var inner = new TextSpan(tokens[i + 1].Span.Start, tokens[close - 1].Span.End);
@@ -60,6 +60,15 @@ public sealed class DefinitionRecognizer : IComponent
                 // "Long Name (ACR)": the acronym takes the long name's type and identity.
                 if (NameChars.IsAllCaps(beforeText) || !AcronymFits(innerText, beforeText))
                 {
+                    continue;
+                }
+
+                var listed = candidates.FirstOrDefault(c => c.Span == inner && c.RegistryId is not null);
+                if (listed is not null && before.RegistryId is null)
+                {
+                    // "the Movement for the Liberation of Azawad (MNLA)": the registry knows the acronym, so the
+                    // long name the report gives is another name of that entry, whatever the registry calls it.
+                    found.Add(new MentionCandidate(before.Span, listed.Type, MentionKind.Name, Name, "long-name(registry-acronym)", 0.9, listed.RegistryId, listed.Canonical));
                     continue;
                 }
 

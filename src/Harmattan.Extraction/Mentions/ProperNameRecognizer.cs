@@ -116,6 +116,17 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons, IReadOnlySet<
                 }
             }
 
+            // A connector and an article inside a headed name: "High Council for the Unity of the Azawad".
+            if (hasHead && last + 3 < end && next.Span.Of(text) is "for" or "of"
+                && tokens[last + 2].Span.Of(text) == "the"
+                && NameChars.IsNameLike(text, tokens[last + 3])
+                && !lexicons.NonNames.Contains(tokens[last + 3].Span.Of(text))
+                && Adjacent(text, next, tokens[last + 3]))
+            {
+                last += 3;
+                continue;
+            }
+
             break;
         }
 
@@ -171,6 +182,14 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons, IReadOnlySet<
         var headType = HeadType(text, tokens, first, last);
         if (headType is { } type)
         {
+            // "the central Malian Masina Liberation Front": a nationality before a place the registry or
+            // gazetteer knows locates the group; it is not part of its name.
+            while (first + 1 < last && demonyms.Contains(tokens[first].Span.Of(text)) && known[first + 1])
+            {
+                first++;
+                span = new TextSpan(tokens[first].Span.Start, tokens[last].Span.End);
+            }
+
             // A head word alone ("Movement", "Congress") names nothing in particular.
             if (last > first || !IsHead(text, tokens[first]))
             {

@@ -69,6 +69,25 @@ public sealed class RegistryRecognizer : IComponent
 
     public void Process(AnalyzedDocument document) => document.MentionCandidates.AddRange(Find(document));
 
+    /// <summary>The index of a capitalised head word of <paramref name="type"/> right after token <paramref name="end"/>, or null.</summary>
+    private int? HeadAfter(string text, Token[] tokens, int end, EntityType type)
+    {
+        if (type is not (EntityType.ArmedGroup or EntityType.Organization) || end + 1 >= tokens.Length)
+        {
+            return null;
+        }
+
+        var next = tokens[end + 1];
+        if (next.Span.Start != tokens[end].Span.End + 1 || text[tokens[end].Span.End] != ' ' || !char.IsUpper(text[next.Span.Start]))
+        {
+            return null;
+        }
+
+        return _lexicons.Heads.TryGetValue(next.Span.Of(text), out var heads) && heads.Any(h => h.Type == type && h.Position is HeadPosition.Last or HeadPosition.Any)
+            ? end + 1
+            : null;
+    }
+
     public IEnumerable<MentionCandidate> Find(AnalyzedDocument document)
     {
         var text = document.Text;
@@ -107,6 +126,13 @@ public sealed class RegistryRecognizer : IComponent
             else
             {
                 var kind = NameChars.IsAllCaps(span.SliceOf(text)) && !span.SliceOf(text).Contains(' ') ? MentionKind.Acronym : MentionKind.Name;
+                if (kind == MentionKind.Name && HeadAfter(text, tokens, end, entry.Type) is { } head)
+                {
+                    // "the Those Who Sign in Blood Brigade": the group's head word belongs to its name.
+                    span = new TextSpan(span.Start, tokens[head].Span.End);
+                    end = head;
+                }
+
                 found.Add(new MentionCandidate(span, entry.Type, kind, Name, "registry-alias", 0.95, entry.Id, entry.Name));
             }
 

@@ -104,8 +104,23 @@ public static class ExtractionAssembler
                 new Evidence(docId, q.Span, q.Component, q.Confidence)));
         }
 
+        var attributes = new Dictionary<string, ActorProperty>(StringComparer.Ordinal);
+        foreach (var a in doc.Attributes.OrderByDescending(a => a.Confidence))
+        {
+            if (!ids.TryGetValue(a.Entity, out var entityId))
+            {
+                continue;
+            }
+
+            var speakerId = a.Speaker is not null && ids.TryGetValue(a.Speaker, out var sid) ? sid : null;
+            var id = StableId.For("att", docId, entityId, a.Name, a.Value, Key(a.Surface));
+            attributes.TryAdd(id, new ActorProperty(id, entityId, a.Name, a.Value, a.Surface.Of(doc.Text), speakerId, a.AsOf,
+                new Evidence(docId, a.Evidence, a.Component, a.Confidence)));
+        }
+
         return new DocumentExtraction(
-            [.. entities.Values], mentions, [.. claims.Values], [.. relations.Values], [.. events.Values], [.. quantities.Values], []);
+            [.. entities.Values], mentions, [.. claims.Values], [.. relations.Values], [.. events.Values], [.. quantities.Values],
+            [.. attributes.Values.OrderBy(a => a.Evidence.Span.Start)]);
     }
 
     private static string Key(TextSpan span) =>

@@ -249,6 +249,32 @@ public static class GuidelinesJson
         }
 
         writer.WriteEndArray();
+
+        // Actor attributes are an extra layer the scorer ignores: each with the entity's local id.
+        writer.WriteStartArray("attributes");
+        foreach (var a in layout.Attributes)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("entity", layout.LocalId(a.EntityId, a.Id));
+            writer.WriteString("name", a.Name);
+            writer.WriteString("value", a.Value);
+            writer.WriteString("text", a.Surface);
+            if (a.SpeakerId is not null)
+            {
+                writer.WriteString("speaker", layout.LocalId(a.SpeakerId, a.Id));
+            }
+
+            if (a.AsOf is { } asOf)
+            {
+                writer.WriteString("as_of", asOf.ToIso());
+            }
+
+            WriteSpan(writer, "span", a.Evidence.Span);
+            WriteProvenance(writer, a.Evidence);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 
@@ -325,6 +351,7 @@ internal sealed class GuidelinesLayout
         Relations = [.. extraction.Relations.OrderBy(r => r.Evidence.Span.Start)];
         Events = [.. extraction.Events.OrderBy(e => e.Evidence.Span.Start)];
         Quantities = [.. extraction.Quantities.OrderBy(q => q.Evidence.Span.Start)];
+        Attributes = [.. extraction.Attributes.OrderBy(a => a.Evidence.Span.Start)];
 
         Contract = new GuidelinesDocument(
             [.. Entities.Select(e => new GuidelinesEntity(_localIds[e.Id], e.Name, e.Type.ToString(), [.. e.Aliases]))],
@@ -343,6 +370,11 @@ internal sealed class GuidelinesLayout
     public IReadOnlyList<Event> Events { get; }
 
     public IReadOnlyList<Quantity> Quantities { get; }
+
+    public IReadOnlyList<ActorProperty> Attributes { get; }
+
+    /// <summary>The local id ("E3") of an entity a fact refers to; HRM0207 when the extraction lacks it.</summary>
+    public string LocalId(string entityId, string factId) => Local(entityId, factId);
 
     public GuidelinesDocument Contract { get; }
 

@@ -1,3 +1,4 @@
+using Harmattan.Extraction.Attributes;
 using Harmattan.Extraction.Claims;
 using Harmattan.Extraction.Dates;
 using Harmattan.Extraction.Events;
@@ -47,6 +48,8 @@ public sealed class AnalyzedDocument(string documentId, string text, PartialDate
     public List<EventDraft> Events { get; } = [];
 
     public List<RelationDraft> Relations { get; } = [];
+
+    public List<AttributeDraft> Attributes { get; } = [];
 
     /// <summary>
     /// Per-document values a component computes once and reuses (keyed by the component's own name);

@@ -12,4 +12,5 @@ public static class Layers
     public const string Claims = "claims";
     public const string Events = "events";
     public const string Relations = "relations";
+    public const string Attributes = "attributes";
 }

@@ -85,6 +85,8 @@ public static class PipelineFactory
         "quantities.recognizer/1" => new Quantities.QuantityRecognizer(Quantities.QuantityLexicon.Load(r.Data)),
         "events.trigger/1" => new Events.EventRecognizer(Events.EventTriggerLexicon.Load(r.Data)),
         "claims.cue-verb/1" => Claims.ClaimExtractor.Load(r.Data, r.MentionLexicons.Roles.Keys),
+        "relations.patterns/1" => new Relations.RelationRecognizer(Relations.RelationPatternLexicon.Load(r.Data, r.Schema), Relations.RelationWords.Load(r.Data), r.Schema, r.Registry, r.MentionLexicons.Roles),
+        "attributes.cues/1" => new Attributes.AttributeRecognizer(Attributes.AttributeLexicon.Load(r.Data), Relations.RelationWords.Load(r.Data)),
         _ => null,
     };
 

@@ -38,5 +38,9 @@ public sealed class SentenceComponent(SentenceSplitter splitter) : IComponent
         {
             throw HarmattanError.BadDataFile.At($"{e.File}:{e.Line}", e.Problem, e);
         }
+        catch (IOException e)
+        {
+            throw HarmattanError.BadDataFile.At(path, File.Exists(path) ? e.Message : "the data file is missing", e);
+        }
     }
 }

@@ -75,12 +75,12 @@ internal static partial class RegistryFileReader
 
     public static List<RegistryDraft> ReadTsv(string path)
     {
-        var tsv = TsvFile.Read(path);
+        var tsv = DataTable.ReadWithHeader(path);
         foreach (var column in tsv.Header)
         {
             if (Array.IndexOf(TsvColumns, column) < 0)
             {
-                throw TsvFile.Error(path, tsv.HeaderLine, $"unknown column '{column}' (allowed: {string.Join(", ", TsvColumns)})");
+                throw DataTable.Error(path, tsv.HeaderLine, $"unknown column '{column}' (allowed: {string.Join(", ", TsvColumns)})");
             }
         }
 
@@ -88,13 +88,13 @@ internal static partial class RegistryFileReader
         {
             if (tsv.Column(column) < 0)
             {
-                throw TsvFile.Error(path, tsv.HeaderLine, $"missing column '{column}'");
+                throw DataTable.Error(path, tsv.HeaderLine, $"missing column '{column}'");
             }
         }
 
         var index = TsvColumns.ToDictionary(c => c, tsv.Column, StringComparer.Ordinal);
         var drafts = new List<RegistryDraft>(tsv.Rows.Count);
-        foreach (var (line, cells) in tsv.Rows)
+        foreach (var (_, line, cells) in tsv.Rows)
         {
             string? Cell(string column) =>
                 index[column] is var i and >= 0 && cells[i].Trim() is { Length: > 0 } v ? v : null;
@@ -104,12 +104,12 @@ internal static partial class RegistryFileReader
             var alpha2 = Cell("alpha2");
             if (alpha2 is not null && !string.Equals(type, nameof(EntityType.Country), StringComparison.Ordinal))
             {
-                throw TsvFile.Error(path, line, "only a Country row has an alpha2 code; use 'country' for where an entry is");
+                throw DataTable.Error(path, line, "only a Country row has an alpha2 code; use 'country' for where an entry is");
             }
 
             if (string.Equals(type, nameof(EntityType.Country), StringComparison.Ordinal) && alpha2 is null)
             {
-                throw TsvFile.Error(path, line, "a Country row needs its alpha2 code");
+                throw DataTable.Error(path, line, "a Country row needs its alpha2 code");
             }
 
             var entry = Build(path, line,
@@ -146,7 +146,7 @@ internal static partial class RegistryFileReader
             parts[i] = parts[i].Trim();
             if (parts[i].Length == 0)
             {
-                throw TsvFile.Error(path, line, $"empty item in '{column}' (stray '|'?)");
+                throw DataTable.Error(path, line, $"empty item in '{column}' (stray '|'?)");
             }
         }
 
@@ -158,7 +158,7 @@ internal static partial class RegistryFileReader
         IReadOnlyList<string> demonyms, string? kind, string? parent, string? country, string? lat, string? lon,
         IReadOnlyList<string> ambiguousWith, string? source, string? alpha3, string? numeric)
     {
-        HarmattanException Fail(string detail) => TsvFile.Error(path, line, (id is null ? "" : $"'{id}': ") + detail);
+        HarmattanException Fail(string detail) => DataTable.Error(path, line, (id is null ? "" : $"'{id}': ") + detail);
 
         if (string.IsNullOrWhiteSpace(id))
         {

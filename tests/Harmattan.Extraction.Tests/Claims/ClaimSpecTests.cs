@@ -1,7 +1,8 @@
 using Harmattan.Extraction.Claims;
 using Harmattan.Extraction.Pipeline;
+using Harmattan.Extraction.Tests.Specs;
 using Harmattan.Knowledge;
-using Xunit;
+using Xunit.Abstractions;
 
 namespace Harmattan.Extraction.Tests.Claims;
 
@@ -9,31 +10,20 @@ namespace Harmattan.Extraction.Tests.Claims;
 /// Runs every example of <c>Specs/Claims.md</c> through the real default pipeline built from the real
 /// <c>data/</c>, and checks the claims it finds and the invariants every claim must keep.
 /// </summary>
-public sealed class ClaimSpecTests
+public sealed class ClaimSpecTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<ExtractionPipeline> Pipeline = new(() => PipelineFactory.FromData(DataDirectory.Locate(null)));
+    private const string File = "Claims.md";
 
-    private static readonly Lazy<IReadOnlyList<SpecExample>> Examples =
-        new(() => SpecFile.Read(Path.Combine(SpecFile.SpecsDirectory(), "Claims.md")));
+    private static IReadOnlyList<SpecExample> Examples => SpecFile.Read(File);
 
-    public static TheoryData<int> ExampleLines()
-    {
-        var data = new TheoryData<int>();
-        foreach (var e in Examples.Value)
-        {
-            data.Add(e.Line);
-        }
-
-        return data;
-    }
+    public static TheoryData<int> ExampleLines() => SpecFile.Lines(File, "claims");
 
     [Theory]
     [MemberData(nameof(ExampleLines))]
     public void Spec_example_gives_the_expected_claims(int line)
     {
-        var example = Examples.Value.Single(e => e.Line == line);
-        Assert.True(example.Blocks.ContainsKey("claims"), $"{example}: no ```claims block");
-        var doc = Pipeline.Value.Analyze("spec", example.Text, null);
+        var example = SpecFile.Example(File, line);
+        var doc = SpecFile.Analyze(example);
         var expected = example.Blocks["claims"].Select(l => Parse(example, l)).ToList();
         var actual = doc.Claims.Select(c => (Claim: c, Text: c.Content.Of(doc.Text))).ToList();
 
@@ -52,16 +42,16 @@ public sealed class ClaimSpecTests
         }
 
         unmatched.AddRange(actual.Select(a => $"spurious: {a.Claim.Speaker.Name} | {a.Claim.Cue} | {a.Text}  [{a.Claim.Rule}]"));
-        Assert.True(unmatched.Count == 0, $"{example}\n{example.Text}\n" + string.Join("\n", unmatched));
+        SpecFile.Verdict(example, unmatched, output);
     }
 
     [Fact]
     public void Every_claim_of_every_example_keeps_the_invariants()
     {
         var problems = new List<string>();
-        foreach (var example in Examples.Value)
+        foreach (var example in Examples)
         {
-            var doc = Pipeline.Value.Analyze("spec", example.Text, null);
+            var doc = SpecFile.Analyze(example);
             foreach (var c in doc.Claims)
             {
                 var where = $"{example}: {c.Speaker.Name} | {c.Cue}";
@@ -105,13 +95,13 @@ public sealed class ClaimSpecTests
     [Fact]
     public void Spec_covers_every_pattern()
     {
-        var doc = string.Join("\n", Examples.Value.Select(e => e.Section));
+        var doc = string.Join("\n", Examples.Select(e => e.Section));
         foreach (var section in new[] { "said", "told", "According", "several sentences", "called on", "Pronouns", "Several speakers", "own voice", "Headlines" })
         {
             Assert.Contains(section, doc, StringComparison.Ordinal);
         }
 
-        Assert.True(Examples.Value.Count(e => e.Blocks.TryGetValue("claims", out var c) && c.Count == 0) >= 5, "too few negative examples");
+        Assert.True(Examples.Count(e => e.Blocks.TryGetValue("claims", out var c) && c.Count == 0) >= 5, "too few negative examples");
     }
 
     private static HashSet<string> Names(ClaimDraft claim, AnalyzedDocument doc)

@@ -1,12 +1,11 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 
 namespace Harmattan.Extraction.Tests.Evaluation;
 
 /// <summary>Where the shared evaluation data lives: ../shared/eval beside the checkout.</summary>
 internal static class EvalPaths
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => Harmattan.Tests.RepositoryRoot.Path;
 
     public static string EvalDirectory => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "eval"));
 
@@ -44,23 +43,5 @@ internal static class EvalPaths
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, $"python3 exited with {process.ExitCode}: {await stderr}");
         return stdout;
-    }
-
-    // The build may write its output far from the checkout (--artifacts-path), so the source file's
-    // own path is the fallback.
-    private static string FindRoot([CallerFilePath] string sourceFile = "")
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? "" })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Harmattan.slnx")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("Harmattan.slnx not found above " + AppContext.BaseDirectory);
     }
 }
