@@ -12,9 +12,11 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
         var output = new StringWriter();
         var error = new StringWriter();
         var env = new CliEnvironment(output, error, () => new MemoryStream(Encoding.UTF8.GetBytes(stdin)), interactive: false);
-        var previous = Directory.GetCurrentDirectory();
         lock (CurrentDirectoryLock)
         {
+            // Read inside the lock: outside it, another test class's run may have set (and since
+            // deleted) its own folder as the working directory.
+            var previous = Directory.GetCurrentDirectory();
             Directory.SetCurrentDirectory(workingDirectory);
             try
             {
