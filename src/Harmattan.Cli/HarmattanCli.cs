@@ -68,6 +68,7 @@ internal static class HarmattanCli
         root.Subcommands.Add(SplitCommand.Create(env));
         root.Subcommands.Add(EntityLogCommand.Create(env));
         root.Subcommands.Add(ResolutionsCommand.Create(env));
+        root.Subcommands.Add(BenchCommand.Create(env));
         return root;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -19,8 +20,37 @@ public static class StableId
     /// </summary>
     public static string For(string prefix, params ReadOnlySpan<string> keyFields)
     {
-        var joined = string.Join('\u001F', keyFields.ToArray());
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(joined));
-        return prefix + "_" + Convert.ToHexStringLower(hash.AsSpan(0, 10));
+        ArgumentNullException.ThrowIfNull(prefix);
+
+        // The UTF-8 of the joined fields, hashed without building the joined string (many ids per document).
+        var length = Math.Max(0, keyFields.Length - 1);
+        foreach (var field in keyFields)
+        {
+            length += Encoding.UTF8.GetByteCount(field);
+        }
+
+        var rented = length > 512 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        var bytes = rented is null ? stackalloc byte[length] : rented.AsSpan(0, length);
+        var written = 0;
+        for (var i = 0; i < keyFields.Length; i++)
+        {
+            if (i > 0)
+            {
+                bytes[written++] = 0x1F;
+            }
+
+            written += Encoding.UTF8.GetBytes(keyFields[i], bytes[written..]);
+        }
+
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(bytes[..written], hash);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        Span<char> hex = stackalloc char[20];
+        Convert.TryToHexStringLower(hash[..10], hex, out _);
+        return string.Concat(prefix, "_", hex);
     }
 }

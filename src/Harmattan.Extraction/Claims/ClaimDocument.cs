@@ -26,20 +26,12 @@ internal sealed class ClaimDocument
         Tokens = document.Tokens;
         Quotes = new QuotationIndex(Text);
 
-        var startIndex = new Dictionary<int, int>(Tokens.Length);
-        var endIndex = new Dictionary<int, int>(Tokens.Length);
-        for (var i = 0; i < Tokens.Length; i++)
-        {
-            startIndex[Tokens[i].Start] = i;
-            endIndex[Tokens[i].End] = i;
-        }
-
         var mentions = new List<SpeakerMention>();
         foreach (var entity in document.Entities)
         {
             foreach (var m in entity.Mentions)
             {
-                if (startIndex.TryGetValue(m.Span.Start, out var first) && endIndex.TryGetValue(m.Span.End, out var last))
+                if (TokenStartingAt(m.Span.Start, out var first) && TokenEndingAt(m.Span.End, out var last))
                 {
                     var mention = new SpeakerMention(first, last, entity);
                     _byLast[last] = mention;
@@ -55,7 +47,7 @@ internal sealed class ClaimDocument
         _quoted = new bool[Tokens.Length];
         foreach (var q in Quotes.Quotes)
         {
-            if (startIndex.TryGetValue(q.Inner.Start, out var i) || FirstTokenFrom(q.Inner.Start, out i))
+            if (TokenStartingAt(q.Inner.Start, out var i) || FirstTokenFrom(q.Inner.Start, out i))
             {
                 for (; i < Tokens.Length && Tokens[i].End <= q.Inner.End; i++)
                 {
@@ -138,6 +130,46 @@ internal sealed class ClaimDocument
         }
 
         return lo;
+    }
+
+    /// <summary>The token starting exactly at <paramref name="position"/> (the last one, were there several).</summary>
+    private bool TokenStartingAt(int position, out int index)
+    {
+        index = TokenAtOrAfter(position);
+        if (index >= Tokens.Length || Tokens[index].Start != position)
+        {
+            return false;
+        }
+
+        while (index + 1 < Tokens.Length && Tokens[index + 1].Start == position)
+        {
+            index++;
+        }
+
+        return true;
+    }
+
+    /// <summary>The token ending exactly at <paramref name="position"/> (the last one, were there several).</summary>
+    private bool TokenEndingAt(int position, out int index)
+    {
+        // Tokens are in text order and do not overlap, so their ends ascend too: the last token
+        // ending at or before the position.
+        int lo = 0, hi = Tokens.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (Tokens[mid].End <= position)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        index = lo - 1;
+        return index >= 0 && Tokens[index].End == position;
     }
 
     private bool FirstTokenFrom(int position, out int index)

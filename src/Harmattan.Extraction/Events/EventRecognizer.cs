@@ -337,7 +337,7 @@ public sealed class EventRecognizer(EventTriggerLexicon lexicon) : IComponent
         var i = TokenAt(tokens, sentence, position);
         for (var k = i - 1; k >= sentence.FirstToken && k >= i - 3; k--)
         {
-            var w = tokens[k].Span.SliceOf(text).ToString();
+            var w = tokens[k].Span.SliceOf(text);
             if (Locatives.Contains(w))
             {
                 return true;

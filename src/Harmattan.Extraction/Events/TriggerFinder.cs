@@ -1,3 +1,4 @@
+using Harmattan.Extraction.Pipeline;
 using Harmattan.Text;
 
 namespace Harmattan.Extraction.Events;
@@ -144,7 +145,7 @@ internal sealed class TriggerFinder(EventTriggerLexicon lexicon, string text, To
 
     private (bool Strong, string Rule, bool Definite)? Judge(EventTrigger trigger, int i, int first)
     {
-        var prev = i > first ? tokens[i - 1].Span.SliceOf(text).ToString() : "";
+        var prev = i > first ? tokens[i - 1].Span.SliceOf(text) : [];
         if (Vague.Contains(prev))
         {
             return null;
@@ -161,10 +162,10 @@ internal sealed class TriggerFinder(EventTriggerLexicon lexicon, string text, To
         var verb = trigger.Words[0].EndsWith("ed", StringComparison.Ordinal);
         for (var k = i - 1; k >= first && k >= i - 4; k--)
         {
-            var w = tokens[k].Span.SliceOf(text).ToString();
+            var w = tokens[k].Span.SliceOf(text);
             if (Definite.Contains(w))
             {
-                if (k > first && Reference.Contains(tokens[k - 1].Span.SliceOf(text).ToString()))
+                if (k > first && Reference.Contains(tokens[k - 1].Span.SliceOf(text)))
                 {
                     return (false, "reference", true);
                 }

@@ -1,5 +1,6 @@
 using Harmattan.Extraction.Mentions;
 using Harmattan.Knowledge;
+using Harmattan.Text;
 
 namespace Harmattan.Extraction.Linking;
 
@@ -27,12 +28,15 @@ public sealed class EntityDraft(EntityType type, string name, string? registryId
     public IReadOnlyList<string> Aliases(string text)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal) { Name };
+        var seenSpans = seen.GetAlternateLookup<ReadOnlySpan<char>>();
         var aliases = new List<string>();
         foreach (var m in Mentions.OrderBy(m => m.Span.Start))
         {
-            var surface = m.Span.Of(text);
-            if (seen.Add(surface))
+            // A string only for a surface not seen yet: most mentions repeat a name.
+            if (!seenSpans.Contains(m.Span.SliceOf(text)))
             {
+                var surface = m.Span.Of(text);
+                seen.Add(surface);
                 aliases.Add(surface);
             }
         }

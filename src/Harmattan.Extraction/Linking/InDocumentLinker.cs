@@ -35,23 +35,27 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
     {
         var text = document.Text;
         var clusters = new List<Cluster>();
-        var byKey = new Dictionary<string, Cluster>(StringComparer.Ordinal);
+
+        // The first cluster seen for each registry id and for each folded name.
+        var byRegistryId = new Dictionary<string, Cluster>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, Cluster>(StringComparer.Ordinal);
+        var byNameSpan = byName.GetAlternateLookup<ReadOnlySpan<char>>();
+        var buffer = new char[64];
 
         foreach (var mention in document.Mentions)
         {
-            var surface = mention.Span.Of(text);
             Cluster? target = null;
-            if (mention.RegistryId is { } rid && byKey.TryGetValue("reg:" + rid, out var r))
+            if (mention.RegistryId is { } rid && byRegistryId.TryGetValue(rid, out var r))
             {
                 target = r;
             }
             else if (mention.Canonical is { } canonical && mention.Component == "mentions.definition/1")
             {
-                target = clusters.FindLast(c => c.Mentions.Exists(m => m.Span.Of(text) == canonical));
+                target = clusters.FindLast(c => c.Mentions.Exists(m => m.Span.SliceOf(text).SequenceEqual(canonical)));
             }
 
-            var nameKey = "name:" + NameKey.Fold(surface);
-            if (target is null && byKey.TryGetValue(nameKey, out var n) && (Compatible(n.Type, mention.Type) || SameBodyRetyped(n, mention)))
+            var nameKey = NameKey.Fold(mention.Span.SliceOf(text), ref buffer);
+            if (target is null && byNameSpan.TryGetValue(nameKey, out var n) && (Compatible(n.Type, mention.Type) || SameBodyRetyped(n, mention)))
             {
                 target = n;
             }
@@ -63,10 +67,14 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
             }
 
             target.Add(mention);
-            byKey.TryAdd(nameKey, target);
+            if (!byNameSpan.ContainsKey(nameKey))
+            {
+                byName.Add(new string(nameKey), target);
+            }
+
             if (target.RegistryId is { } id)
             {
-                byKey.TryAdd("reg:" + id, target);
+                byRegistryId.TryAdd(id, target);
             }
         }
 
@@ -134,8 +142,8 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
                 continue;
             }
 
-            var words = part.LongestWords(text);
-            var owners = people.Where(p => p != part && p.LongestWords(text).Length > words.Length && IsEdgePart(words, p.LongestWords(text))).ToList();
+            var words = part.LongestKeys(text);
+            var owners = people.Where(p => p != part && p.LongestKeys(text).Length > words.Length && IsEdgePart(words, p.LongestKeys(text))).ToList();
             if (owners.Count == 0)
             {
                 continue;
@@ -219,9 +227,10 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
         return true;
     }
 
+    /// <summary>Both arguments are folded words (<see cref="Cluster.LongestKeys"/>).</summary>
     private static bool IsEdgePart(string[] part, string[] whole)
     {
-        bool Same(string a, string b) => NameKey.Fold(a) == NameKey.Fold(b);
+        static bool Same(string a, string b) => a == b;
         var prefix = true;
         var suffix = true;
         for (var k = 0; k < part.Length; k++)
@@ -247,7 +256,7 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
                     continue;
                 }
 
-                if (NearSpelling(x.LongestWords(text), y.LongestWords(text)) || SurnameNearSpelling(x.LongestWords(text), y.LongestWords(text)))
+                if (NearSpelling(x.LongestKeys(text), y.LongestKeys(text)) || SurnameNearSpelling(x.LongestKeys(text), y.LongestKeys(text)))
                 {
                     x.Absorb(y);
                     clusters.RemoveAt(b);
@@ -257,6 +266,7 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
         }
     }
 
+    /// <summary>Both arguments are folded words (<see cref="Cluster.LongestKeys"/>).</summary>
     private static bool NearSpelling(string[] a, string[] b)
     {
         if (a.Length != b.Length)
@@ -267,8 +277,8 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
         var differing = 0;
         for (var k = 0; k < a.Length; k++)
         {
-            var fa = NameKey.Fold(a[k]);
-            var fb = NameKey.Fold(b[k]);
+            var fa = a[k];
+            var fb = b[k];
             if (fa == fb)
             {
                 continue;
@@ -280,10 +290,10 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
             }
         }
 
-        return differing == 1 && a.Length >= 2 || (a.Length == 1 && differing == 1 && NameKey.Fold(a[0]).Length >= 6);
+        return differing == 1 && a.Length >= 2 || (a.Length == 1 && differing == 1 && a[0].Length >= 6);
     }
 
-    /// <summary>"Bassolet" for the "Bassole" of "Djibril Bassole".</summary>
+    /// <summary>"Bassolet" for the "Bassole" of "Djibril Bassole"; both arguments are folded words.</summary>
     private static bool SurnameNearSpelling(string[] a, string[] b)
     {
         var (single, full) = a.Length == 1 ? (a, b) : (b, a);
@@ -292,8 +302,8 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
             return false;
         }
 
-        var s = NameKey.Fold(single[0]);
-        var last = NameKey.Fold(full[^1]);
+        var s = single[0];
+        var last = full[^1];
         return s.Length >= 6 && last.Length >= 6 && s != last && EditDistance(s, last) <= 1;
     }
 
@@ -354,10 +364,25 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
             return;
         }
 
-        var covered = document.Mentions.Select(m => m.Span).Concat(clusters.SelectMany(c => c.Mentions).Select(m => m.Span)).ToList();
+        // One mark per character inside a mention: a token overlaps a mention when one of its
+        // characters is marked (mentions and tokens are never empty; an empty span is checked as before).
+        var covered = new bool[text.Length];
+        var emptySpans = new List<TextSpan>();
+        foreach (var span in document.Mentions.Select(m => m.Span).Concat(clusters.SelectMany(c => c.Mentions).Select(m => m.Span)))
+        {
+            if (span.Length == 0)
+            {
+                emptySpans.Add(span);
+            }
+
+            covered.AsSpan(span.Start, span.Length).Fill(true);
+        }
+
+        var byWord = parts.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var token in document.Tokens)
         {
-            if (!parts.TryGetValue(token.Span.Of(text), out var owner) || owner is null || covered.Exists(s => s.Overlaps(token.Span)))
+            if (!byWord.TryGetValue(token.Span.SliceOf(text), out var owner) || owner is null
+                || covered.AsSpan(token.Span.Start, token.Span.Length).Contains(true) || emptySpans.Exists(s => s.Overlaps(token.Span)))
             {
                 continue;
             }
@@ -381,11 +406,18 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
 
     private sealed class Cluster
     {
+        private static readonly int TypeCount = Enum.GetValues<EntityType>().Length;
+
         public List<MentionCandidate> Mentions { get; } = [];
+
+        private EntityType? _type;
+        private string[]? _longestWords;
+        private string[]? _longestKeys;
 
         public string? RegistryId { get; private set; }
 
-        public EntityType Type { get; private set; }
+        /// <summary>Decided from the mentions when first asked after a change, not on every added mention.</summary>
+        public EntityType Type => _type ??= DecideType();
 
         public int FirstPosition => Mentions.Count == 0 ? int.MaxValue : Mentions.Min(m => m.Span.Start);
 
@@ -397,7 +429,9 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
         {
             Mentions.Add(mention);
             RegistryId ??= mention.RegistryId;
-            Type = DecideType();
+            _type = null;
+            _longestWords = null;
+            _longestKeys = null;
         }
 
         public void Absorb(Cluster other)
@@ -408,7 +442,13 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
             }
         }
 
-        public string[] LongestWords(string text)
+        /// <summary>The words of the longest name (kept until a mention is added; do not modify).</summary>
+        public string[] LongestWords(string text) => _longestWords ??= ComputeLongestWords(text);
+
+        /// <summary><see cref="LongestWords"/> folded by <see cref="NameKey.Fold(string)"/>, word by word.</summary>
+        public string[] LongestKeys(string text) => _longestKeys ??= [.. LongestWords(text).Select(NameKey.Fold)];
+
+        private string[] ComputeLongestWords(string text)
         {
             var best = Mentions.Where(m => m.Kind == MentionKind.Name).Select(m => m.Span.Of(text))
                 .OrderByDescending(s => s.Count(c => c == ' ')).ThenByDescending(s => s.Length).FirstOrDefault()
@@ -425,9 +465,41 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
                 return fromRegistry.Type;
             }
 
-            return Mentions.GroupBy(m => m.Type)
-                .OrderByDescending(g => g.Max(m => m.Confidence) + (0.05 * g.Count()))
-                .First().Key;
+            // The type with the best score, its strongest confidence plus 0.05 per mention; on a tie
+            // the type mentioned first (what a stable sort of the groups in order of appearance gives).
+            Span<(EntityType Type, double Max, int Count)> groups = stackalloc (EntityType, double, int)[TypeCount];
+            var groupCount = 0;
+            foreach (var m in Mentions)
+            {
+                var g = 0;
+                while (g < groupCount && groups[g].Type != m.Type)
+                {
+                    g++;
+                }
+
+                if (g == groupCount)
+                {
+                    groups[groupCount++] = (m.Type, m.Confidence, 1);
+                }
+                else
+                {
+                    groups[g] = (m.Type, Math.Max(groups[g].Max, m.Confidence), groups[g].Count + 1);
+                }
+            }
+
+            var best = 0;
+            var bestScore = groups[0].Max + (0.05 * groups[0].Count);
+            for (var g = 1; g < groupCount; g++)
+            {
+                var score = groups[g].Max + (0.05 * groups[g].Count);
+                if (score > bestScore)
+                {
+                    best = g;
+                    bestScore = score;
+                }
+            }
+
+            return groups[best].Type;
         }
 
         public EntityDraft ToDraft(string text, ActorRegistry registry, string component)

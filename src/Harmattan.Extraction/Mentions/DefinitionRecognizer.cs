@@ -28,19 +28,19 @@ public sealed class DefinitionRecognizer : IComponent
         var found = new List<MentionCandidate>();
         for (var i = 1; i + 2 < tokens.Length; i++)
         {
-            if (tokens[i].Span.Of(text) != "(")
+            if (!tokens[i].Is(text, "("))
             {
                 continue;
             }
 
             // The parenthesis holds one name: an acronym or a long name, up to the closing bracket.
             var close = i + 1;
-            while (close < tokens.Length && close < i + 14 && tokens[close].Span.Of(text) != ")")
+            while (close < tokens.Length && close < i + 14 && !tokens[close].Is(text, ")"))
             {
                 close++;
             }
 
-            if (close >= tokens.Length || tokens[close].Span.Of(text) != ")" || close == i + 1)
+            if (close >= tokens.Length || !tokens[close].Is(text, ")") || close == i + 1)
             {
                 continue; // unclosed, or "( )" with nothing to define
             }

@@ -46,7 +46,7 @@ public sealed class GazetteerRecognizer(Gazetteer gazetteer, MentionLexicons lex
                 }
 
                 // "In Amenas", "In Khalil": a Saharan name may begin with a function word, a one-word name may not.
-                var shortest = lexicons.FunctionWords.Contains(tokens[i].Span.Of(text)) ? i + 1 : i;
+                var shortest = lexicons.FunctionWords.Contains(tokens[i].Span.SliceOf(text)) ? i + 1 : i;
                 for (var last = Math.Min(end - 1, i + MaxWords - 1); last >= shortest; last--)
                 {
                     if (Enumerable.Range(i, last - i + 1).Any(j => covered[j] || tokens[j].Kind != TokenKind.Word))
@@ -80,12 +80,12 @@ public sealed class GazetteerRecognizer(Gazetteer gazetteer, MentionLexicons lex
     {
         var text = document.Text;
         var tokens = document.Tokens;
-        if (first > sentenceStart && Locatives.Contains(tokens[first - 1].Span.Of(text)))
+        if (first > sentenceStart && Locatives.Contains(tokens[first - 1].Span.SliceOf(text)))
         {
             return "locative";
         }
 
-        if (last + 2 < sentenceEnd && tokens[last + 1].Span.Of(text) == "," && document.MentionCandidates.Exists(c =>
+        if (last + 2 < sentenceEnd && tokens[last + 1].Is(text, ",") && document.MentionCandidates.Exists(c =>
             c.Type == EntityType.Country && c.Span.Start == tokens[last + 2].Span.Start))
         {
             return "place,country";

@@ -154,7 +154,7 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons, IReadOnlySet<
         return true;
     }
 
-    private bool IsHead(string text, Token token) => lexicons.Heads.ContainsKey(token.Span.Of(text));
+    private bool IsHead(string text, Token token) => lexicons.Heads.ContainsKey(token.Span.SliceOf(text));
 
     private static bool IsTownGuess(MentionCandidate c) => c.Type == EntityType.Place && c.Kind == MentionKind.Name;
 
@@ -166,9 +166,9 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons, IReadOnlySet<
         // Leading words that are not names ("The", "Islamist", "President") are dropped; a title among
         // them is remembered as a person cue.
         var personCue = HasPersonCueBefore(text, tokens, first, sentenceStart);
-        while (first <= last && (lexicons.FunctionWords.Contains(tokens[first].Span.Of(text)) || lexicons.PersonCues.Contains(tokens[first].Span.Of(text)) || tokens[first].Span.Of(text) == "Group"))
+        while (first <= last && (lexicons.FunctionWords.Contains(tokens[first].Span.SliceOf(text)) || lexicons.PersonCues.Contains(tokens[first].Span.SliceOf(text)) || tokens[first].Is(text, "Group")))
         {
-            personCue |= lexicons.PersonCues.Contains(tokens[first].Span.Of(text));
+            personCue |= lexicons.PersonCues.Contains(tokens[first].Span.SliceOf(text));
             first++;
         }
 
@@ -221,7 +221,7 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons, IReadOnlySet<
                 covered = false;
             }
 
-            var cue = k <= last && lexicons.PersonCues.Contains(tokens[k].Span.Of(text));
+            var cue = k <= last && lexicons.PersonCues.Contains(tokens[k].Span.SliceOf(text));
             if (k <= last && !covered && !cue)
             {
                 continue;
@@ -261,13 +261,13 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons, IReadOnlySet<
         }
 
         // "the Mauritanian Hamada Ould Kheiru": a nationality before a name is not part of it.
-        while (first < last && demonyms.Contains(tokens[first].Span.Of(text)))
+        while (first < last && demonyms.Contains(tokens[first].Span.SliceOf(text)))
         {
             first++;
         }
 
         if (Enumerable.Range(first, last - first + 1).All(k => !NameChars.IsNameLike(text, tokens[k])
-            || lexicons.NonNames.Contains(tokens[k].Span.Of(text)) || IsHead(text, tokens[k]) || demonyms.Contains(tokens[k].Span.Of(text))))
+            || lexicons.NonNames.Contains(tokens[k].Span.SliceOf(text)) || IsHead(text, tokens[k]) || demonyms.Contains(tokens[k].Span.SliceOf(text))))
         {
             return null; // "Islamist Group", "North African", "French"
         }
@@ -296,7 +296,7 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons, IReadOnlySet<
             return null;
         }
 
-        var afterArticle = first > sentenceStart && tokens[first - 1].Span.Of(text) is "the" or "The";
+        var afterArticle = first > sentenceStart && (tokens[first - 1].Is(text, "the") || tokens[first - 1].Is(text, "The"));
         if (personCue || HasPersonCueBefore(text, tokens, first, sentenceStart))
         {
             return new MentionCandidate(span, EntityType.Person, MentionKind.Name, Name, "person-cue", 0.85);
@@ -331,7 +331,7 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons, IReadOnlySet<
             return new MentionCandidate(span, EntityType.Person, MentionKind.Name, Name, "reporting-verb", single ? 0.5 : 0.75);
         }
 
-        if (first > sentenceStart && Locatives.Contains(tokens[first - 1].Span.Of(text)))
+        if (first > sentenceStart && Locatives.Contains(tokens[first - 1].Span.SliceOf(text)))
         {
             return new MentionCandidate(span, EntityType.Place, MentionKind.Name, Name, "locative", 0.5);
         }
@@ -390,7 +390,7 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons, IReadOnlySet<
         var modifier = false;
         for (var k = first; k <= last; k++)
         {
-            if (!lexicons.Heads.TryGetValue(tokens[k].Span.Of(text), out var heads))
+            if (!lexicons.Heads.TryGetValue(tokens[k].Span.SliceOf(text), out var heads))
             {
                 continue;
             }
@@ -452,7 +452,7 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons, IReadOnlySet<
     /// <summary>"X, a journalist ...", "X, president of ...", "X, the group's leader".</summary>
     private bool HasRoleApposition(string text, Token[] tokens, int last, int sentenceEnd)
     {
-        if (last + 2 >= sentenceEnd || tokens[last + 1].Span.Of(text) != ",")
+        if (last + 2 >= sentenceEnd || !tokens[last + 1].Is(text, ","))
         {
             return false;
         }
@@ -478,7 +478,7 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons, IReadOnlySet<
     private bool HasRoleBefore(string text, Token[] tokens, int first, int sentenceStart)
     {
         var k = first - 1;
-        if (k >= sentenceStart && tokens[k].Span.Of(text) == ",")
+        if (k >= sentenceStart && tokens[k].Is(text, ","))
         {
             k--;
         }
@@ -488,11 +488,11 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons, IReadOnlySet<
 
     private static bool HasReportingVerbNear(string text, Token[] tokens, int first, int last, int sentenceEnd)
     {
-        if (last + 1 < sentenceEnd && ReportingVerbs.Contains(tokens[last + 1].Span.Of(text)))
+        if (last + 1 < sentenceEnd && ReportingVerbs.Contains(tokens[last + 1].Span.SliceOf(text)))
         {
             return true;
         }
 
-        return first > 0 && ReportingVerbs.Contains(tokens[first - 1].Span.Of(text));
+        return first > 0 && ReportingVerbs.Contains(tokens[first - 1].Span.SliceOf(text));
     }
 }

@@ -17,6 +17,13 @@ public sealed class RegistryRecognizer : IComponent
 {
     private readonly Dictionary<string, List<Alias>> _aliases = new(StringComparer.Ordinal);
     private readonly HashSet<string> _firstWords = new(StringComparer.Ordinal);
+
+    // Every prefix of every key: once a span's folded form is not one, no longer span can match,
+    // because folding a longer span only appends to the folded form of a shorter one.
+    private readonly HashSet<string> _keyPrefixes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Alias>>.AlternateLookup<ReadOnlySpan<char>> _aliasesBySpan;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWordsBySpan;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _keyPrefixesBySpan;
     private readonly MentionLexicons _lexicons;
     private readonly int _maxTokens;
 
@@ -41,6 +48,17 @@ public sealed class RegistryRecognizer : IComponent
 
         // A folded word may come from a token that folds to two ("al-Qaeda"): allow some slack.
         _maxTokens = maxWords + 2;
+        foreach (var key in _aliases.Keys)
+        {
+            for (var length = 1; length <= key.Length; length++)
+            {
+                _keyPrefixes.Add(key[..length]);
+            }
+        }
+
+        _aliasesBySpan = _aliases.GetAlternateLookup<ReadOnlySpan<char>>();
+        _firstWordsBySpan = _firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        _keyPrefixesBySpan = _keyPrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public string Name => "mentions.registry/1";
@@ -75,10 +93,11 @@ public sealed class RegistryRecognizer : IComponent
         var text = document.Text;
         var tokens = document.Tokens;
         var found = new List<MentionCandidate>();
+        var buffer = new char[64];
         var i = 0;
         while (i < tokens.Length)
         {
-            var best = LongestMatch(text, tokens, i);
+            var best = LongestMatch(text, tokens, i, ref buffer);
             if (best is null)
             {
                 i++;
@@ -146,7 +165,11 @@ public sealed class RegistryRecognizer : IComponent
         return key.Count(c => c == ' ') + 1;
     }
 
-    private (int End, TextSpan Span, Alias Alias)? LongestMatch(string text, Token[] tokens, int start)
+    /// <remarks>
+    /// Folds into <paramref name="buffer"/> and looks keys up by span, so a token that starts no name
+    /// costs no allocation; only a span whose key is in the registry becomes a string.
+    /// </remarks>
+    private (int End, TextSpan Span, Alias Alias)? LongestMatch(string text, Token[] tokens, int start, ref char[] buffer)
     {
         var first = tokens[start];
         if (!NameChars.IsWord(text, first))
@@ -154,13 +177,13 @@ public sealed class RegistryRecognizer : IComponent
             return null;
         }
 
-        var firstKey = NameKey.Fold(first.Span.Of(text));
-        var space = firstKey.IndexOf(' ', StringComparison.Ordinal);
-        if (!_firstWords.Contains(space < 0 ? firstKey : firstKey[..space]))
+        var firstKey = NameKey.Fold(first.Span.SliceOf(text), ref buffer);
+        var space = firstKey.IndexOf(' ');
+        if (!_firstWordsBySpan.Contains(space < 0 ? firstKey : firstKey[..space]))
         {
             // Hyphenated compounds ("Ansar Dine-led") are handled when the first part starts a name.
             var dash = first.Span.SliceOf(text).IndexOf('-');
-            if (dash <= 0 || !_firstWords.Contains(NameKey.Fold(text.Substring(first.Span.Start, dash))))
+            if (dash <= 0 || !_firstWordsBySpan.Contains(NameKey.Fold(text.AsSpan(first.Span.Start, dash), ref buffer)))
             {
                 return null;
             }
@@ -181,7 +204,7 @@ public sealed class RegistryRecognizer : IComponent
             }
 
             var span = new TextSpan(first.Span.Start, tokens[end].Span.End);
-            if (Match(text, span) is { } alias)
+            if (Match(text, span, ref buffer, out var prefixOfKey) is { } alias)
             {
                 best = (end, span, alias);
             }
@@ -193,25 +216,34 @@ public sealed class RegistryRecognizer : IComponent
                 if (dash > 0)
                 {
                     var cut = new TextSpan(first.Span.Start, last.Start + dash);
-                    if (Match(text, cut) is { } partAlias)
+                    if (Match(text, cut, ref buffer, out _) is { } partAlias)
                     {
                         best = (end, cut, partAlias);
                     }
                 }
+            }
+
+            if (!prefixOfKey)
+            {
+                break; // no key goes on from here: every longer span folds to a longer, unknown key
             }
         }
 
         return best;
     }
 
-    private Alias? Match(string text, TextSpan span)
+    /// <param name="prefixOfKey">False when no key of the registry starts with the span's folded form
+    /// (and the form does not start like "the ", which folding strips from the finished key).</param>
+    private Alias? Match(string text, TextSpan span, ref char[] buffer, out bool prefixOfKey)
     {
-        var surface = span.Of(text);
-        if (!_aliases.TryGetValue(NameKey.Fold(surface), out var candidates))
+        var key = NameKey.Fold(span.SliceOf(text), ref buffer);
+        prefixOfKey = _keyPrefixesBySpan.Contains(key) || key.StartsWith("th", StringComparison.Ordinal) || key is "t";
+        if (!_aliasesBySpan.TryGetValue(key, out var candidates))
         {
             return null;
         }
 
+        var surface = span.Of(text);
         Alias? chosen = null;
         foreach (var alias in candidates)
         {
@@ -278,7 +310,7 @@ public sealed class RegistryRecognizer : IComponent
         for (var length = 2; length >= 1; length--)
         {
             var end = last + length;
-            if (end < tokens.Length && _lexicons.StateNouns.Contains(new TextSpan(tokens[last + 1].Span.Start, tokens[end].Span.End).Of(text)))
+            if (end < tokens.Length && _lexicons.StateNouns.Contains(new TextSpan(tokens[last + 1].Span.Start, tokens[end].Span.End).SliceOf(text)))
             {
                 return true;
             }
@@ -287,7 +319,7 @@ public sealed class RegistryRecognizer : IComponent
         var before = first > 0 ? tokens[first - 1].Span.Of(text) : "";
         var after = last + 1 < tokens.Length ? tokens[last + 1] : default;
         return before is "the" or "The" && after.Span.Length > 0
-            && (after.Kind == TokenKind.Punctuation || (char.IsLower(text[after.Span.Start]) && !_lexicons.StateNouns.Contains(after.Span.Of(text))));
+            && (after.Kind == TokenKind.Punctuation || (char.IsLower(text[after.Span.Start]) && !_lexicons.StateNouns.Contains(after.Span.SliceOf(text))));
     }
 
     private int? InstitutionAfter(string text, Token[] tokens, int next)
@@ -302,7 +334,7 @@ public sealed class RegistryRecognizer : IComponent
             }
 
             var phrase = new TextSpan(tokens[next].Span.Start, tokens[last].Span.End).Of(text);
-            var blocked = last + 1 < tokens.Length && _lexicons.InstitutionBlockers.Contains(tokens[last + 1].Span.Of(text));
+            var blocked = last + 1 < tokens.Length && _lexicons.InstitutionBlockers.Contains(tokens[last + 1].Span.SliceOf(text));
             if (_lexicons.InstitutionNouns.Contains(phrase) && !blocked)
             {
                 return last;

@@ -58,9 +58,17 @@ public static class ExtractionAssembler
             }
 
             var id = StableId.For("clm", docId, Key(c.Content), speakerId);
-            var about = doc.Entities
-                .Where(e => e != c.Speaker && ids.ContainsKey(e) && e.Mentions.Any(m => c.Content.Contains(m.Span)))
-                .Select(e => ids[e]).Distinct(StringComparer.Ordinal).ToList();
+            // The other entities mentioned inside the claim, each id once, in entity order.
+            var about = new List<string>();
+            foreach (var e in doc.Entities)
+            {
+                if (e != c.Speaker && ids.TryGetValue(e, out var entityId) && e.Mentions.Exists(m => c.Content.Contains(m.Span))
+                    && !about.Contains(entityId, StringComparer.Ordinal))
+                {
+                    about.Add(entityId);
+                }
+            }
+
             claims.TryAdd(id, new Claim(id, speakerId, c.Cue, c.Content.Of(doc.Text), c.Content, about,
                 new Evidence(docId, c.Evidence, c.Component, c.Confidence)));
         }

@@ -29,10 +29,22 @@ public static partial class NameKey
     public static string Fold(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var state = new FoldState(name.Length);
+        var buffer = new char[name.Length + 8];
+        return new string(Fold(name, ref buffer));
+    }
+
+    /// <summary>
+    /// The folded key of <paramref name="name"/> written into <paramref name="buffer"/> (replaced by a
+    /// larger array when it is too small): the same key as <see cref="Fold(string)"/> without
+    /// allocating, for matchers that fold many spans. The result is valid until the buffer is reused.
+    /// </summary>
+    public static ReadOnlySpan<char> Fold(ReadOnlySpan<char> name, ref char[] buffer)
+    {
+        var state = new FoldState(buffer);
         foreach (var rune in name.EnumerateRunes())
         {
-            var index = rune.IsBmp ? DecomposedKeys.AsSpan().BinarySearch((char)rune.Value) : -1;
+            // The decomposition table has no ASCII keys (ASCII is its own NFKD form).
+            var index = rune.Value >= 0x80 && rune.IsBmp ? DecomposedKeys.AsSpan().BinarySearch((char)rune.Value) : -1;
             if (index < 0)
             {
                 state.Add(rune);
@@ -46,6 +58,7 @@ public static partial class NameKey
             }
         }
 
+        buffer = state.Buffer;
         return state.Finish();
     }
 
@@ -63,13 +76,22 @@ public static partial class NameKey
     private static bool IsApostropheLetter(int codePoint) =>
         codePoint is '\u02BB' or '\u02BC' or '\u02BE' or '\u02BF';
 
-    private ref struct FoldState(int capacity)
+    private struct FoldState(char[] buffer)
     {
-        private readonly StringBuilder _sb = new(capacity);
+        private char[] _buffer = buffer;
+        private int _length;
         private bool _pendingSpace;
+
+        public readonly char[] Buffer => _buffer;
 
         public void Add(Rune rune)
         {
+            if (rune.Value < 0x80)
+            {
+                AddAscii((char)rune.Value);
+                return;
+            }
+
             var category = Rune.GetUnicodeCategory(rune);
             if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
                     or UnicodeCategory.EnclosingMark
@@ -80,20 +102,15 @@ public static partial class NameKey
 
             if (Rune.IsLetterOrDigit(rune) || category is UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber)
             {
-                if (_pendingSpace && _sb.Length > 0)
-                {
-                    _sb.Append(' ');
-                }
-
-                _pendingSpace = false;
+                AppendPendingSpace();
                 var lower = Rune.ToLowerInvariant(rune);
                 if (lower.IsBmp)
                 {
-                    _sb.Append((char)lower.Value);
+                    Append((char)lower.Value);
                 }
                 else
                 {
-                    _sb.Append(lower.ToString());
+                    Append(lower.ToString().AsSpan());
                 }
             }
             else if (Rune.IsWhiteSpace(rune) || IsSeparatorPunctuation(rune.Value, category))
@@ -104,14 +121,52 @@ public static partial class NameKey
             // Anything else (apostrophes, dots, brackets, symbols) is dropped without a space.
         }
 
-        public readonly string Finish()
+        public readonly ReadOnlySpan<char> Finish()
         {
-            if (_sb.Length > 4 && _sb[0] == 't' && _sb[1] == 'h' && _sb[2] == 'e' && _sb[3] == ' ')
+            var key = _buffer.AsSpan(0, _length);
+            return key.Length > 4 && key.StartsWith("the ", StringComparison.Ordinal) ? key[4..] : key;
+        }
+
+        // The same decisions as Add for the ASCII range, without the Unicode tables.
+        private void AddAscii(char c)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
             {
-                _sb.Remove(0, 4);
+                AppendPendingSpace();
+                Append(char.ToLowerInvariant(c));
+            }
+            else if (c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r' or '-' or '_' or '/')
+            {
+                _pendingSpace = true;
+            }
+        }
+
+        private void AppendPendingSpace()
+        {
+            if (_pendingSpace && _length > 0)
+            {
+                Append(' ');
             }
 
-            return _sb.ToString();
+            _pendingSpace = false;
+        }
+
+        private void Append(char c)
+        {
+            if (_length == _buffer.Length)
+            {
+                Array.Resize(ref _buffer, Math.Max(16, _buffer.Length * 2));
+            }
+
+            _buffer[_length++] = c;
+        }
+
+        private void Append(ReadOnlySpan<char> chars)
+        {
+            foreach (var c in chars)
+            {
+                Append(c);
+            }
         }
     }
 }

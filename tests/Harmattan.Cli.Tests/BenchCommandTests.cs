@@ -1,0 +1,41 @@
+using System.Text.Json;
+
+namespace Harmattan.Cli.Tests;
+
+public sealed class BenchCommandTests : IDisposable
+{
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void Bench_extracts_the_generated_corpus_it_saved_and_reports_its_figures_as_json()
+    {
+        var saved = Path.Combine(_dir.Path, "corpus");
+        var run = CliRun.Of(_dir.Path, "bench", "--words", "3000", "--threads", "2", "--seed", "4", "--save", saved, "--by-component", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        var result = JsonDocument.Parse(run.Output).RootElement;
+        var figures = result.GetProperty("run");
+        Assert.True(figures.GetProperty("words").GetInt64() >= 3000);
+        Assert.Equal(Directory.GetFiles(saved, "*.txt").Length, figures.GetProperty("documents").GetInt32());
+        Assert.Equal(2, figures.GetProperty("threads").GetInt32());
+        Assert.True(figures.GetProperty("words_per_cpu_second").GetDouble() > 0);
+        Assert.True(figures.GetProperty("allocated_bytes_per_word").GetDouble() > 0);
+        Assert.True(figures.GetProperty("entities").GetInt64() > 0);
+        var components = result.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("component").GetString()).ToList();
+        Assert.Contains("text.tokenizer/1", components);
+        Assert.Equal("output.assemble", components[^1]);
+    }
+
+    [Theory]
+    [InlineData("--threads", "0")]
+    [InlineData("--words", "0")]
+    public void A_bench_size_below_one_is_a_usage_error_naming_the_option(string option, string value)
+    {
+        var run = CliRun.Of(_dir.Path, "bench", option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(option, run.Error, StringComparison.Ordinal);
+    }
+}
