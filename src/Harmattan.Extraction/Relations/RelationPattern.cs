@@ -34,6 +34,39 @@ public sealed record RelationPattern(
     double Confidence,
     string Source)
 {
+    /// <summary>True when a comma follows the source slot ("X , the leader of Y"): an apposition of that one name.</summary>
+    public bool SourceApposed { get; } = Apposed(Elements, isSource: true);
+
+    /// <summary>True when a comma follows the target slot.</summary>
+    public bool TargetApposed { get; } = Apposed(Elements, isSource: false);
+
+    /// <summary>
+    /// Words of which one must be in a sentence for the pattern to match there: the alternatives of the
+    /// required word likeliest to be rare (longest shortest alternative; punctuation and articles never);
+    /// null when it has none.
+    /// </summary>
+    public IReadOnlyList<string>? Anchor { get; } = Elements
+        .OfType<WordElement>()
+        .Where(w => !w.Optional && !w.Words.Any(x => x is "," or "'s" or "the" or "a" or "an"))
+        .OrderByDescending(w => w.Words.Min(x => x.Length))
+        .FirstOrDefault()?.Words;
+
+    /// <summary>True when the pattern holds a role noun: a sentence without one cannot match it.</summary>
+    public bool HasRole { get; } = Elements.Any(e => e is RoleElement);
+
     /// <summary>The rule name recorded as provenance: the pattern as written.</summary>
     public override string ToString() => Text;
+
+    private static bool Apposed(IReadOnlyList<PatternElement> elements, bool isSource)
+    {
+        for (var i = 0; i + 1 < elements.Count; i++)
+        {
+            if (elements[i] is SlotElement slot && slot.IsSource == isSource)
+            {
+                return elements[i + 1] is WordElement { Words: [","] };
+            }
+        }
+
+        return false;
+    }
 }

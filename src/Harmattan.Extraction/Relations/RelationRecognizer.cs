@@ -65,13 +65,47 @@ public sealed class RelationRecognizer : IComponent
         var sentences = SentenceItems.Build(document, mentions, countries, _words);
         document.Scratch[SentenceItems.ScratchKey] = sentences;
         var matches = new List<Match>();
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        var slotFirst = new List<RelationPattern>();
         for (var s = 0; s < sentences.Length; s++)
         {
             var items = sentences[s];
+            var names = 0;
+            foreach (var item in items)
+            {
+                names += item.IsName ? 1 : 0;
+            }
+
+            if (names < 2)
+            {
+                continue; // a relation needs two parties
+            }
+
+            // Patterns whose anchor word is not in the sentence cannot match anywhere in it.
+            present.Clear();
+            var hasRole = false;
+            foreach (var item in items)
+            {
+                if (!item.IsName)
+                {
+                    present.Add(item.Word);
+                    hasRole |= _rolesByFirst.ContainsKey(item.Word);
+                }
+            }
+
+            slotFirst.Clear();
+            foreach (var pattern in _patterns.StartingWithSlot)
+            {
+                if (Applies(pattern, hasRole, present))
+                {
+                    slotFirst.Add(pattern);
+                }
+            }
+
             for (var i = 0; i < items.Count; i++)
             {
                 IReadOnlyList<RelationPattern>? candidates = items[i].IsName
-                    ? _patterns.StartingWithSlot
+                    ? slotFirst
                     : _patterns.TryStartingWith(items[i].Word, out var byWord) ? byWord : null;
                 if (candidates is null)
                 {
@@ -80,6 +114,13 @@ public sealed class RelationRecognizer : IComponent
 
                 foreach (var pattern in candidates)
                 {
+                    if ((!items[i].IsName && !Applies(pattern, hasRole, present))
+                        || (pattern.Elements[0] is SlotElement { Types: { } types } && items[i].Entity is { } first && !types.Contains(first.Type)
+                            && !(i + 2 < items.Count && items[i + 1].Word.StartsWith('-'))))
+                    {
+                        continue;
+                    }
+
                     matches.Clear();
                     var match = new Match();
                     Matches(pattern, 0, items, i, ref match, matches);
@@ -143,8 +184,8 @@ public sealed class RelationRecognizer : IComponent
             return;
         }
 
-        var sources = Apposed(pattern, isSource: true) ? [match.Source] : Coordinated(items, match.Source, towardsEnd: match.Source > match.Target);
-        var targets = Apposed(pattern, isSource: false) ? [match.Target] : Coordinated(items, match.Target, towardsEnd: match.Target > match.Source);
+        var sources = pattern.SourceApposed ? [match.Source] : Coordinated(items, match.Source, towardsEnd: match.Source > match.Target);
+        var targets = pattern.TargetApposed ? [match.Target] : Coordinated(items, match.Target, towardsEnd: match.Target > match.Source);
         foreach (var source in sources)
         {
             foreach (var target in targets)
@@ -163,16 +204,6 @@ public sealed class RelationRecognizer : IComponent
     }
 
     private static bool Named(EntityDraft entity, TextSpan sentence) => entity.Mentions.Exists(m => sentence.Contains(m.Span));
-
-    /// <summary>
-    /// True when the pattern puts a comma right after the slot ("X , the leader of Y"): an apposition
-    /// belongs to the one name before it, not to names coordinated with it ("A and B, the MUJAO leader").
-    /// </summary>
-    private static bool Apposed(RelationPattern pattern, bool isSource)
-    {
-        var at = pattern.Elements.ToList().FindIndex(e => e is SlotElement s && s.IsSource == isSource);
-        return at + 1 < pattern.Elements.Count && pattern.Elements[at + 1] is WordElement { Words: [","] };
-    }
 
     private static void Add(
         Dictionary<(string, EntityDraft, EntityDraft), RelationDraft> found,
@@ -377,6 +408,23 @@ public sealed class RelationRecognizer : IComponent
         }
 
         return i;
+    }
+
+    /// <summary>Whether a pattern can match somewhere in a sentence with these words (its anchor and role are there).</summary>
+    private static bool Applies(RelationPattern pattern, bool hasRole, HashSet<string> present) =>
+        (!pattern.HasRole || hasRole) && (pattern.Anchor is not { } anchor || AnyPresent(anchor, present));
+
+    private static bool AnyPresent(IReadOnlyList<string> words, HashSet<string> present)
+    {
+        foreach (var w in words)
+        {
+            if (present.Contains(w))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Contains(IReadOnlyList<string> words, string word)

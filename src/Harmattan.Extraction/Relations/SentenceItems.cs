@@ -26,6 +26,8 @@ public sealed class RelationWords
     private RelationWords(HashSet<string> breaks, HashSet<string> groupAnaphors, HashSet<string> personAnaphors, HashSet<string> presenceEvents, HashSet<string> controlEvents)
     {
         PersonAnaphors = personAnaphors;
+        AnaphorFirstWords = groupAnaphors.Where(a => a.Contains(' ', StringComparison.Ordinal))
+            .Select(a => a[..a.IndexOf(' ', StringComparison.Ordinal)]).ToHashSet(StringComparer.Ordinal);
         ControlEvents = controlEvents;
         Breaks = breaks;
         GroupAnaphors = groupAnaphors;
@@ -43,6 +45,9 @@ public sealed class RelationWords
 
     /// <summary>Tokens (lower case) that end a clause for the fillers of a pattern.</summary>
     public IReadOnlySet<string> Breaks { get; }
+
+    /// <summary>The first words of the references of two or three words ("the"): only they start a longer look.</summary>
+    public IReadOnlySet<string> AnaphorFirstWords { get; }
 
     /// <summary>References to a group of one to three words ("its", "the group", "the new group"), lower case.</summary>
     public IReadOnlySet<string> GroupAnaphors { get; }
@@ -104,6 +109,23 @@ public static class SentenceItems
     {
         var result = new List<SentenceItem>[doc.Sentences.Length];
         var text = doc.Text;
+        var demonyms = new Dictionary<string, EntityDraft>(countriesByDemonym, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+        // One lower-case string per distinct word of the document, looked up by the word's own characters.
+        var lowered = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lowerOf = lowered.GetAlternateLookup<ReadOnlySpan<char>>();
+        string Lower(ReadOnlySpan<char> surface)
+        {
+            if (!lowerOf.TryGetValue(surface, out var lower))
+            {
+                var key = surface.ToString();
+                lower = key.ToLowerInvariant();
+                lowered[key] = lower;
+            }
+
+            return lower;
+        }
+
         var m = 0;
         EntityDraft? lastGroup = null;
         var lastGroupSentence = -10;
@@ -145,7 +167,7 @@ public static class SentenceItems
                     if (last.End > span.End)
                     {
                         var rest = new TextSpan(span.End, last.End);
-                        items.Add(new SentenceItem(rest.Of(text).ToLowerInvariant(), null, rest, false, false));
+                        items.Add(new SentenceItem(Lower(rest.SliceOf(text)), null, rest, false, false));
                     }
 
                     m++;
@@ -157,7 +179,7 @@ public static class SentenceItems
                     continue;
                 }
 
-                var word = token.Span.Of(text);
+                var word = Lower(token.Span.SliceOf(text));
                 if (token.Kind == TokenKind.Possessive || (token.Kind == TokenKind.Punctuation && word is "'" or "’" && items.Count > 0 && items[^1].IsName))
                 {
                     items.Add(new SentenceItem("'s", null, token.Span, false, false));
@@ -176,14 +198,14 @@ public static class SentenceItems
                     continue;
                 }
 
-                if (countriesByDemonym.TryGetValue(word, out var country))
+                if (countriesByDemonym.Count > 0 && char.IsUpper(text[token.Start]) && demonyms.TryGetValue(token.Span.SliceOf(text), out var country))
                 {
                     // "a Malian diplomat", "the Malian president": the country of the document the adjective names.
                     items.Add(new SentenceItem("", country, token.Span, false, false, Demonym: true));
                     continue;
                 }
 
-                var lower = word.ToLowerInvariant();
+                var lower = word;
                 if (lastPerson is not null && s - lastPersonSentence <= 1 && words.PersonAnaphors.Contains(lower))
                 {
                     // "he was condemned by Algeria": the last person named, in this sentence or the one before.
@@ -199,7 +221,9 @@ public static class SentenceItems
                 if (lastGroup is not null && s - lastGroupSentence <= 1)
                 {
                     // "the group", "the new group", but not "the Movement for ..." whose later word starts a name.
-                    var reference = Reference(doc, t, end, m < mentions.Count ? mentions[m].Span.Start : int.MaxValue, words);
+                    var reference = words.AnaphorFirstWords.Contains(lower)
+                        ? Reference(doc, t, end, m < mentions.Count ? mentions[m].Span.Start : int.MaxValue, words)
+                        : -1;
                     if (reference > t)
                     {
                         var phrase = new TextSpan(token.Start, doc.Tokens[reference].End);
