@@ -118,6 +118,13 @@ public sealed class CliTests : IDisposable
         Assert.Equal(id, json.GetProperty("document").GetProperty("id").GetString());
         Assert.Equal("utf16", json.GetProperty("offsets").GetString());
 
+        // Every layer is shown, relations and attributes included, for some sample report.
+        var all = docs.EnumerateArray()
+            .Select(d => JsonDocument.Parse(Run("show", d.GetProperty("id").GetString()!, "--json").Output).RootElement)
+            .ToList();
+        Assert.Contains(all, d => d.GetProperty("relations").GetArrayLength() > 0);
+        Assert.Contains(all, d => d.GetProperty("attributes").EnumerateArray().Any(a => a.GetProperty("name").GetString() == "leader"));
+
         var missing = Run("show", "ffffffffffff");
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("[HRM0204]", missing.Error, StringComparison.Ordinal);

@@ -13,7 +13,7 @@ internal static class ShowCommand
         var id = new Argument<string>("DOC") { Description = "A document id or a prefix of at least 6 characters." };
         var json = CommonOptions.Json();
         var withText = new Option<bool>("--text") { Description = "Also print the document's full text." };
-        var command = new Command("show", "Show a document with its entities, claims, events and relations.") { id, json, withText };
+        var command = new Command("show", "Show a document with its entities, claims, events, relations, quantities and attributes.") { id, json, withText };
         command.SetAction(parse =>
         {
             using var store = Workspace.OpenStore(parse);
@@ -42,6 +42,7 @@ internal static class ShowCommand
                     relations = x.Relations.Select(r => new { r.Id, r.Type, source = r.SourceId, target = r.TargetId, r.Role, span = Span(r.Evidence), confidence = r.Evidence.Confidence }),
                     events = x.Events.Select(e => new { e.Id, e.Type, date = e.Date.ToIso(), places = e.PlaceIds, actors = e.ActorIds, span = Span(e.Evidence), confidence = e.Evidence.Confidence }),
                     quantities = x.Quantities.Select(q => new { q.Id, q.Value, q.Unit, text = q.Surface, q.Approximate, span = Span(q.Evidence) }),
+                    attributes = x.Attributes.Select(a => new { a.Id, entity = a.EntityId, entity_name = NameOf(a.EntityId), a.Name, a.Value, text = a.Surface, speaker = a.SpeakerId, as_of = a.AsOf?.ToIso(), span = Span(a.Evidence), confidence = a.Evidence.Confidence }),
                 });
                 return HarmattanCli.Ok;
             }
@@ -107,6 +108,17 @@ internal static class ShowCommand
                 }
 
                 c.Write(quantities);
+            }
+
+            if (x.Attributes.Count > 0)
+            {
+                var attributes = new Table().Border(TableBorder.Simple).Title("attributes").AddColumns("actor", "attribute", "value", "said by");
+                foreach (var a in x.Attributes.OrderBy(a => a.Evidence.Span.Start))
+                {
+                    attributes.AddRow(Markup.Escape(NameOf(a.EntityId)), a.Name, Markup.Escape(a.Value), Markup.Escape(a.SpeakerId is { } sp ? NameOf(sp) : ""));
+                }
+
+                c.Write(attributes);
             }
 
             return HarmattanCli.Ok;
