@@ -91,10 +91,13 @@ public sealed class Ingestor(DocumentReader reader, ExtractionPipeline pipeline,
                 known = store.Contains(document.Id);
             }
 
-            var extraction = known
-                ? null
-                : pipeline.Extract(document.Id, document.Text, document.Published);
-            return new Prepared(input, document, extraction, null);
+            if (known)
+            {
+                return new Prepared(input, document, null, null);
+            }
+
+            var (extraction, published) = pipeline.ExtractDated(document.Id, document.Text, document.Published);
+            return new Prepared(input, document with { Published = published }, extraction, null);
         }
         catch (HarmattanException e)
         {

@@ -69,6 +69,19 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void A_plain_text_report_takes_its_date_from_the_date_line_at_its_top()
+    {
+        var file = _dir.File("note.txt", "Field note from Gao\nPublished 3 May 2013\n\nMUJAO fighters attacked the market in Gao on 2 May, residents said.");
+
+        Assert.Equal(0, Run("ingest", file).ExitCode);
+
+        var doc = JsonDocument.Parse(Run("docs", "--json").Output).RootElement[0];
+        Assert.Equal("2013-05-03", doc.GetProperty("published").GetString());
+        var shown = JsonDocument.Parse(Run("show", doc.GetProperty("id").GetString()!, "--json").Output).RootElement;
+        Assert.Contains(shown.GetProperty("events").EnumerateArray(), e => e.GetProperty("date").GetString() == "2013-05-02");
+    }
+
+    [Fact]
     public void A_file_that_is_not_a_harmattan_database_is_refused_untouched()
     {
         var notes = _dir.File("notes.db", "these are my notes, not a database");

@@ -78,7 +78,8 @@ internal static class ExtractCommand
         try
         {
             var source = input.Content is { } bytes ? reader.Read(bytes, input.Name, options) : reader.ReadFile(input.Path!, options);
-            return (input, source, pipeline.Extract(source.ContentHash, source.Text, source.Published), null);
+            var (extraction, published) = pipeline.ExtractDated(source.ContentHash, source.Text, source.Published);
+            return (input, source with { Published = published }, extraction, null);
         }
         catch (HarmattanException e)
         {

@@ -22,7 +22,14 @@ public sealed class DateRecognizer(DateLexicon lexicon, IReadOnlySet<string> cou
 
     public IReadOnlyList<string> Assigns { get; } = [Layers.Dates];
 
-    public void Process(AnalyzedDocument document) => document.Dates.AddRange(Find(document));
+    public void Process(AnalyzedDocument document)
+    {
+        document.Dates.AddRange(Find(document));
+        if (document.Published is null && document.Dates.Count > 0)
+        {
+            document.PublishedInText = HeaderDate(document);
+        }
+    }
 
     /// <summary>The date mentions of the document, in text order, without writing them.</summary>
     public IReadOnlyList<DateMention> Find(AnalyzedDocument document)
@@ -37,6 +44,12 @@ public sealed class DateRecognizer(DateLexicon lexicon, IReadOnlySet<string> cou
 
         return YearResolver.Resolve(candidates, document.Published ?? HeaderDate(document, candidates), document.Text, Name);
     }
+
+    /// <summary>The header date of an analysed document whose dates were found (the same rule as <see cref="HeaderDate(AnalyzedDocument, List{DateCandidate})"/>).</summary>
+    private static PartialDate? HeaderDate(AnalyzedDocument document) =>
+        document.Dates.FirstOrDefault(d => d.Date.Precision == DatePrecision.Day && !d.YearInferred
+            && document.SentenceAt(d.Span.Start) is var s and >= 0 and < HeaderSentences
+            && document.Sentences[s].Kind == SentenceKind.Heading)?.Date;
 
     /// <summary>Sentences at the top of a report searched for its date line when no publication date is known.</summary>
     private const int HeaderSentences = 5;

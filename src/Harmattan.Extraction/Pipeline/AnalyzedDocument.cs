@@ -26,6 +26,12 @@ public sealed class AnalyzedDocument(string documentId, string text, PartialDate
     /// <summary>The report's publication date, which anchors dates without a year.</summary>
     public PartialDate? Published { get; } = published;
 
+    /// <summary>
+    /// The publication date a heading at the top of the text states ("Published 10 April 2012"), found
+    /// by the dates component when the caller knew none; the store keeps it as the report's date.
+    /// </summary>
+    public PartialDate? PublishedInText { get; set; }
+
     public Token[] Tokens { get; set; } = [];
 
     public Sentence[] Sentences { get; set; } = [];

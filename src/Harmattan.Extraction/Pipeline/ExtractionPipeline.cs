@@ -38,6 +38,16 @@ public sealed class ExtractionPipeline
     /// <summary>Analyses the text and assembles the knowledge records with stable ids and evidence.</summary>
     public DocumentExtraction Extract(string documentId, string text, PartialDate? published) =>
         ExtractionAssembler.Assemble(Analyze(documentId, text, published));
+
+    /// <summary>
+    /// <see cref="Extract"/>, and the publication date to keep for the document: the one given, else the
+    /// one its text states at the top (<see cref="AnalyzedDocument.PublishedInText"/>).
+    /// </summary>
+    public (DocumentExtraction Extraction, PartialDate? Published) ExtractDated(string documentId, string text, PartialDate? published)
+    {
+        var analyzed = Analyze(documentId, text, published);
+        return (ExtractionAssembler.Assemble(analyzed), published ?? analyzed.PublishedInText);
+    }
 }
 
 /// <summary>A component failed on a document: a bug in that component, reported with both names.</summary>
