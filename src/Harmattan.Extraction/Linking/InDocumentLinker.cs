@@ -79,6 +79,7 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
         }
 
         MergeAcronyms(text, clusters);
+        MergeSlashedNames(text, clusters);
         MergePartialPersonNames(text, clusters);
         MergeShortBodyNames(text, clusters);
         MergeNearSpellings(text, clusters);
@@ -228,6 +229,42 @@ public sealed class InDocumentLinker(ActorRegistry registry) : IComponent
     }
 
     /// <summary>Both arguments are folded words (<see cref="Cluster.LongestKeys"/>).</summary>
+    /// <summary>
+    /// "Yahya Abu al-Hammam/Djamel Okacha": two people's names joined by a slash alone are two names of one
+    /// person (a nom de guerre and a civil name), as reports list them.
+    /// </summary>
+    private static void MergeSlashedNames(string text, List<Cluster> clusters)
+    {
+        var owner = new Dictionary<MentionCandidate, Cluster>(ReferenceEqualityComparer.Instance);
+        foreach (var c in clusters)
+        {
+            foreach (var m in c.Mentions)
+            {
+                owner[m] = c;
+            }
+        }
+
+        var people = owner.Keys.Where(m => m.Type == EntityType.Person && m.Kind == MentionKind.Name).OrderBy(m => m.Span.Start).ToList();
+        for (var k = 0; k + 1 < people.Count; k++)
+        {
+            var (a, b) = (people[k], people[k + 1]);
+            if (text.AsSpan(a.Span.End, b.Span.Start - a.Span.End).Trim() is not "/" || owner[a] == owner[b]
+                || owner[a].Type != EntityType.Person || owner[b].Type != EntityType.Person)
+            {
+                continue;
+            }
+
+            var kept = owner[a];
+            var gone = owner[b];
+            kept.Absorb(gone);
+            clusters.Remove(gone);
+            foreach (var m in gone.Mentions)
+            {
+                owner[m] = kept;
+            }
+        }
+    }
+
     private static bool IsEdgePart(string[] part, string[] whole)
     {
         static bool Same(string a, string b) => a == b;
