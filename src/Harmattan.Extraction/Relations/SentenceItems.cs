@@ -192,6 +192,12 @@ public static class SentenceItems
                     continue;
                 }
 
+                if (word is "*" or "†" or "‡" && items.Count > 0 && items[^1].IsName)
+                {
+                    // A footnote mark after a name ("Hamada Ould Kheiru*, an explosives expert").
+                    continue;
+                }
+
                 if (word is "\"" or "“" or "”" or "‘" or "’" or "«" or "»")
                 {
                     // Quotation marks around a word ("the “judge” of AQIM") say nothing about a relation.
