@@ -155,7 +155,11 @@ public sealed class RelationRecognizer : IComponent
             var rule = new RelationPattern($"event:{e.Type}", [], operatesIn.Name, 0.55, "relation-words.tsv");
             foreach (var actor in e.Actors.Where(a => a.Type == EntityType.ArmedGroup))
             {
-                foreach (var place in e.Places.Where(p => everyPlace || p.Type == EntityType.Country))
+                // Of an attack, the countries named after the trigger: one named before it is the scene of
+                // something else ("France announced ... attacks in Mali"). A takeover keeps every place: the
+                // town taken is often named first ("Kidal ... was driven out of the town by the MNLA").
+                foreach (var place in e.Places.Where(p => everyPlace
+                    || (p.Type == EntityType.Country && p.Mentions.Exists(m => m.Span.Start > e.Trigger.Start && e.Evidence.Contains(m.Span)))))
                 {
                     Add(found, operatesIn, actor, place, rule, e.Evidence, null, false);
                 }
