@@ -35,7 +35,9 @@ public sealed partial class KnowledgeStore
     /// <summary>
     /// The stored entity <paramref name="reference"/> names: an id, an id prefix of at least eight
     /// characters, or a name or alias (folded, any type). HRM0210 when nothing matches; HRM0211 when
-    /// several entities do, listing them.
+    /// several entities do, listing them. Stricter than the queries' <see cref="ResolveEntity"/> on
+    /// purpose: a merge or split must never guess, so a name that is one entity's name and another's
+    /// alias ("Djibo", the town and the general) is ambiguous here, where a query prefers the name.
     /// </summary>
     public EntityHandle LookUpEntity(string reference)
     {
