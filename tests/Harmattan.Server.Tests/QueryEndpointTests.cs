@@ -142,6 +142,54 @@ public sealed class QueryEndpointTests(SampleStore host) : IClassFixture<SampleS
         Assert.Contains("/api/search", paths);
         Assert.Contains("/api/timeline", paths);
         Assert.Contains("/api/claims", paths);
+        Assert.Contains("/api/network", paths);
+        Assert.Contains("/api/disputes", paths);
+        Assert.Contains("/api/places", paths);
+        var notFound = doc.GetProperty("paths").GetProperty("/api/entities/{nameOrId}").GetProperty("get").GetProperty("responses").GetProperty("404");
+        Assert.True(notFound.GetProperty("content").TryGetProperty("application/problem+json", out _));
+        var date = doc.GetProperty("components").GetProperty("schemas").GetProperty("PartialDate");
+        Assert.Contains("2012-03-22", date.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\"string\"", date.GetProperty("type").GetRawText(), StringComparison.Ordinal);
         Assert.True(doc.GetProperty("paths").GetProperty("/api/documents").TryGetProperty("post", out _));
+    }
+
+    [Fact]
+    public async Task The_network_has_actors_with_centrality_and_narrows_around_one()
+    {
+        var whole = await Problems.Json(await _client.GetAsync("/api/network"));
+        var nodes = whole.GetProperty("nodes").EnumerateArray().ToList();
+        var edges = whole.GetProperty("edges").EnumerateArray().ToList();
+        Assert.NotEmpty(edges);
+        Assert.All(nodes, n => Assert.True(n.GetProperty("degree").GetInt32() > 0));
+
+        var hub = nodes.MaxBy(n => n.GetProperty("degree").GetInt32()).GetProperty("entity").GetProperty("id").GetString();
+        var around = await Problems.Json(await _client.GetAsync($"/api/network?around={hub}&depth=1"));
+        var near = around.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("entity").GetProperty("id").GetString()).ToList();
+        Assert.Contains(hub, near);
+        Assert.True(near.Count <= nodes.Count);
+        Assert.All(around.GetProperty("edges").EnumerateArray(), e => Assert.Contains(e.GetProperty("source").GetProperty("id").GetString(), near));
+
+        await Problems.Expect(await _client.GetAsync("/api/network?type=befriends"), HttpStatusCode.BadRequest, "HRM0401");
+        await Problems.Expect(await _client.GetAsync("/api/network?entityType=dragon"), HttpStatusCode.BadRequest, "HRM0401");
+        await Problems.Expect(await _client.GetAsync("/api/network?depth=-1"), HttpStatusCode.BadRequest, "HRM0401");
+    }
+
+    [Fact]
+    public async Task Disputes_and_places_are_listed_in_pages()
+    {
+        var disputes = await Problems.Json(await _client.GetAsync("/api/disputes?limit=500"));
+        Assert.Equal(disputes.GetProperty("total").GetInt32(), disputes.GetProperty("items").GetArrayLength());
+        Assert.All(disputes.GetProperty("items").EnumerateArray(), d =>
+        {
+            Assert.NotEqual(0, d.GetProperty("sideA").GetArrayLength());
+            Assert.NotEqual(0, d.GetProperty("sideB").GetArrayLength());
+        });
+        await Problems.Expect(await _client.GetAsync("/api/disputes?tolerance=lots"), HttpStatusCode.BadRequest, "HRM0401");
+
+        var places = await Problems.Json(await _client.GetAsync("/api/places?limit=2"));
+        Assert.Equal(2, places.GetProperty("items").GetArrayLength());
+        Assert.True(places.GetProperty("total").GetInt32() > 2);
+        var all = await Problems.Json(await _client.GetAsync("/api/places?limit=500"));
+        Assert.Contains(all.GetProperty("items").EnumerateArray(), p => p.GetProperty("lat").ValueKind == JsonValueKind.Number);
     }
 }

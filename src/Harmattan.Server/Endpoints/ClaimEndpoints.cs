@@ -7,7 +7,10 @@ namespace Harmattan.Server.Endpoints;
 internal static class ClaimEndpoints
 {
     public static void MapClaims(this IEndpointRouteBuilder api) =>
-        api.MapGet("/claims", Claims).WithTags("claims").WithName("Claims");
+        api.MapGet("/claims", Claims).WithTags("claims").WithName("Claims")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static Ok<Page<ClaimFact>> Claims(
         KnowledgeStore store, string? speaker, string? about, string? since, string? until, string? offset, string? limit)

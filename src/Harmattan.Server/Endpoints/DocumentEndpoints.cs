@@ -43,8 +43,10 @@ internal static class DocumentEndpoints
     public static void MapDocuments(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/documents").WithTags("documents");
-        group.MapGet("/", List).WithName("ListDocuments");
-        group.MapGet("/{id}", Get).WithName("GetDocument");
+        group.MapGet("/", List).WithName("ListDocuments").ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapGet("/{id}", Get).WithName("GetDocument")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/", Upload).WithName("UploadDocuments").DisableAntiforgery()
             .Accepts<IFormFileCollection>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status400BadRequest)

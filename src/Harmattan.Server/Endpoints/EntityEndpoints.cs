@@ -10,8 +10,10 @@ internal static class EntityEndpoints
     public static void MapEntities(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/entities").WithTags("entities");
-        group.MapGet("/", List).WithName("ListEntities");
-        group.MapGet("/{nameOrId}", Profile).WithName("GetEntityProfile");
+        group.MapGet("/", List).WithName("ListEntities").ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapGet("/{nameOrId}", Profile).WithName("GetEntityProfile")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     /// <summary>

@@ -54,6 +54,19 @@ internal static class Query
     public static string Required(string? value, string name) =>
         string.IsNullOrWhiteSpace(value) ? throw HarmattanError.BadArgument.At(name, "is required") : value;
 
+    /// <summary>A decimal number of 0 or more, or <paramref name="fallback"/> when the parameter is absent.</summary>
+    public static decimal Decimal(string? value, string name, decimal fallback)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return fallback;
+        }
+
+        return decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw HarmattanError.BadArgument.At(name, $"'{value}' is not a number of 0 or more");
+    }
+
     private static PartialDate? Date(string? value, string name)
     {
         if (string.IsNullOrEmpty(value))
@@ -66,7 +79,8 @@ internal static class Query
             : throw HarmattanError.BadArgument.At(name, $"'{value}' is not a date like 2012, 2012-03 or 2012-03-22");
     }
 
-    private static int Integer(string? value, string name, int fallback)
+    /// <summary>A whole number of 0 or more, or <paramref name="fallback"/> when the parameter is absent.</summary>
+    public static int Integer(string? value, string name, int fallback)
     {
         if (string.IsNullOrEmpty(value))
         {

@@ -13,7 +13,8 @@ public sealed record SearchPage(IReadOnlyList<SearchHit> Items, int Offset, int 
 internal static class SearchEndpoints
 {
     public static void MapSearch(this IEndpointRouteBuilder api) =>
-        api.MapGet("/search", Search).WithTags("search").WithName("Search");
+        api.MapGet("/search", Search).WithTags("search").WithName("Search")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
     private static Ok<SearchPage> Search(KnowledgeStore store, string? q, string? offset, string? limit)
     {

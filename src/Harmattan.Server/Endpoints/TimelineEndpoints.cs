@@ -7,7 +7,10 @@ namespace Harmattan.Server.Endpoints;
 internal static class TimelineEndpoints
 {
     public static void MapTimeline(this IEndpointRouteBuilder api) =>
-        api.MapGet("/timeline", Timeline).WithTags("timeline").WithName("Timeline");
+        api.MapGet("/timeline", Timeline).WithTags("timeline").WithName("Timeline")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static Ok<Page<EventFact>> Timeline(
         KnowledgeStore store, string? actor, string? place, string? since, string? until, string? offset, string? limit)
