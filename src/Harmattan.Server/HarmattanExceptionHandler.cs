@@ -35,6 +35,32 @@ internal sealed class HarmattanExceptionHandler(IProblemDetailsService problems)
         return problem;
     }
 
+    /// <summary>
+    /// Gives the problems the framework writes itself (routing refusing a content type, a body over
+    /// the server's limit, a request it cannot bind) the code of the catalogued error they amount to.
+    /// </summary>
+    public static void AddCode(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Extensions.ContainsKey("code"))
+        {
+            return;
+        }
+
+        var error = problem.Status switch
+        {
+            StatusCodes.Status415UnsupportedMediaType => HarmattanError.UnsupportedFormat,
+            StatusCodes.Status413PayloadTooLarge => HarmattanError.TooLarge,
+            StatusCodes.Status400BadRequest => HarmattanError.BadArgument,
+            _ => null,
+        };
+        if (error is not null)
+        {
+            problem.Extensions["code"] = error.Code;
+            problem.Detail ??= $"[{error.Code}] {error.Title}";
+        }
+    }
+
     /// <summary>The HTTP status of a catalogued error: not found, conflict, bad request, or the server's fault.</summary>
     public static int StatusFor(HarmattanError error)
     {

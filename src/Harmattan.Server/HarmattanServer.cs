@@ -33,7 +33,7 @@ public static class HarmattanServer
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.Converters.Add(new PartialDateJsonConverter());
         });
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = HarmattanExceptionHandler.AddCode);
         builder.Services.AddExceptionHandler<HarmattanExceptionHandler>();
         builder.Services.AddOpenApi(o => o
             .AddDocumentTransformer((document, _, _) =>

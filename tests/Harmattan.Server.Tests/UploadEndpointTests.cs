@@ -74,6 +74,29 @@ public sealed class UploadEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task An_upload_of_unknown_length_over_the_limit_is_a_413()
+    {
+        // A stream that cannot say its length: the request goes chunked, so the limit is met while reading.
+        var big = new byte[ServerHost.UploadLimit + 1];
+        Array.Fill(big, (byte)'a');
+        var form = new MultipartFormDataContent();
+        form.Add(new StreamContent(new UnseekableStream(big)), "files", "big.txt");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/documents") { Content = form };
+        request.Headers.TransferEncodingChunked = true;
+        await Problems.Expect(await _client.SendAsync(request), HttpStatusCode.RequestEntityTooLarge, "HRM0104");
+
+        var list = await Problems.Json(await _client.GetAsync("/api/documents"));
+        Assert.Equal(0, list.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_multipart_is_a_415()
+    {
+        var response = await _client.PostAsync("/api/documents", new StringContent("{\"text\": \"a report\"}", System.Text.Encoding.UTF8, "application/json"));
+        await Problems.Expect(response, HttpStatusCode.UnsupportedMediaType, "HRM0105");
+    }
+
+    [Fact]
     public async Task A_request_without_files_is_a_400()
     {
         await Problems.Expect(await _client.PostAsync("/api/documents", Form()), HttpStatusCode.BadRequest, "HRM0401");
@@ -95,5 +118,10 @@ public sealed class UploadEndpointTests : IDisposable
         }
 
         return form;
+    }
+
+    private sealed class UnseekableStream(byte[] content) : MemoryStream(content)
+    {
+        public override bool CanSeek => false;
     }
 }
