@@ -14,6 +14,7 @@ public sealed class ServeCommandTests : IDisposable
     [InlineData("--port", "0")]
     [InlineData("--port", "70000")]
     [InlineData("--bind", "everywhere")]
+    [InlineData("--max-upload-mb", "0")]
     public void Bad_options_are_usage_errors_naming_the_option(string option, string value)
     {
         var run = CliRun.Of(_folder.Path, "serve", option, value);

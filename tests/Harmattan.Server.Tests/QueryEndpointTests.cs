@@ -177,13 +177,11 @@ public sealed class QueryEndpointTests(SampleStore host) : IClassFixture<SampleS
     [Fact]
     public async Task Disputes_and_places_are_listed_in_pages()
     {
-        var disputes = await Problems.Json(await _client.GetAsync("/api/disputes?limit=500"));
+        // The sample reports do not disagree with each other (the disputes verb finds none either), so
+        // this checks the page and the parameters; DisputeFinder's own tests cover what a dispute holds.
+        var disputes = await Problems.Json(await _client.GetAsync("/api/disputes?window=30&tolerance=0.25&limit=500"));
         Assert.Equal(disputes.GetProperty("total").GetInt32(), disputes.GetProperty("items").GetArrayLength());
-        Assert.All(disputes.GetProperty("items").EnumerateArray(), d =>
-        {
-            Assert.NotEqual(0, d.GetProperty("sideA").GetArrayLength());
-            Assert.NotEqual(0, d.GetProperty("sideB").GetArrayLength());
-        });
+        Assert.Equal(500, disputes.GetProperty("limit").GetInt32());
         await Problems.Expect(await _client.GetAsync("/api/disputes?tolerance=lots"), HttpStatusCode.BadRequest, "HRM0401");
 
         var places = await Problems.Json(await _client.GetAsync("/api/places?limit=2"));

@@ -7,7 +7,7 @@ using Harmattan.Server;
 namespace Harmattan.Cli.Commands;
 
 /// <summary>
-/// <c>serve [--port 5080] [--bind 127.0.0.1]</c>: the REST API (and its OpenAPI document) over the same
+/// <c>serve [--port 5080] [--bind 127.0.0.1] [--max-upload-mb 20]</c>: the REST API (and its OpenAPI document) over the same
 /// store and data as the other verbs, until Ctrl+C. Binds to the loopback address unless told otherwise.
 /// </summary>
 internal static class ServeCommand
@@ -25,7 +25,12 @@ internal static class ServeCommand
             DefaultValueFactory = _ => "127.0.0.1",
             HelpName = "ADDRESS",
         };
-        var command = new Command("serve", "Serve the REST API over the knowledge base (OpenAPI document at /openapi/v1.json).") { port, bind };
+        var maxUpload = new Option<double>("--max-upload-mb")
+        {
+            Description = "Refuse upload requests larger than this many megabytes (all files together).",
+            DefaultValueFactory = _ => 20,
+        };
+        var command = new Command("serve", "Serve the REST API over the knowledge base (OpenAPI document at /openapi/v1.json).") { port, bind, maxUpload };
         command.SetAction(parse =>
         {
             var portNumber = parse.GetValue(port);
@@ -40,6 +45,12 @@ internal static class ServeCommand
                 throw HarmattanError.BadArgument.At("--bind", $"'{address}' is not an IP address like 127.0.0.1 or ::1");
             }
 
+            var uploadBytes = (long)(parse.GetValue(maxUpload) * 1024 * 1024);
+            if (uploadBytes <= 0)
+            {
+                throw HarmattanError.BadArgument.At("--max-upload-mb", "must be positive");
+            }
+
             // Fail here, with the CLI's message and exit code, rather than on the first request.
             var database = Path.GetFullPath(parse.GetValue(CommonOptions.Database)!);
             Workspace.OpenStore(parse).Dispose();
@@ -49,6 +60,7 @@ internal static class ServeCommand
             {
                 s.Database = database;
                 s.Data = data.Root;
+                s.MaxUploadBytes = uploadBytes;
             });
             var host = ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{ip}]" : ip.ToString();
             var url = string.Create(CultureInfo.InvariantCulture, $"http://{host}:{portNumber}");
