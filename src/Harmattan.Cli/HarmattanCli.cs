@@ -69,6 +69,7 @@ internal static class HarmattanCli
         root.Subcommands.Add(EntityLogCommand.Create(env));
         root.Subcommands.Add(ResolutionsCommand.Create(env));
         root.Subcommands.Add(BenchCommand.Create(env));
+        root.Subcommands.Add(ServeCommand.Create(env));
         return root;
     }
 }

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using Harmattan.Knowledge;
+using Harmattan.Server;
+
+namespace Harmattan.Cli.Commands;
+
+/// <summary>
+/// <c>serve [--port 5080] [--bind 127.0.0.1] [--max-upload-mb 20]</c>: the REST API (and its OpenAPI document) over the same
+/// store and data as the other verbs, until Ctrl+C. Binds to the loopback address unless told otherwise.
+/// </summary>
+internal static class ServeCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var port = new Option<int>("--port")
+        {
+            Description = "The TCP port to listen on.",
+            DefaultValueFactory = _ => 5080,
+        };
+        var bind = new Option<string>("--bind")
+        {
+            Description = "The IP address to listen on; 0.0.0.0 listens on every interface.",
+            DefaultValueFactory = _ => "127.0.0.1",
+            HelpName = "ADDRESS",
+        };
+        var maxUpload = new Option<double>("--max-upload-mb")
+        {
+            Description = "Refuse upload requests larger than this many megabytes (all files together).",
+            DefaultValueFactory = _ => 20,
+        };
+        var command = new Command("serve", "Serve the REST API over the knowledge base (OpenAPI document at /openapi/v1.json).") { port, bind, maxUpload };
+        command.SetAction(parse =>
+        {
+            var portNumber = parse.GetValue(port);
+            if (portNumber is < 1 or > 65535)
+            {
+                throw HarmattanError.BadArgument.At("--port", string.Create(CultureInfo.InvariantCulture, $"{portNumber} is not a port between 1 and 65535"));
+            }
+
+            var address = parse.GetValue(bind)!;
+            if (!IPAddress.TryParse(address, out var ip))
+            {
+                throw HarmattanError.BadArgument.At("--bind", $"'{address}' is not an IP address like 127.0.0.1 or ::1");
+            }
+
+            var uploadBytes = (long)(parse.GetValue(maxUpload) * 1024 * 1024);
+            if (uploadBytes <= 0)
+            {
+                throw HarmattanError.BadArgument.At("--max-upload-mb", "must be positive");
+            }
+
+            // Fail here, with the CLI's message and exit code, rather than on the first request.
+            var database = Path.GetFullPath(parse.GetValue(CommonOptions.Database)!);
+            Workspace.OpenStore(parse).Dispose();
+
+            var data = Workspace.Data(parse);
+            var app = HarmattanServer.Build([], s =>
+            {
+                s.Database = database;
+                s.Data = data.Root;
+                s.MaxUploadBytes = uploadBytes;
+            });
+            var host = ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{ip}]" : ip.ToString();
+            var url = string.Create(CultureInfo.InvariantCulture, $"http://{host}:{portNumber}");
+            app.Urls.Add(url);
+            env.Output.WriteLine($"serving {database} on {url} (API under /api, OpenAPI at /openapi/v1.json); Ctrl+C stops");
+            app.Run();
+            return HarmattanCli.Ok;
+        });
+        return command;
+    }
+}

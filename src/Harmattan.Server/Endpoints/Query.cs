@@ -1,0 +1,94 @@
+using System.Globalization;
+using Harmattan.Knowledge;
+using Harmattan.Store;
+
+namespace Harmattan.Server.Endpoints;
+
+/// <summary>One page of a listing: the items, how many there are in all, and where the page starts.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, long Total, int Offset, int Limit);
+
+/// <summary>
+/// Query parameters shared by the endpoints. They arrive as text and are parsed here, so a bad value is
+/// HRM0401 naming the parameter (400 problem+json) rather than a bare 400 from binding.
+/// </summary>
+internal static class Query
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 500;
+
+    public static (int Offset, int Limit) Paging(string? offset, string? limit)
+    {
+        var start = Integer(offset, "offset", 0);
+        var count = Integer(limit, "limit", DefaultLimit);
+        if (start < 0)
+        {
+            throw HarmattanError.BadArgument.At("offset", "must be 0 or more");
+        }
+
+        if (count is < 1 or > MaxLimit)
+        {
+            throw HarmattanError.BadArgument.At("limit", string.Create(CultureInfo.InvariantCulture, $"must be between 1 and {MaxLimit}"));
+        }
+
+        return (start, count);
+    }
+
+    public static Page<T> Slice<T>(IReadOnlyList<T> all, (int Offset, int Limit) paging) =>
+        new(all.Skip(paging.Offset).Take(paging.Limit).ToList(), all.Count, paging.Offset, paging.Limit);
+
+    public static DatePeriod Period(string? since, string? until)
+    {
+        var period = new DatePeriod(Date(since, "since"), Date(until, "until"));
+        if (period.Since is PartialDate s && period.Until is PartialDate u && s.Earliest > u.Latest)
+        {
+            throw HarmattanError.BadArgument.At("since", $"{s.ToIso()} is after until {u.ToIso()}");
+        }
+
+        return period;
+    }
+
+    /// <summary>The entity an optional parameter names; unknown is 404 (HRM0210), ambiguous 409 (HRM0211).</summary>
+    public static EntityRef? Entity(KnowledgeStore store, string? nameOrId) =>
+        string.IsNullOrWhiteSpace(nameOrId) ? null : store.ResolveEntity(nameOrId);
+
+    public static string Required(string? value, string name) =>
+        string.IsNullOrWhiteSpace(value) ? throw HarmattanError.BadArgument.At(name, "is required") : value;
+
+    /// <summary>A decimal number of 0 or more, or <paramref name="fallback"/> when the parameter is absent.</summary>
+    public static decimal Decimal(string? value, string name, decimal fallback)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return fallback;
+        }
+
+        return decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw HarmattanError.BadArgument.At(name, $"'{value}' is not a number of 0 or more");
+    }
+
+    private static PartialDate? Date(string? value, string name)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        return PartialDate.TryParse(value, out var date)
+            ? date
+            : throw HarmattanError.BadArgument.At(name, $"'{value}' is not a date like 2012, 2012-03 or 2012-03-22");
+    }
+
+    /// <summary>A whole number of 0 or more, or <paramref name="fallback"/> when the parameter is absent.</summary>
+    public static int Integer(string? value, string name, int fallback)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw HarmattanError.BadArgument.At(name, $"'{value}' is not a whole number");
+    }
+}

@@ -1,0 +1,95 @@
+using Harmattan.Knowledge;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Harmattan.Server;
+
+/// <summary>
+/// Turns every <see cref="HarmattanException"/> into problem+json with the same HRM code as the CLI
+/// prints (extension member <c>code</c>) and the subject it concerns. Anything else stays a 500.
+/// </summary>
+internal sealed class HarmattanExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not HarmattanException e)
+        {
+            return false;
+        }
+
+        var status = StatusFor(e.Error);
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = e,
+            ProblemDetails = Problem(e, status),
+        });
+    }
+
+    public static ProblemDetails Problem(HarmattanException e, int status)
+    {
+        var problem = new ProblemDetails { Status = status, Title = e.Error.Title, Detail = e.Message };
+        problem.Extensions["code"] = e.Error.Code;
+        problem.Extensions["subject"] = e.Subject;
+        return problem;
+    }
+
+    /// <summary>
+    /// Gives the problems the framework writes itself (routing refusing a content type, a body over
+    /// the server's limit, a request it cannot bind) the code of the catalogued error they amount to.
+    /// </summary>
+    public static void AddCode(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Extensions.ContainsKey("code"))
+        {
+            return;
+        }
+
+        var error = problem.Status switch
+        {
+            StatusCodes.Status415UnsupportedMediaType => HarmattanError.UnsupportedFormat,
+            StatusCodes.Status413PayloadTooLarge => HarmattanError.TooLarge,
+            StatusCodes.Status400BadRequest => HarmattanError.BadArgument,
+            _ => null,
+        };
+        if (error is not null)
+        {
+            problem.Extensions["code"] = error.Code;
+            problem.Detail ??= $"[{error.Code}] {error.Title}";
+        }
+    }
+
+    /// <summary>The HTTP status of a catalogued error: not found, conflict, bad request, or the server's fault.</summary>
+    public static int StatusFor(HarmattanError error)
+    {
+        if (error == HarmattanError.DocumentNotFound || error == HarmattanError.EntityNotFound || error == HarmattanError.ChangeNotFound)
+        {
+            return StatusCodes.Status404NotFound;
+        }
+
+        if (error == HarmattanError.AmbiguousDocument || error == HarmattanError.AmbiguousEntity
+            || error == HarmattanError.MergeRefused || error == HarmattanError.UndoRefused)
+        {
+            return StatusCodes.Status409Conflict;
+        }
+
+        if (error == HarmattanError.TooLarge)
+        {
+            return StatusCodes.Status413PayloadTooLarge;
+        }
+
+        if (error == HarmattanError.UnsupportedFormat)
+        {
+            return StatusCodes.Status415UnsupportedMediaType;
+        }
+
+        if (error == HarmattanError.BadArgument || error == HarmattanError.BadSearchQuery || error.Code.StartsWith("HRM01", StringComparison.Ordinal))
+        {
+            return StatusCodes.Status400BadRequest;
+        }
+
+        return StatusCodes.Status500InternalServerError;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Harmattan.Server;
+
+/// <summary>
+/// What the server is configured with (section <c>Harmattan</c>, e.g. <c>--Harmattan:Database=kb.db</c>
+/// or the <c>serve</c> verb's options). Read per request, so test hosts can set it late.
+/// </summary>
+public sealed class ServerSettings
+{
+    public const string Section = "Harmattan";
+
+    /// <summary>The knowledge base file, as the CLI's <c>--db</c>.</summary>
+    public string Database { get; set; } = "harmattan.db";
+
+    /// <summary>A data folder instead of the bundled one, as the CLI's <c>--data</c>.</summary>
+    public string? Data { get; set; }
+
+    /// <summary>The largest upload request accepted, all files together; larger ones get 413.</summary>
+    public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
+}
