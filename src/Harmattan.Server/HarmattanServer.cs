@@ -1,3 +1,4 @@
+using Scalar.AspNetCore;
 using System.Text.Json.Serialization;
 using Harmattan.Analysis.Disputes;
 using Harmattan.Analysis.Places;
@@ -73,6 +74,11 @@ public static class HarmattanServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
+
+        // The browsable API reference, served from the package's own assets: no web fonts from its CDN,
+        // since analysts often work offline.
+        // At Scalar's default /scalar/v1, the layout DEPENDENCIES.md saw render in Chromium offline.
+        app.MapScalarApiReference(options => options.WithTitle("Harmattan API").DisableDefaultFonts());
         var api = app.MapGroup("/api");
         api.MapDocuments();
         api.MapEntities();

@@ -154,6 +154,27 @@ public sealed class QueryEndpointTests(SampleStore host) : IClassFixture<SampleS
     }
 
     [Fact]
+    public async Task The_api_reference_page_is_served_from_local_assets_only()
+    {
+        var page = await _client.GetAsync("/scalar/v1");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("openapi/v1.json", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("fonts.scalar.com", html, StringComparison.Ordinal);
+
+        // Every script the page loads comes from this server, and is there.
+        var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script[^>]+src=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(scripts);
+        foreach (var src in scripts)
+        {
+            Assert.False(src.StartsWith("http", StringComparison.OrdinalIgnoreCase), $"{src} is fetched from elsewhere");
+            var url = src.StartsWith('/') ? src : "/scalar/" + src;
+            Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(url)).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task The_network_has_actors_with_centrality_and_narrows_around_one()
     {
         var whole = await Problems.Json(await _client.GetAsync("/api/network"));
