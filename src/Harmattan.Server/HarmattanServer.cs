@@ -88,6 +88,7 @@ public static class HarmattanServer
         api.MapNetwork();
         api.MapDisputes();
         api.MapPlaces();
+        api.MapChanges();
         return app;
     }
 }

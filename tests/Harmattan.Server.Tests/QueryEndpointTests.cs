@@ -145,6 +145,8 @@ public sealed class QueryEndpointTests(SampleStore host) : IClassFixture<SampleS
         Assert.Contains("/api/network", paths);
         Assert.Contains("/api/disputes", paths);
         Assert.Contains("/api/places", paths);
+        Assert.Contains("/api/entities/{nameOrId}/merge", paths);
+        Assert.Contains("/api/changes/{id}/undo", paths);
         var notFound = doc.GetProperty("paths").GetProperty("/api/entities/{nameOrId}").GetProperty("get").GetProperty("responses").GetProperty("404");
         Assert.True(notFound.GetProperty("content").TryGetProperty("application/problem+json", out _));
         var date = doc.GetProperty("components").GetProperty("schemas").GetProperty("PartialDate");

@@ -1,0 +1,63 @@
+using Harmattan.Knowledge;
+using Harmattan.Store;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Harmattan.Server.Endpoints;
+
+/// <summary>What an analyst sends to merge, split or undo: who does it, and the other party.</summary>
+/// <param name="By">Who makes the change (recorded with it).</param>
+/// <param name="Absorbed">For a merge: the entity folded into the one in the path.</param>
+/// <param name="Document">For a split: the document whose occurrences get an entity of their own.</param>
+public sealed record ChangeRequest(string? By, string? Absorbed, string? Document);
+
+/// <summary>
+/// Entity corrections, as the <c>merge</c>, <c>split</c> and <c>entity-log</c> verbs: every change is
+/// recorded with who and when and can be undone row for row (<c>POST /api/changes/{id}/undo</c>).
+/// </summary>
+internal static class ChangeEndpoints
+{
+    public static void MapChanges(this IEndpointRouteBuilder api)
+    {
+        var entities = api.MapGroup("/entities").WithTags("entities");
+        entities.MapPost("/{nameOrId}/merge", Merge).WithName("MergeEntities")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        entities.MapPost("/{nameOrId}/split", Split).WithName("SplitEntity")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        var changes = api.MapGroup("/changes").WithTags("changes");
+        changes.MapGet("/", List).WithName("ListChanges").ProducesProblem(StatusCodes.Status404NotFound);
+        changes.MapPost("/{id}/undo", Undo).WithName("UndoChange")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>Folds <c>absorbed</c> into the entity of the path (same type only).</summary>
+    private static Created<EntityChange> Merge(KnowledgeStore store, string nameOrId, ChangeRequest request)
+    {
+        var change = store.MergeEntities(nameOrId, Required(request.Absorbed, "absorbed"), Required(request.By, "by"));
+        return TypedResults.Created($"/api/changes?entity={Uri.EscapeDataString(change.EntityId)}", change);
+    }
+
+    /// <summary>Gives one document's occurrences of the entity an entity of their own.</summary>
+    private static Created<EntityChange> Split(KnowledgeStore store, string nameOrId, ChangeRequest request)
+    {
+        var change = store.SplitDocument(nameOrId, Required(request.Document, "document"), Required(request.By, "by"));
+        return TypedResults.Created($"/api/changes?entity={Uri.EscapeDataString(change.EntityId)}", change);
+    }
+
+    /// <summary>Undoes a merge or split by its change id.</summary>
+    private static Ok<EntityChange> Undo(KnowledgeStore store, string id, ChangeRequest request) =>
+        TypedResults.Ok(store.UndoChange(id, Required(request.By, "by")));
+
+    /// <summary>The changes, newest first; <c>entity</c> keeps those of one entity.</summary>
+    private static Ok<IReadOnlyList<EntityChange>> List(KnowledgeStore store, string? entity) =>
+        TypedResults.Ok(store.ListChanges(string.IsNullOrWhiteSpace(entity) ? null : entity));
+
+    private static string Required(string? value, string name) =>
+        string.IsNullOrWhiteSpace(value) ? throw HarmattanError.BadArgument.At(name, $"'{name}' is required") : value.Trim();
+}
