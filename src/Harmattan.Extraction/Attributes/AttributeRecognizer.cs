@@ -52,7 +52,7 @@ public sealed class AttributeRecognizer(AttributeLexicon lexicon, RelationWords 
         var found = new List<AttributeDraft>();
         var sentences = document.Scratch.TryGetValue(SentenceItems.ScratchKey, out var built)
             ? (List<SentenceItem>[])built
-            : SentenceItems.Build(document, MentionsInOrder(document), new Dictionary<string, EntityDraft>(), words);
+            : SentenceItems.Build(document, SentenceItems.MentionsInOrder(document), new Dictionary<string, EntityDraft>(StringComparer.Ordinal), words);
         for (var s = 0; s < sentences.Length; s++)
         {
             var items = sentences[s];
@@ -80,14 +80,15 @@ public sealed class AttributeRecognizer(AttributeLexicon lexicon, RelationWords 
                         break;
                 }
             }
+        }
 
-            foreach (var q in document.Quantities)
+        foreach (var q in document.Quantities)
+        {
+            if (q.Unit is { } unit && lexicon.StrengthUnits.Contains(unit) && q.Rule != Quantities.QuantityRecognizer.VagueCount
+                && document.SentenceAt(q.Span.Start) is var s and >= 0 && document.Sentences[s].Span.Contains(q.Span)
+                && NearestGroup(sentences[s], q.Span) is { } group)
             {
-                if (q.Unit is { } unit && lexicon.StrengthUnits.Contains(unit) && q.Rule != Quantities.QuantityRecognizer.VagueCount && sentence.Contains(q.Span)
-                    && NearestGroup(items, q.Span) is { } group)
-                {
-                    found.Add(Draft(document, group, "strength", decimal.Truncate(q.Value).ToString(System.Globalization.CultureInfo.InvariantCulture), q.Span, sentence, "strength-count", 0.6));
-                }
+                found.Add(Draft(document, group, "strength", decimal.Truncate(q.Value).ToString(System.Globalization.CultureInfo.InvariantCulture), q.Span, document.Sentences[s].Span, "strength-count", 0.6));
             }
         }
 
@@ -122,12 +123,6 @@ public sealed class AttributeRecognizer(AttributeLexicon lexicon, RelationWords 
         var asOf = document.Dates.FirstOrDefault(d => evidence.Contains(d.Span))?.Date;
         return new AttributeDraft(entity, name, value, surface, speaker, asOf, evidence, Name, rule, confidence);
     }
-
-    private static List<(TextSpan Span, EntityDraft Entity, bool Demonym)> MentionsInOrder(AnalyzedDocument document) =>
-        document.Entities
-            .SelectMany(e => e.Mentions.Select(m => (m.Span, Entity: e, Demonym: m.Kind == Mentions.MentionKind.Demonym)))
-            .OrderBy(m => m.Span.Start)
-            .ToList();
 
     /// <summary>The words that name <paramref name="entity"/> in <paramref name="evidence"/> (the value's surface), or the evidence itself.</summary>
     private static TextSpan MentionIn(EntityDraft entity, TextSpan evidence) =>

@@ -20,10 +20,17 @@ public sealed class RelationRecognizer : IComponent
     private readonly RelationWords _words;
     private readonly Schema _schema;
     private readonly ActorRegistry _registry;
+
+    /// <summary>The rule recorded on a relation read from an event, one per event type of relation-words.tsv.</summary>
+    private readonly Dictionary<string, RelationPattern> _eventRules;
+
+    private const double EventConfidence = 0.55;
     private readonly Dictionary<string, (string[] Words, string Kind)[]> _rolesByFirst;
 
     public RelationRecognizer(RelationPatternLexicon patterns, RelationWords words, Schema schema, ActorRegistry registry, IReadOnlyDictionary<string, string> roles)
     {
+        _eventRules = words.PresenceEvents.Union(words.ControlEvents)
+            .ToDictionary(t => t, t => new RelationPattern($"event:{t}", [], "operates_in", EventConfidence, "relation-words.tsv"), StringComparer.Ordinal);
         _registry = registry;
         _patterns = patterns;
         _words = words;
@@ -45,10 +52,7 @@ public sealed class RelationRecognizer : IComponent
     /// <summary>The relations of <paramref name="document"/>, without writing them (compute, then annotate).</summary>
     public IReadOnlyList<RelationDraft> Find(AnalyzedDocument document)
     {
-        var mentions = document.Entities
-            .SelectMany(e => e.Mentions.Select(m => (m.Span, Entity: e, Demonym: m.Kind == Mentions.MentionKind.Demonym)))
-            .OrderBy(m => m.Span.Start)
-            .ToList();
+        var mentions = SentenceItems.MentionsInOrder(document);
         var found = new Dictionary<(string, EntityDraft, EntityDraft), RelationDraft>();
         var countries = new Dictionary<string, EntityDraft>(StringComparer.Ordinal);
         foreach (var entity in document.Entities)
@@ -152,7 +156,7 @@ public sealed class RelationRecognizer : IComponent
                 continue;
             }
 
-            var rule = new RelationPattern($"event:{e.Type}", [], operatesIn.Name, 0.55, "relation-words.tsv");
+            var rule = _eventRules[e.Type];
             foreach (var actor in e.Actors.Where(a => a.Type == EntityType.ArmedGroup))
             {
                 // Of an attack, the countries named after the trigger: one named before it is the scene of

@@ -92,6 +92,13 @@ public static class SentenceItems
     /// <summary>Where the relation recogniser leaves the items in <see cref="AnalyzedDocument.Scratch"/> for later components.</summary>
     public const string ScratchKey = "relations.items";
 
+    /// <summary>Every mention of the document's entities with its entity, sorted by start: what <see cref="Build"/> reads.</summary>
+    public static List<(TextSpan Span, EntityDraft Entity, bool Demonym)> MentionsInOrder(AnalyzedDocument document) =>
+        document.Entities
+            .SelectMany(e => e.Mentions.Select(m => (m.Span, Entity: e, Demonym: m.Kind == Mentions.MentionKind.Demonym)))
+            .OrderBy(m => m.Span.Start)
+            .ToList();
+
     /// <summary>A parenthesis of at most this many tokens right after a name is read as a gloss and skipped.</summary>
     private const int MaxGlossTokens = 12;
 
@@ -104,12 +111,12 @@ public static class SentenceItems
     public static List<SentenceItem>[] Build(
         AnalyzedDocument doc,
         IReadOnlyList<(TextSpan Span, EntityDraft Entity, bool Demonym)> mentions,
-        IReadOnlyDictionary<string, EntityDraft> countriesByDemonym,
+        Dictionary<string, EntityDraft> countriesByDemonym,
         RelationWords words)
     {
         var result = new List<SentenceItem>[doc.Sentences.Length];
         var text = doc.Text;
-        var demonyms = new Dictionary<string, EntityDraft>(countriesByDemonym, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var demonyms = countriesByDemonym.GetAlternateLookup<ReadOnlySpan<char>>();
 
         // One lower-case string per distinct word of the document, looked up by the word's own characters.
         var lowered = new Dictionary<string, string>(StringComparer.Ordinal);
