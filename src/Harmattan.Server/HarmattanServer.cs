@@ -55,6 +55,7 @@ public static class HarmattanServer
 
                 return Task.CompletedTask;
             }));
+        builder.Services.AddExchange();
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         // One connection per request: KnowledgeStore holds a single SQLite connection and is not shared.
@@ -89,6 +90,7 @@ public static class HarmattanServer
         api.MapDisputes();
         api.MapPlaces();
         api.MapChanges();
+        api.MapExport();
         return app;
     }
 }
