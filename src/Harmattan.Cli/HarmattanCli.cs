@@ -71,6 +71,7 @@ internal static class HarmattanCli
         root.Subcommands.Add(BenchCommand.Create(env));
         root.Subcommands.Add(ServeCommand.Create(env));
         root.Subcommands.Add(ExportCommand.Create(env));
+        root.Subcommands.Add(BriefCommand.Create(env));
         return root;
     }
 }

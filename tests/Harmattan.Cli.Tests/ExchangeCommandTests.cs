@@ -54,4 +54,30 @@ public sealed class ExchangeCommandTests(QueryWorkspace workspace) : IClassFixtu
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("/nonexistent-dir/x.json", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Brief_writes_markdown_to_standard_output_and_html_to_a_file()
+    {
+        var markdown = CliRun.Of(workspace.Folder.Path, "brief", "--actor", "Ansar Dine");
+        Assert.True(markdown.ExitCode == 0, markdown.Error);
+        Assert.StartsWith("# Briefing: Ansar Dine", markdown.Output, StringComparison.Ordinal);
+        Assert.Contains("[^1]:", markdown.Output, StringComparison.Ordinal);
+
+        var file = Path.Combine(workspace.Folder.Path, "brief.html");
+        var html = CliRun.Of(workspace.Folder.Path, "brief", "--since", "2012", "--until", "2013", "--format", "html", "-o", file);
+        Assert.True(html.ExitCode == 0, html.Error);
+        Assert.Contains("wrote the briefing to", html.Error, StringComparison.Ordinal);
+        Assert.StartsWith("<!DOCTYPE html>", File.ReadAllText(file), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "brief" }, "HRM0401")]
+    [InlineData(new[] { "brief", "--actor", "MNLA", "--place", "Gao" }, "HRM0401")]
+    [InlineData(new[] { "brief", "--actor", "MNLA", "--format", "pdf" }, "HRM0401")]
+    public void Brief_usage_errors_exit_2_with_their_code(string[] args, string code)
+    {
+        var run = CliRun.Of(workspace.Folder.Path, args);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(code, run.Error, StringComparison.Ordinal);
+    }
 }
