@@ -64,13 +64,14 @@ internal sealed class HarmattanExceptionHandler(IProblemDetailsService problems)
     /// <summary>The HTTP status of a catalogued error: not found, conflict, bad request, or the server's fault.</summary>
     public static int StatusFor(HarmattanError error)
     {
-        if (error == HarmattanError.DocumentNotFound || error == HarmattanError.EntityNotFound || error == HarmattanError.ChangeNotFound)
+        if (error == HarmattanError.DocumentNotFound || error == HarmattanError.EntityNotFound || error == HarmattanError.ChangeNotFound
+            || error == HarmattanError.FactNotFound || error == HarmattanError.ReviewNotFound)
         {
             return StatusCodes.Status404NotFound;
         }
 
         if (error == HarmattanError.AmbiguousDocument || error == HarmattanError.AmbiguousEntity
-            || error == HarmattanError.MergeRefused || error == HarmattanError.UndoRefused)
+            || error == HarmattanError.MergeRefused || error == HarmattanError.UndoRefused || error == HarmattanError.ReviewConflict)
         {
             return StatusCodes.Status409Conflict;
         }
