@@ -12,6 +12,15 @@ internal sealed class HarmattanExceptionHandler(IProblemDetailsService problems)
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is BadHttpRequestException bad)
+        {
+            // A body the framework could not bind (malformed JSON, a wrong enum name): the client's
+            // fault, said as problem+json with the catalogued code, never a 500.
+            var error = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? HarmattanError.TooLarge : HarmattanError.BadArgument;
+            var detail = bad.InnerException is { } inner ? $"{bad.Message} {inner.Message}" : bad.Message;
+            exception = error.At("body", detail, bad);
+        }
+
         if (exception is not HarmattanException e)
         {
             return false;

@@ -322,7 +322,7 @@ public sealed partial class KnowledgeStore
         if (!relation.Allows(source, target))
         {
             throw HarmattanError.BadArgument.At(
-                fact.ToString(), $"{type} does not join a {source} to a {target} (data/schema/relations/{type}.yaml)");
+                fact.ToString(), $"{type} does not join {source} to {target} (data/schema/relations/{type}.yaml)");
         }
     }
 
