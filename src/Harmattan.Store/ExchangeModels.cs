@@ -87,3 +87,22 @@ public sealed record KnowledgeSnapshot(
 
 /// <summary>Where a place is, as an imported record gave it (<see cref="Source"/>: "acled", "ucdp", "stix").</summary>
 public sealed record StoredCoordinates(string EntityId, double Lat, double Lon, string Source);
+
+/// <summary>
+/// Where an imported document comes from: the source ("acled", "ucdp", "stix"), the record's own id
+/// (event_id_cnty, the UCDP id, the STIX id), the file and line it was read from, its fields as the source
+/// gave them (JSON), and its coordinates when it has them.
+/// </summary>
+public sealed record ImportedRecord(string Source, string RecordId, string File, int? Line, string Fields, double? Lat, double? Lon)
+{
+    /// <summary>The document that stands for the record, once stored.</summary>
+    public string? DocumentId { get; init; }
+}
+
+/// <summary>What storing an imported record did.</summary>
+public enum ImportOutcome
+{
+    Added,
+    Unchanged,
+    Replaced,
+}

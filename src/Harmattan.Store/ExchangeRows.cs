@@ -78,3 +78,15 @@ internal sealed class ExportRelationRow : ExportEvidenceRow
     public string TargetId { get; set; } = "";
     public string? Role { get; set; }
 }
+
+internal sealed class ImportedRecordRow
+{
+    public string Source { get; set; } = "";
+    public string RecordId { get; set; } = "";
+    public string DocumentId { get; set; } = "";
+    public string File { get; set; } = "";
+    public long? Line { get; set; }
+    public string Fields { get; set; } = "";
+    public double? Lat { get; set; }
+    public double? Lon { get; set; }
+}

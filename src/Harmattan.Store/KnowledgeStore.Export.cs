@@ -156,24 +156,24 @@ public sealed partial class KnowledgeStore
 
     /// <summary>
     /// Coordinates the knowledge base holds for places itself (imported events give their place's latitude
-    /// and longitude), one per place: the most recently imported. Empty before the import migration.
+    /// and longitude), one per place: the most recently imported.
     /// </summary>
     public IReadOnlyList<StoredCoordinates> PlaceCoordinates()
     {
         using var transaction = _connection.BeginTransaction(deferred: true);
-        if (!new FactReader(_connection, transaction).HasTable("place_coordinates"))
-        {
-            return [];
-        }
-
         return _connection.Query<StoredCoordinates>(
                 """
-                SELECT entity_id AS EntityId, lat AS Lat, lon AS Lon, source AS Source
-                FROM place_coordinates p
-                WHERE seq = (SELECT max(seq) FROM place_coordinates q WHERE q.entity_id = p.entity_id)
-                ORDER BY entity_id
+                SELECT p.entity_id AS EntityId, r.lat AS Lat, r.lon AS Lon, r.source AS Source
+                FROM imported_records r
+                JOIN events e ON e.document_id = r.document_id
+                JOIN event_places p ON p.document_id = e.document_id AND p.event_id = e.id AND p.position = 0
+                WHERE r.lat IS NOT NULL
+                ORDER BY r.seq
                 """,
                 transaction: transaction)
+            .GroupBy(c => c.EntityId, StringComparer.Ordinal)
+            .Select(g => g.Last())
+            .OrderBy(c => c.EntityId, StringComparer.Ordinal)
             .ToList();
     }
 
