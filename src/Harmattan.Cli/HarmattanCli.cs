@@ -74,6 +74,7 @@ internal static class HarmattanCli
         root.Subcommands.Add(ServeCommand.Create(env));
         root.Subcommands.Add(ExportCommand.Create(env));
         root.Subcommands.Add(BriefCommand.Create(env));
+        root.Subcommands.Add(ImportCommand.Create(env));
         return root;
     }
 }

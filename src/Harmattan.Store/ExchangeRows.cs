@@ -90,3 +90,12 @@ internal sealed class ImportedRecordRow
     public double? Lat { get; set; }
     public double? Lon { get; set; }
 }
+
+internal sealed class CoordinatesRow
+{
+    public string EntityId { get; set; } = "";
+    public double Lat { get; set; }
+    public double Lon { get; set; }
+    public string Source { get; set; } = "";
+    public long Seq { get; set; }
+}

@@ -161,18 +161,28 @@ public sealed partial class KnowledgeStore
     public IReadOnlyList<StoredCoordinates> PlaceCoordinates()
     {
         using var transaction = _connection.BeginTransaction(deferred: true);
-        return _connection.Query<StoredCoordinates>(
+        return _connection.Query<CoordinatesRow>(
                 """
-                SELECT p.entity_id AS EntityId, r.lat AS Lat, r.lon AS Lon, r.source AS Source
+                SELECT p.entity_id AS EntityId, r.lat AS Lat, r.lon AS Lon, r.source AS Source, r.seq AS Seq
                 FROM imported_records r
                 JOIN events e ON e.document_id = r.document_id
                 JOIN event_places p ON p.document_id = e.document_id AND p.event_id = e.id AND p.position = 0
                 WHERE r.lat IS NOT NULL
-                ORDER BY r.seq
+                UNION ALL
+                -- A record without events that names one place (a STIX location) locates that place.
+                SELECT d.entity_id, r.lat, r.lon, r.source, r.seq
+                FROM imported_records r
+                JOIN document_entities d ON d.document_id = r.document_id
+                JOIN entities n ON n.id = d.entity_id AND n.type IN ('Place', 'Country')
+                WHERE r.lat IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM events e WHERE e.document_id = r.document_id)
+                  AND d.seq = (SELECT min(seq) FROM document_entities f WHERE f.document_id = r.document_id)
+                ORDER BY Seq
                 """,
                 transaction: transaction)
             .GroupBy(c => c.EntityId, StringComparer.Ordinal)
             .Select(g => g.Last())
+            .Select(c => new StoredCoordinates(c.EntityId, c.Lat, c.Lon, c.Source))
             .OrderBy(c => c.EntityId, StringComparer.Ordinal)
             .ToList();
     }

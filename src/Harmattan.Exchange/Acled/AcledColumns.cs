@@ -11,7 +11,7 @@ internal static class AcledColumns
         "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
     ];
 
-    /// <summary>The columns without which a row cannot become an event.</summary>
+    /// <summary>The columns an ACLED file must have: without them a row cannot become an event.</summary>
     public static readonly IReadOnlyList<string> Required = ["event_id_cnty", "event_date", "event_type", "actor1"];
 
     /// <summary>ACLED's disorder type of an event type (codebook): political violence, demonstrations, or strategic developments.</summary>
