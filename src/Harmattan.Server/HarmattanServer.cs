@@ -94,6 +94,7 @@ public static class HarmattanServer
         api.MapEvents();
         api.MapReviews();
         api.MapExport();
+        api.MapImport();
         return app;
     }
 }

@@ -80,4 +80,55 @@ public sealed class ExchangeCommandTests(QueryWorkspace workspace) : IClassFixtu
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(code, run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Import_reports_malformed_rows_by_line_and_exits_1_then_reimports_unchanged()
+    {
+        var folder = new TempFolder();
+        try
+        {
+            var csv = folder.File(
+                "events.csv",
+                "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,inter1,country,location,latitude,longitude,notes,fatalities\n"
+                + "CLI1,2013-02-21,2013,1,Battles,Armed clash,MUJAO,2,Mali,Gao,16.27,-0.04,\"Clashes, then \"\"calm\"\"\",3\n"
+                + "CLI2,someday,2013,1,Battles,Armed clash,MUJAO,2,Mali,Gao,,,,0\n");
+            var first = CliRun.Of(folder.Path, "import", csv);
+            Assert.Equal(1, first.ExitCode);
+            Assert.Contains("[HRM0113] " + csv + ":3: event_date 'someday' is not a date; skipped", first.Error, StringComparison.Ordinal);
+            Assert.Contains("(acled): 1 added, 0 unchanged, 0 replaced, 1 malformed", first.Output, StringComparison.Ordinal);
+
+            var again = CliRun.Of(folder.Path, "import", csv);
+            Assert.Contains("0 added, 1 unchanged", again.Output, StringComparison.Ordinal);
+
+            var stix = Path.Combine(Harmattan.Tests.RepositoryRoot.Path, "..", "shared", "standards", "stix-2.1", "examples", "threat-reports", "apt1.json");
+            var bundle = CliRun.Of(folder.Path, "import", stix);
+            Assert.True(bundle.ExitCode == 0, bundle.Error);
+            Assert.Contains("(stix):", bundle.Output, StringComparison.Ordinal);
+            Assert.Contains("have no Harmattan equivalent", bundle.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Dispose();
+        }
+    }
+
+    [Fact]
+    public void Import_of_a_file_that_is_not_an_import_names_it()
+    {
+        var folder = new TempFolder();
+        try
+        {
+            var file = folder.File("notes.csv", "title,author\nA,B\n");
+            var run = CliRun.Of(folder.Path, "import", file);
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("[HRM0112] " + file, run.Error, StringComparison.Ordinal);
+            var format = CliRun.Of(folder.Path, "import", file, "--format", "kml");
+            Assert.Equal(2, format.ExitCode);
+            Assert.Contains("[HRM0401] --format", format.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Dispose();
+        }
+    }
 }

@@ -133,6 +133,21 @@ public sealed class ImportTests(SampleKnowledge samples) : IClassFixture<SampleK
         Assert.Equal(2, store.PlaceCoordinates().Count);
     }
 
+    [Fact]
+    public void Imported_coordinates_place_events_on_the_map()
+    {
+        using var store = Fresh();
+        Importer.Import(store, Fixture("ucdp-ged-sahel.csv"));
+        using var buffer = new MemoryStream();
+        new Exporter(samples.Context).Write(ExportFormat.GeoJson, ExportSelection.From(store), buffer);
+        using var json = JsonDocument.Parse(buffer.ToArray());
+        var town = json.RootElement.GetProperty("features").EnumerateArray()
+            .Single(f => f.GetProperty("properties").GetProperty("kind").GetString() == "place" && f.GetProperty("properties").GetProperty("name").GetString() == "Gao town");
+        var at = town.GetProperty("geometry").GetProperty("coordinates");
+        Assert.Equal((-0.0447, 16.2717), (at[0].GetDouble(), at[1].GetDouble()));
+        Assert.Equal("ucdp", town.GetProperty("properties").GetProperty("coordinates_from").GetString());
+    }
+
     [Theory]
     [InlineData("apt1.json", new[] { "APT1", "Ugly Gorilla", "Unit 61398", "Wang Dong" })]
     [InlineData("poisonivy.json", new[] { "FireEye, Inc." })]
