@@ -178,6 +178,24 @@ public sealed partial class BriefTests(SampleKnowledge samples) : IClassFixture<
         Assert.Contains("{victim}", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(BriefPhrases.PhrasesFile)]
+    [InlineData(BriefPhrases.CuesFile)]
+    public void A_missing_briefing_file_is_a_data_error_naming_it(string missing)
+    {
+        var folder = Path.Combine(samples.Folder, "data-" + Guid.NewGuid().ToString("N"));
+        var lexicon = Path.Combine(folder, "lexicons", "en");
+        Directory.CreateDirectory(lexicon);
+        foreach (var file in new[] { BriefPhrases.PhrasesFile, BriefPhrases.CuesFile }.Where(f => f != missing))
+        {
+            File.Copy(Path.Combine(samples.Data.Lexicon("en"), file), Path.Combine(lexicon, file));
+        }
+
+        var e = Assert.Throws<HarmattanException>(() => BriefPhrases.Load(DataDirectory.Locate(folder)));
+        Assert.Equal(HarmattanError.BadDataFile, e.Error);
+        Assert.Contains(missing, e.Message, StringComparison.Ordinal);
+    }
+
     private static string Squash(string text) => text.ReplaceLineEndings(" ");
 
     [GeneratedRegex("“[^”]*”")]
