@@ -53,7 +53,8 @@ public sealed class FormatExportTests(SampleKnowledge samples) : IClassFixture<S
             var key = (Data(edge, "e_relation")!, (string)edge.Attribute("source")!, (string)edge.Attribute("target")!);
             Assert.True(expectedEdges.TryGetValue(key, out var facts), $"edge {key} has no stored relation");
             Assert.Equal(facts.Select(f => f.From.DocumentId).Distinct().Count(), int.Parse(Data(edge, "e_weight")!, CultureInfo.InvariantCulture));
-            Assert.Equal(samples.Context.Schema.TryGetRelation(key.Item1, out var schema) && !schema.Directed ? "false" : "true", (string)edge.Attribute("directed")!);
+            Assert.Equal(samples.Context.Schema.TryGetRelation(key.Item1, out var schema) && !schema.Directed ? "true" : "false", Data(edge, "e_undirected"));
+            Assert.Null(edge.Attribute("directed"));
             Assert.All(facts, f => Assert.Contains(f.From.DocumentId, Data(edge, "e_documents")!, StringComparison.Ordinal));
         }
     }

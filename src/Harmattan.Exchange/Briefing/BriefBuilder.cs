@@ -183,7 +183,10 @@ public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, 
 
             // A leader the relations already name ("X leads Y") is not said twice.
             var leaders = all.Relations.Where(r => r.Type == "leads" && r.TargetId == actor.Id)
-                .Select(r => NameKey.Fold(all.EntityName(r.SourceId))).ToHashSet(StringComparer.Ordinal);
+                .Select(r => all.EntityById[r.SourceId])
+                .SelectMany(leader => leader.Aliases.Append(leader.Name))
+                .Select(NameKey.Fold)
+                .ToHashSet(StringComparer.Ordinal);
             var properties = all.Properties.Where(p => p.EntityId == actor.Id)
                 .Where(p => !(p.Name == "leader" && leaders.Contains(NameKey.Fold(p.Value))))
                 .OrderByDescending(p => Wants.Contains(p.Name))

@@ -60,7 +60,7 @@ public static class MarkdownBriefWriter
     }
 
     private static string Sentence(BriefSentence sentence) =>
-        Escape(sentence.Text) + string.Concat(sentence.Notes.Select(n => $"[^{n}]"));
+        Escape(sentence.Text) + string.Concat(sentence.Notes.Order().Select(n => $"[^{n}]"));
 
     /// <summary>Report text is data, never markup: every character Markdown gives a meaning is escaped.</summary>
     internal static string Escape(string text)
@@ -151,7 +151,7 @@ public static class HtmlBriefWriter
     }
 
     private static string Sentence(BriefSentence sentence) =>
-        E(sentence.Text) + string.Concat(sentence.Notes.Select(n => $"<sup><a href=\"#note-{n}\">{n}</a></sup>"));
+        E(sentence.Text) + (sentence.Notes.Count == 0 ? "" : "<sup>" + string.Join(", ", sentence.Notes.Order().Select(n => $"<a href=\"#note-{n}\">{n}</a>")) + "</sup>");
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -8,8 +8,10 @@ namespace Harmattan.Exchange.GraphMl;
 /// <summary>
 /// The actor network as GraphML (Gephi, yEd, networkx, igraph): a node per entity that takes part in a
 /// relation, an edge per (relation type, source, target) with how many documents state it. Every attribute
-/// is declared with a typed <c>&lt;key&gt;</c>. Undirected relation types (cooperates_with, opposes) are
-/// edges with <c>directed="false"</c> in a graph whose default is directed.
+/// is declared with a typed <c>&lt;key&gt;</c>. The graph is directed; an undirected relation type
+/// (cooperates_with, opposes) is one edge, its ends in id order, with the boolean <c>undirected</c> set:
+/// GraphML allows <c>directed="false"</c> on an edge of a directed graph, but networkx refuses such a
+/// mixed graph, and a tool that must read it matters more than the finer markup.
 /// </summary>
 public sealed class GraphMlExporter(ExchangeContext context)
 {
@@ -24,6 +26,7 @@ public sealed class GraphMlExporter(ExchangeContext context)
         ("aliases", "node", "string"),
         ("documents", "node", "int"),
         ("relation", "edge", "string"),
+        ("undirected", "edge", "boolean"),
         ("label", "edge", "string"),
         ("role", "edge", "string"),
         ("weight", "edge", "double"),
@@ -78,8 +81,8 @@ public sealed class GraphMlExporter(ExchangeContext context)
             xml.WriteAttributeString("id", "e" + (n++).ToString(CultureInfo.InvariantCulture));
             xml.WriteAttributeString("source", edge.SourceId);
             xml.WriteAttributeString("target", edge.TargetId);
-            xml.WriteAttributeString("directed", edge.Directed ? "true" : "false");
             Data(xml, "edge", "relation", edge.Type);
+            Data(xml, "edge", "undirected", edge.Directed ? "false" : "true");
             Data(xml, "edge", "label", edge.Label);
             Data(xml, "edge", "role", edge.Role);
             Data(xml, "edge", "weight", edge.Facts.Select(f => f.From.DocumentId).Distinct(StringComparer.Ordinal).Count().ToString(CultureInfo.InvariantCulture));
@@ -99,8 +102,8 @@ public sealed class GraphMlExporter(ExchangeContext context)
     internal static string KeyId(string target, string name) => (target == "node" ? "n_" : "e_") + name;
 
     /// <summary>
-    /// Relations grouped into edges: one per type and ordered pair; an undirected type's pair is put in name
-    /// order, so "A cooperates with B" and "B cooperates with A" are one edge.
+    /// Relations grouped into edges: one per type and ordered pair; an undirected type's pair is put in
+    /// id order, so "A cooperates with B" and "B cooperates with A" are one edge.
     /// </summary>
     internal List<NetworkEdge> Edges(ExportSelection selection)
     {
