@@ -25,35 +25,7 @@ public sealed partial class AcledImporter(ExchangeContext context)
     public ImportResult Import(KnowledgeStore store, string path, TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var file = System.IO.Path.GetFileName(path);
-        var rows = CsvRecords.Open(path, reader, AcledColumns.Required);
-        var tally = new ImportTally(path, "acled");
-        foreach (var row in rows.Rows)
-        {
-            if (row.IsBlank)
-            {
-                continue;
-            }
-
-            if (row.Problem is not null)
-            {
-                tally.Malformed.Add(new ImportProblem(row.Line, null, row.Problem));
-                continue;
-            }
-
-            var id = rows.Get(row, "event_id_cnty");
-            var problem = Read(rows, row, out var built, out var lat, out var lon);
-            if (problem is not null)
-            {
-                tally.Malformed.Add(new ImportProblem(row.Line, id.Length == 0 ? null : id, problem));
-                continue;
-            }
-
-            var record = new ImportedRecord("acled", id, file, row.Line, rows.Json(row), lat, lon);
-            tally.Count(store.StoreImported(record, built.Document, built.Extraction));
-        }
-
-        return tally.Result();
+        return CsvRecords.Open(path, reader, AcledColumns.Required).StoreAll(store, "acled", "event_id_cnty", Read);
     }
 
     private string? Read(CsvRecords rows, CsvRecord row, out (Document Document, DocumentExtraction Extraction) built, out double? lat, out double? lon)

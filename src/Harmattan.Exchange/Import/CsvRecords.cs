@@ -54,6 +54,37 @@ internal sealed class CsvRecords
 
     public bool Has(string column) => _columns.ContainsKey(column);
 
+    /// <summary>A row read into a record document, or why it cannot be.</summary>
+    public delegate string? RowReader(CsvRecords rows, CsvRecord row, out (Document Document, DocumentExtraction Extraction) built, out double? lat, out double? lon);
+
+    /// <summary>
+    /// Stores every row <paramref name="read"/> makes a document of, keyed by <paramref name="idColumn"/>;
+    /// a malformed row (broken CSV, or a problem <paramref name="read"/> names) is listed with its line and skipped.
+    /// </summary>
+    public ImportResult StoreAll(Harmattan.Store.KnowledgeStore store, string source, string idColumn, RowReader read)
+    {
+        var file = System.IO.Path.GetFileName(Path);
+        var tally = new ImportTally(Path, source);
+        foreach (var row in Rows.Where(r => !r.IsBlank))
+        {
+            var id = Get(row, idColumn);
+            (Document Document, DocumentExtraction Extraction) built = default;
+            double? lat = null, lon = null;
+            var problem = row.Problem ?? read(this, row, out built, out lat, out lon);
+            if (problem is not null)
+            {
+                tally.Malformed.Add(new ImportProblem(row.Line, id.Length == 0 ? null : id, problem));
+                continue;
+            }
+
+            var record = new Harmattan.Store.ImportedRecord(source, id, file, row.Line, Json(row), lat, lon);
+            // A reader that names no problem has built the document.
+            tally.Count(store.StoreImported(record, built.Document!, built.Extraction!));
+        }
+
+        return tally.Result();
+    }
+
     /// <summary>A row's value of a column, trimmed; empty when the column is absent or the row short.</summary>
     public string Get(CsvRecord row, string column) =>
         _columns.TryGetValue(column, out var i) && i < row.Fields.Count ? row.Fields[i].Trim() : "";

@@ -284,32 +284,26 @@ public sealed class StixExporter(ExchangeContext context)
         ["description"] = "The knowledge base these objects were exported from; each object names the documents that state it.",
     };
 
-    private static JsonObject DocumentReference(KnowledgeDocument document)
+    private static JsonObject DocumentReference(KnowledgeDocument document) => Reference(document.Title, document.Id, document.Url, null);
+
+    private static JsonObject EvidenceReference(Provenance from) => Reference(from.Title, from.DocumentId, from.Url, from.Evidence);
+
+    /// <summary>An external reference to one of our documents (its id as external_id), with the evidence sentence when one fact is cited.</summary>
+    private static JsonObject Reference(string title, string documentId, string? url, string? evidence)
     {
         var reference = new JsonObject
         {
-            ["source_name"] = document.Title,
-            ["external_id"] = document.Id,
+            ["source_name"] = title,
+            ["external_id"] = documentId,
         };
-        if (document.Url is not null)
+        if (evidence is not null)
         {
-            reference["url"] = document.Url;
+            reference["description"] = evidence;
         }
 
-        return reference;
-    }
-
-    private static JsonObject EvidenceReference(Provenance from)
-    {
-        var reference = new JsonObject
+        if (url is not null)
         {
-            ["source_name"] = from.Title,
-            ["external_id"] = from.DocumentId,
-            ["description"] = from.Evidence,
-        };
-        if (from.Url is not null)
-        {
-            reference["url"] = from.Url;
+            reference["url"] = url;
         }
 
         return reference;

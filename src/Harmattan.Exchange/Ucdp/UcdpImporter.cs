@@ -24,34 +24,7 @@ public sealed class UcdpImporter(ExchangeContext context)
     public ImportResult Import(KnowledgeStore store, string path, TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var file = Path.GetFileName(path);
-        var rows = CsvRecords.Open(path, reader, Required);
-        var tally = new ImportTally(path, "ucdp");
-        foreach (var row in rows.Rows)
-        {
-            if (row.IsBlank)
-            {
-                continue;
-            }
-
-            if (row.Problem is not null)
-            {
-                tally.Malformed.Add(new ImportProblem(row.Line, null, row.Problem));
-                continue;
-            }
-
-            var id = rows.Get(row, "id");
-            var problem = Read(rows, row, out var built, out var lat, out var lon);
-            if (problem is not null)
-            {
-                tally.Malformed.Add(new ImportProblem(row.Line, id.Length == 0 ? null : id, problem));
-                continue;
-            }
-
-            tally.Count(store.StoreImported(new ImportedRecord("ucdp", id, file, row.Line, rows.Json(row), lat, lon), built.Document, built.Extraction));
-        }
-
-        return tally.Result();
+        return CsvRecords.Open(path, reader, Required).StoreAll(store, "ucdp", "id", Read);
     }
 
     private string? Read(CsvRecords rows, CsvRecord row, out (Document Document, DocumentExtraction Extraction) built, out double? lat, out double? lon)
