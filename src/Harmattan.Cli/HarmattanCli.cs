@@ -68,6 +68,8 @@ internal static class HarmattanCli
         root.Subcommands.Add(SplitCommand.Create(env));
         root.Subcommands.Add(EntityLogCommand.Create(env));
         root.Subcommands.Add(ResolutionsCommand.Create(env));
+        root.Subcommands.Add(ReviewCommand.Create(env));
+        root.Subcommands.Add(ReextractCommand.Create(env));
         root.Subcommands.Add(BenchCommand.Create(env));
         root.Subcommands.Add(ServeCommand.Create(env));
         return root;

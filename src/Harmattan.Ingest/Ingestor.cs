@@ -68,6 +68,31 @@ public sealed class Ingestor(DocumentReader reader, ExtractionPipeline pipeline,
         return (results, Summarize(results, clock.Elapsed));
     }
 
+    /// <summary>
+    /// Extracts a stored document again with the current pipeline (after the lexicons, registries or
+    /// components changed) and replaces its facts in the store, keeping every fact an analyst reviewed
+    /// (<see cref="KnowledgeStore.Reextract"/>). HRM0204/0205 for an unknown or ambiguous id, HRM0303 when
+    /// a component fails on it.
+    /// </summary>
+    public ReextractOutcome Reextract(string documentIdOrPrefix)
+    {
+        lock (_storeLock)
+        {
+            var document = store.GetDocument(documentIdOrPrefix).Document;
+            DocumentExtraction extraction;
+            try
+            {
+                extraction = pipeline.Extract(document.Id, document.Text, document.Published);
+            }
+            catch (ExtractionException e)
+            {
+                throw HarmattanError.ExtractionFailed.At(document.Id, e.Message, e);
+            }
+
+            return store.Reextract(document, extraction);
+        }
+    }
+
     public static IngestSummary Summarize(IReadOnlyCollection<IngestResult> results, TimeSpan elapsed) => new(
         results.Count(r => r.Status == IngestStatus.Added),
         results.Count(r => r.Status == IngestStatus.Unchanged),

@@ -32,6 +32,9 @@ public sealed record HarmattanError(string Code, string Title)
     public static readonly HarmattanError MergeRefused = new("HRM0212", "the entities cannot be merged");
     public static readonly HarmattanError ChangeNotFound = new("HRM0213", "no such merge or split");
     public static readonly HarmattanError UndoRefused = new("HRM0214", "the change cannot be undone");
+    public static readonly HarmattanError FactNotFound = new("HRM0215", "no such fact");
+    public static readonly HarmattanError ReviewNotFound = new("HRM0216", "no such review");
+    public static readonly HarmattanError ReviewConflict = new("HRM0217", "the fact was reviewed meanwhile, or the review cannot be undone");
 
     // 03xx: data files (registries, lexicons, schema, pipelines)
     public static readonly HarmattanError BadDataFile = new("HRM0301", "a data file is invalid");

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Harmattan.Text;
 
 namespace Harmattan.Knowledge;
@@ -19,9 +20,9 @@ public enum EntityType
 /// <summary>Where an analyst's review has left a fact. Every extracted fact starts proposed.</summary>
 public enum ReviewStatus
 {
-    Proposed,
-    Confirmed,
-    Rejected,
+    [JsonStringEnumMemberName("proposed")] Proposed,
+    [JsonStringEnumMemberName("confirmed")] Confirmed,
+    [JsonStringEnumMemberName("rejected")] Rejected,
 }
 
 /// <summary>

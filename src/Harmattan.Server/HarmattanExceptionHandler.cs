@@ -12,6 +12,15 @@ internal sealed class HarmattanExceptionHandler(IProblemDetailsService problems)
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is BadHttpRequestException bad)
+        {
+            // A body the framework could not bind (malformed JSON, a wrong enum name): the client's
+            // fault, said as problem+json with the catalogued code, never a 500.
+            var error = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? HarmattanError.TooLarge : HarmattanError.BadArgument;
+            var detail = bad.InnerException is { } inner ? $"{bad.Message} {inner.Message}" : bad.Message;
+            exception = error.At("body", detail, bad);
+        }
+
         if (exception is not HarmattanException e)
         {
             return false;
@@ -64,13 +73,14 @@ internal sealed class HarmattanExceptionHandler(IProblemDetailsService problems)
     /// <summary>The HTTP status of a catalogued error: not found, conflict, bad request, or the server's fault.</summary>
     public static int StatusFor(HarmattanError error)
     {
-        if (error == HarmattanError.DocumentNotFound || error == HarmattanError.EntityNotFound || error == HarmattanError.ChangeNotFound)
+        if (error == HarmattanError.DocumentNotFound || error == HarmattanError.EntityNotFound || error == HarmattanError.ChangeNotFound
+            || error == HarmattanError.FactNotFound || error == HarmattanError.ReviewNotFound)
         {
             return StatusCodes.Status404NotFound;
         }
 
         if (error == HarmattanError.AmbiguousDocument || error == HarmattanError.AmbiguousEntity
-            || error == HarmattanError.MergeRefused || error == HarmattanError.UndoRefused)
+            || error == HarmattanError.MergeRefused || error == HarmattanError.UndoRefused || error == HarmattanError.ReviewConflict)
         {
             return StatusCodes.Status409Conflict;
         }

@@ -90,6 +90,9 @@ public static class HarmattanServer
         api.MapDisputes();
         api.MapPlaces();
         api.MapChanges();
+        api.MapRelations();
+        api.MapEvents();
+        api.MapReviews();
         return app;
     }
 }

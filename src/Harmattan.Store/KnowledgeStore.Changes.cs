@@ -194,7 +194,8 @@ public sealed partial class KnowledgeStore
     /// Undoes a merge or a split: every row it rewrote gets its old value back, every row it removed comes
     /// back with its old row id, every row it added goes. Refused (HRM0214) when it is already undone or
     /// when a later change that is still in force involves the same entities (undo that one first), or when
-    /// an entity the change created has gained facts since.
+    /// an entity the change created has gained facts since, or when a document naming its entities was
+    /// re-extracted after it.
     /// </summary>
     public EntityChange UndoChange(string changeId, string by)
     {
@@ -219,6 +220,24 @@ public sealed partial class KnowledgeStore
         if (later.Count > 0)
         {
             throw HarmattanError.UndoRefused.At(change.Id, "later changes involve the same entities; undo them first: " + string.Join(", ", later));
+        }
+
+        // A change restores rows by row id. Re-extracting a document replaces its rows (and SQLite may hand
+        // a freed row id to a new row), so a change older than the re-extraction of a document naming its
+        // entities cannot be undone row for row any more.
+        var reextracted = _connection.ExecuteScalar<string?>(
+            """
+            SELECT d.id FROM documents d
+            WHERE d.extracted_at > @At
+              AND (d.id = @DocumentId OR EXISTS (SELECT 1 FROM document_entities x WHERE x.document_id = d.id AND x.entity_id IN (@EntityId, @OtherId)))
+            LIMIT 1
+            """,
+            new { At = StoredValues.Timestamp(change.At), change.DocumentId, change.EntityId, change.OtherId },
+            transaction);
+        if (reextracted is not null)
+        {
+            throw HarmattanError.UndoRefused.At(
+                change.Id, $"document {reextracted} was re-extracted after it, so its rows are not the ones the change rewrote; merge or split again instead");
         }
 
         var rows = _connection.Query<ChangeRow>(

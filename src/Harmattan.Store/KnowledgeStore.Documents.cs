@@ -53,7 +53,7 @@ public sealed partial class KnowledgeStore
         var row = _connection.QuerySingle<DocumentRow>(
             """
             SELECT id, title, published, published_precision AS PublishedPrecision, source, url, format, text,
-                   ingested_at AS IngestedAt, word_count AS WordCount
+                   ingested_at AS IngestedAt, word_count AS WordCount, extracted_at AS ExtractedAt
             FROM documents WHERE id = @Id
             """,
             new { Id = id },
@@ -67,7 +67,12 @@ public sealed partial class KnowledgeStore
             row.Format,
             row.Text);
         var extraction = new ExtractionReader(_connection, transaction, id).Read();
-        return new StoredDocument(document, extraction, StoredValues.ParseTimestamp(row.IngestedAt), (int)row.WordCount);
+        return new StoredDocument(
+            document,
+            extraction,
+            StoredValues.ParseTimestamp(row.IngestedAt),
+            (int)row.WordCount,
+            row.ExtractedAt is null ? null : StoredValues.ParseTimestamp(row.ExtractedAt));
     }
 
     private string ResolveId(string prefix, Microsoft.Data.Sqlite.SqliteTransaction transaction)

@@ -32,6 +32,7 @@ public sealed partial class KnowledgeStore
                        r.evidence_start AS EvidenceStart, r.evidence_end AS EvidenceEnd, r.confidence
                 FROM relations r
                 WHERE r.status <> 'rejected' AND ({where})
+                  AND NOT EXISTS (SELECT 1 FROM entities x WHERE x.id IN (r.source_id, r.target_id) AND x.status = 'rejected')
                 ORDER BY r.seq
                 """,
                 args,

@@ -10,7 +10,8 @@ public sealed partial class KnowledgeStore
 
     /// <summary>
     /// One page of the stored entities, optionally of one type, ordered by name then id, with how many
-    /// there are in all: what a browsing host lists when no name is asked for.
+    /// there are in all: what a browsing host lists when no name is asked for. Entities an analyst
+    /// rejected are left out (they are still found by name, to undo the rejection).
     /// </summary>
     public (IReadOnlyList<EntityRef> Entities, long Total) ListEntities(EntityType? type, int offset, int limit)
     {
@@ -19,9 +20,9 @@ public sealed partial class KnowledgeStore
         using var transaction = _connection.BeginTransaction(deferred: true);
         var args = new { Type = type?.ToString(), Offset = offset, Limit = limit };
         var total = _connection.ExecuteScalar<long>(
-            "SELECT count(*) FROM entities WHERE @Type IS NULL OR type = @Type", args, transaction);
+            "SELECT count(*) FROM entities WHERE (@Type IS NULL OR type = @Type) AND status <> 'rejected'", args, transaction);
         var rows = _connection.Query<EntityRefRow>(
-            "SELECT id, name, type FROM entities WHERE @Type IS NULL OR type = @Type ORDER BY name, id LIMIT @Limit OFFSET @Offset",
+            "SELECT id, name, type FROM entities WHERE (@Type IS NULL OR type = @Type) AND status <> 'rejected' ORDER BY name, id LIMIT @Limit OFFSET @Offset",
             args,
             transaction);
         return (rows.Select(r => new EntityRef(r.Id, r.Name, Enum.Parse<EntityType>(r.Type))).ToList(), total);

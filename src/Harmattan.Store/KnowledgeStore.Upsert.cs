@@ -59,6 +59,19 @@ public sealed partial class KnowledgeStore
             },
             transaction);
 
+        WriteExtraction(id, extraction, resolutions, transaction);
+        SqliteFullText.Index(_connection, transaction, id);
+
+        transaction.Commit();
+        return IngestOutcome.Added;
+    }
+
+    /// <summary>
+    /// Writes a document's (resolved and rewritten) extraction: its entities (a stored entity keeps its
+    /// name and type), aliases, lookup keys, mentions and facts, every fact proposed, and the resolutions.
+    /// </summary>
+    private void WriteExtraction(string id, DocumentExtraction extraction, IReadOnlyList<EntityResolution> resolutions, Microsoft.Data.Sqlite.SqliteTransaction transaction)
+    {
         // A stored entity keeps its name and type; it only gains a registry link it lacked and the aliases
         // it had not been seen under.
         _connection.Execute(
@@ -119,10 +132,6 @@ public sealed partial class KnowledgeStore
         WriteQuantities(id, extraction.Quantities, transaction);
         WriteProperties(id, extraction.Attributes, transaction);
         WriteResolutions(id, resolutions, transaction);
-        SqliteFullText.Index(_connection, transaction, id);
-
-        transaction.Commit();
-        return IngestOutcome.Added;
     }
 
     private void WriteClaims(string documentId, IReadOnlyList<Claim> claims, Microsoft.Data.Sqlite.SqliteTransaction transaction)

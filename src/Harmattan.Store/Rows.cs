@@ -15,6 +15,7 @@ internal sealed class DocumentRow
     public string Text { get; set; } = "";
     public string IngestedAt { get; set; } = "";
     public long WordCount { get; set; }
+    public string? ExtractedAt { get; set; }
 }
 
 internal sealed class DocumentSummaryRow

@@ -47,6 +47,56 @@ public sealed class QueryEndpointTests(SampleStore host) : IClassFixture<SampleS
     }
 
     [Fact]
+    public async Task A_document_view_lists_the_dates_of_its_text_with_their_spans()
+    {
+        var list = await Problems.Json(await _client.GetAsync("/api/documents?limit=500"));
+        foreach (var item in list.GetProperty("items").EnumerateArray())
+        {
+            var doc = await Problems.Json(await _client.GetAsync("/api/documents/" + item.GetProperty("id").GetString()));
+            var text = doc.GetProperty("text").GetString()!;
+            var dates = doc.GetProperty("dates").EnumerateArray().ToList();
+            Assert.NotEmpty(dates);
+            Assert.All(dates, d =>
+            {
+                var start = d.GetProperty("start").GetInt32();
+                var end = d.GetProperty("end").GetInt32();
+                Assert.InRange(start, 0, end - 1);
+                Assert.InRange(end, 1, text.Length);
+                Assert.Matches("^[0-9]{4}", d.GetProperty("iso").GetString());
+                Assert.False(string.IsNullOrWhiteSpace(text[start..end]));
+                if (!d.GetProperty("yearInferred").GetBoolean())
+                {
+                    Assert.Matches("[0-9]{4}", text[start..end]);
+                }
+            });
+            Assert.Equal(0, doc.GetProperty("reviews").GetArrayLength());
+        }
+    }
+
+    [Fact]
+    public async Task Relations_are_listed_by_entity_and_type_and_events_by_type()
+    {
+        var all = await Problems.Json(await _client.GetAsync("/api/relations?limit=500"));
+        var mnla = await Problems.Json(await _client.GetAsync("/api/relations?entity=MNLA&limit=500"));
+        var leads = await Problems.Json(await _client.GetAsync("/api/relations?type=leads&limit=500"));
+
+        Assert.True(mnla.GetProperty("total").GetInt32() > 0);
+        Assert.True(mnla.GetProperty("total").GetInt32() < all.GetProperty("total").GetInt32());
+        var mnlaId = (await Problems.Json(await _client.GetAsync("/api/entities/MNLA"))).GetProperty("entity").GetProperty("id").GetString();
+        Assert.All(mnla.GetProperty("items").EnumerateArray(), r => Assert.Contains(
+            mnlaId, new[] { r.GetProperty("source").GetProperty("id").GetString(), r.GetProperty("target").GetProperty("id").GetString() }));
+        Assert.NotEmpty(leads.GetProperty("items").EnumerateArray());
+        Assert.All(leads.GetProperty("items").EnumerateArray(), r => Assert.Equal("leads", r.GetProperty("type").GetString()));
+        await Problems.Expect(await _client.GetAsync("/api/relations?type=likes"), HttpStatusCode.BadRequest, "HRM0401");
+
+        var attacks = await Problems.Json(await _client.GetAsync("/api/events?type=attack&limit=500"));
+        Assert.NotEmpty(attacks.GetProperty("items").EnumerateArray());
+        Assert.All(attacks.GetProperty("items").EnumerateArray(), e => Assert.Equal("attack", e.GetProperty("type").GetString()));
+        await Problems.Expect(await _client.GetAsync("/api/events?type=picnic"), HttpStatusCode.BadRequest, "HRM0401");
+        await Problems.Expect(await _client.GetAsync("/api/events?actor=Nobody%20Anywhere"), HttpStatusCode.NotFound, "HRM0210");
+    }
+
+    [Fact]
     public async Task An_unknown_document_is_a_404_problem_with_its_code()
     {
         var problem = await Problems.Expect(await _client.GetAsync("/api/documents/ffffffffffff"), HttpStatusCode.NotFound, "HRM0204");
@@ -147,6 +197,11 @@ public sealed class QueryEndpointTests(SampleStore host) : IClassFixture<SampleS
         Assert.Contains("/api/places", paths);
         Assert.Contains("/api/entities/{nameOrId}/merge", paths);
         Assert.Contains("/api/changes/{id}/undo", paths);
+        Assert.Contains("/api/relations", paths);
+        Assert.Contains("/api/events", paths);
+        Assert.Contains("/api/reviews", paths);
+        Assert.Contains("/api/review/queue", paths);
+        Assert.Contains("/api/documents/{id}/reextract", paths);
         var notFound = doc.GetProperty("paths").GetProperty("/api/entities/{nameOrId}").GetProperty("get").GetProperty("responses").GetProperty("404");
         Assert.True(notFound.GetProperty("content").TryGetProperty("application/problem+json", out _));
         var date = doc.GetProperty("components").GetProperty("schemas").GetProperty("PartialDate");

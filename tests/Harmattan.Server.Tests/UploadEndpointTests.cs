@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Harmattan.Tests;
 
 namespace Harmattan.Server.Tests;
@@ -33,6 +34,43 @@ public sealed class UploadEndpointTests : IDisposable
         var again = await Problems.Json(await _client.PostAsync("/api/documents", Form(("again.md", File.ReadAllBytes(path)))));
         Assert.Equal("Unchanged", again.GetProperty("files")[0].GetProperty("status").GetString());
         Assert.Equal(id, again.GetProperty("files")[0].GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Reports_sent_as_json_are_ingested_with_the_metadata_given()
+    {
+        var markdown = File.ReadAllText(Path.Combine(RepositoryRoot.SampleReports, "2017-03-jnim-merger.md"));
+        var created = await _client.PostAsJsonAsync("/api/documents", new
+        {
+            documents = new object[]
+            {
+                new { text = markdown, format = "md", title = "JNIM formed", published = "2017-03-02", url = "https://example.org/jnim" },
+                new { text = "The MNLA said on 6 April 2012 that it had taken Gao.", name = "wire" },
+            },
+        });
+
+        var body = await Problems.Json(created, HttpStatusCode.Created);
+        Assert.Equal(2, body.GetProperty("added").GetInt32());
+        var first = body.GetProperty("files")[0];
+        Assert.Equal(("JNIM formed", "wire.txt"), (first.GetProperty("title").GetString(), body.GetProperty("files")[1].GetProperty("file").GetString()));
+        var stored = await Problems.Json(await _client.GetAsync("/api/documents/" + first.GetProperty("id").GetString()));
+        Assert.Equal(("2017-03-02", "https://example.org/jnim", "md"),
+            (stored.GetProperty("published").GetString(), stored.GetProperty("url").GetString(), stored.GetProperty("format").GetString()));
+    }
+
+    [Theory]
+    [InlineData("{\"documents\": []}", "documents")]
+    [InlineData("{\"documents\": [{\"title\": \"no text\"}]}", "documents[0].text")]
+    [InlineData("{\"documents\": [{\"text\": \"x\", \"published\": \"soon\"}]}", "documents[0].published")]
+    [InlineData("{\"documents\": [", "body")]
+    public async Task Bad_json_uploads_are_a_400_naming_the_field_and_store_nothing(string json, string field)
+    {
+        var response = await _client.PostAsync("/api/documents", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = await Problems.Expect(response, HttpStatusCode.BadRequest, "HRM0401");
+        Assert.Equal(field, problem.GetProperty("subject").GetString());
+        var list = await Problems.Json(await _client.GetAsync("/api/documents"));
+        Assert.Equal(0, list.GetProperty("total").GetInt32());
     }
 
     [Fact]
@@ -90,9 +128,9 @@ public sealed class UploadEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task A_body_that_is_not_multipart_is_a_415()
+    public async Task A_body_that_is_neither_multipart_nor_json_is_a_415()
     {
-        var response = await _client.PostAsync("/api/documents", new StringContent("{\"text\": \"a report\"}", System.Text.Encoding.UTF8, "application/json"));
+        var response = await _client.PostAsync("/api/documents", new StringContent("a report", System.Text.Encoding.UTF8, "text/plain"));
         await Problems.Expect(response, HttpStatusCode.UnsupportedMediaType, "HRM0105");
     }
 

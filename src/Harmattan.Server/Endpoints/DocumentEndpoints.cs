@@ -20,7 +20,25 @@ public sealed record DocumentView(
     DateTimeOffset IngestedAt,
     int WordCount,
     string Text,
-    DocumentExtraction Extraction);
+    DocumentExtraction Extraction,
+    IReadOnlyList<DateSpan> Dates,
+    IReadOnlyList<FactStatus> Reviews,
+    DateTimeOffset? ExtractedAt);
+
+/// <summary>A date expression in the text (UTF-16 offsets, end exclusive) and the ISO partial date it denotes.</summary>
+public sealed record DateSpan(int Start, int End, string Iso, bool YearInferred);
+
+/// <summary>The review status of one fact of the document that is no longer proposed.</summary>
+public sealed record FactStatus(FactKind Kind, string FactId, ReviewStatus Status);
+
+/// <summary>
+/// One report sent as JSON: its text and what the caller knows about it. <see cref="Format"/> is txt, md or
+/// html (default txt); <see cref="Name"/> is what the results call it (default "document N").
+/// </summary>
+public sealed record JsonReport(string? Text, string? Name, string? Format, string? Title, string? Published, string? Url);
+
+/// <summary>The JSON form of an upload: one or many reports.</summary>
+public sealed record JsonUpload(IReadOnlyList<JsonReport>? Documents);
 
 /// <summary>What happened to one uploaded file; <see cref="Error"/> is the HRM code when it failed.</summary>
 public sealed record UploadResult(
@@ -47,8 +65,14 @@ internal static class DocumentEndpoints
         group.MapGet("/{id}", Get).WithName("GetDocument")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/reextract", Reextract).WithName("ReextractDocument")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/", Upload).WithName("UploadDocuments").DisableAntiforgery()
-            .Accepts<IFormFileCollection>("multipart/form-data")
+            .Accepts<IFormFileCollection>("multipart/form-data", "application/json")
+            .WithDescription(
+                "Multipart files (.txt, .md, .html, .pdf), or JSON {\"documents\": [{\"text\", \"format\": \"txt|md|html\", \"name\", \"title\", \"published\", \"url\"}]} "
+                + "where title, published and url override what the text says.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -61,12 +85,25 @@ internal static class DocumentEndpoints
         return TypedResults.Ok(new Page<DocumentSummary>(docs, store.CountDocuments(), paging.Offset, paging.Limit));
     }
 
-    private static Ok<DocumentView> Get(KnowledgeStore store, string id)
+    private static Ok<DocumentView> Get(KnowledgeStore store, ExtractionPipeline pipeline, string id)
     {
         var stored = store.GetDocument(id);
         var d = stored.Document;
-        return TypedResults.Ok(new DocumentView(d.Id, d.Title, d.Published, d.Source, d.Url, d.Format, stored.IngestedAt, stored.WordCount, d.Text, stored.Extraction));
+        // Date expressions are not stored; reading them again is a few milliseconds of the pipeline.
+        var dates = pipeline.Analyze(d.Id, d.Text, d.Published).Dates
+            .Select(m => new DateSpan(m.Span.Start, m.Span.End, m.Date.ToIso(), m.YearInferred))
+            .ToList();
+        var reviews = store.GetReviewStatuses(d.Id).Select(r => new FactStatus(r.Kind, r.FactId, r.Status)).ToList();
+        return TypedResults.Ok(new DocumentView(
+            d.Id, d.Title, d.Published, d.Source, d.Url, d.Format, stored.IngestedAt, stored.WordCount, d.Text, stored.Extraction, dates, reviews, stored.ExtractedAt));
     }
+
+    /// <summary>
+    /// Extracts the stored document again with the server's current pipeline and data, keeping every fact
+    /// an analyst reviewed (confirmed, corrected or rejected) as it is and replacing the proposed ones.
+    /// </summary>
+    private static Ok<ReextractOutcome> Reextract(KnowledgeStore store, DocumentReader reader, ExtractionPipeline pipeline, string id) =>
+        TypedResults.Ok(new Ingestor(reader, pipeline, store).Reextract(id));
 
     /// <summary>
     /// Multipart upload of one or many report files, each read, extracted and stored in its own
@@ -94,11 +131,31 @@ internal static class DocumentEndpoints
             bodySize.MaxRequestBodySize = limit;
         }
 
-        if (!request.HasFormContentType)
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var batches = request.HasJsonContentType()
+            ? await JsonInputs(request, limit, cancellationToken)
+            : request.HasFormContentType
+                ? [(await FormInputs(request, limit, cancellationToken), new ReadOptions { MaxBytes = limit })]
+                : throw HarmattanError.UnsupportedFormat.At("request", "send the reports as multipart/form-data files or as JSON {\"documents\": [{\"text\": ...}]}");
+        var ingestor = new Ingestor(reader, pipeline, store);
+        var results = batches.SelectMany(batch => ingestor.Run(batch.Inputs, batch.Options, parallelism: 1)).ToList();
+        var summary = Ingestor.Summarize(results, clock.Elapsed);
+        var response = new UploadResponse(
+            summary.Added,
+            summary.Unchanged,
+            summary.Failed,
+            results.Select(r => new UploadResult(r.Input.Name, r.Status, r.DocumentId, r.Title, r.Error?.Code, r.Message, r.Entities, r.Claims, r.Events)).ToList());
+        if (summary.Added == 0)
         {
-            throw HarmattanError.UnsupportedFormat.At("request", "send the reports as multipart/form-data files");
+            return TypedResults.Ok(response);
         }
 
+        var first = results.First(r => r.Status == IngestStatus.Added);
+        return TypedResults.Created($"/api/documents/{first.DocumentId}", response);
+    }
+
+    private static async Task<List<IngestInput>> FormInputs(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
         IFormCollection form;
         try
         {
@@ -128,18 +185,70 @@ internal static class DocumentEndpoints
             inputs.Add(IngestInput.Bytes(name, buffer.ToArray()));
         }
 
-        var (results, summary) = new Ingestor(reader, pipeline, store).RunAll(inputs, new ReadOptions { MaxBytes = limit });
-        var response = new UploadResponse(
-            summary.Added,
-            summary.Unchanged,
-            summary.Failed,
-            results.Select(r => new UploadResult(r.Input.Name, r.Status, r.DocumentId, r.Title, r.Error?.Code, r.Message, r.Entities, r.Claims, r.Events)).ToList());
-        if (summary.Added == 0)
+        return inputs;
+    }
+
+    /// <summary>
+    /// Reports sent as JSON, each with the options its own metadata gives (title, published date and url
+    /// override what the text says, as the CLI's flags do). Every report is checked before any is stored.
+    /// </summary>
+    private static async Task<List<(List<IngestInput> Inputs, ReadOptions Options)>> JsonInputs(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        JsonUpload? upload;
+        try
         {
-            return TypedResults.Ok(response);
+            upload = await request.ReadFromJsonAsync<JsonUpload>(cancellationToken);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw HarmattanError.BadArgument.At("body", $"the JSON cannot be read: {e.Message}", e);
+        }
+        catch (BadHttpRequestException e)
+        {
+            throw HarmattanError.TooLarge.At("request", $"the limit is {limit} bytes", e);
         }
 
-        var first = results.First(r => r.Status == IngestStatus.Added);
-        return TypedResults.Created($"/api/documents/{first.DocumentId}", response);
+        if (upload?.Documents is not { Count: > 0 } documents)
+        {
+            throw HarmattanError.BadArgument.At("documents", "send {\"documents\": [{\"text\": \"...\"}]} with at least one report");
+        }
+
+        var batches = new List<(List<IngestInput>, ReadOptions)>(documents.Count);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var report = documents[i] ?? throw HarmattanError.BadArgument.At($"documents[{i}]", "is null");
+            var where = $"documents[{i}]";
+            if (string.IsNullOrWhiteSpace(report.Text))
+            {
+                throw HarmattanError.BadArgument.At(where + ".text", "is required and must hold the report's text");
+            }
+
+            var extension = (report.Format ?? "txt").Trim().ToLowerInvariant() switch
+            {
+                "txt" or "text" or "plain" => ".txt",
+                "md" or "markdown" => ".md",
+                "html" or "htm" => ".html",
+                var other => throw HarmattanError.UnsupportedFormat.At(where + ".format", $"'{other}' is not txt, md or html (send a PDF as a multipart file)"),
+            };
+            PartialDate? published = null;
+            if (!string.IsNullOrWhiteSpace(report.Published))
+            {
+                published = PartialDate.TryParse(report.Published.Trim(), out var date)
+                    ? date
+                    : throw HarmattanError.BadArgument.At(where + ".published", $"'{report.Published}' is not a date like 2012, 2012-03 or 2012-03-22");
+            }
+
+            var name = string.IsNullOrWhiteSpace(report.Name) ? $"document {i + 1}{extension}" : Path.GetFileName(report.Name.Trim());
+            if (report.Format is not null || !IngestInputs.ReportExtensions.Contains(Path.GetExtension(name)))
+            {
+                // The reader goes by the name's extension: the declared format wins over the name's.
+                name = Path.ChangeExtension(name, extension);
+            }
+
+            var options = new ReadOptions { MaxBytes = limit, Title = report.Title, Published = published, Url = report.Url };
+            batches.Add(([IngestInput.Bytes(name, System.Text.Encoding.UTF8.GetBytes(report.Text))], options));
+        }
+
+        return batches;
     }
 }

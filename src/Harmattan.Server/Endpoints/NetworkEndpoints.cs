@@ -1,4 +1,3 @@
-using System.Globalization;
 using Harmattan.Analysis.Network;
 using Harmattan.Knowledge;
 using Harmattan.Store;
@@ -30,20 +29,8 @@ internal static class NetworkEndpoints
         [FromQuery(Name = "entityType")] string[]? entityTypes)
     {
         var steps = Query.Integer(depth, "depth", 1);
-        var relationTypes = types ?? [];
-        foreach (var type in relationTypes)
-        {
-            if (!schema.TryGetRelation(type, out _))
-            {
-                throw HarmattanError.BadArgument.At("type", $"'{type}' is not a relation type; known: {string.Join(", ", schema.RelationTypes.Select(r => r.Name))}");
-            }
-        }
-
-        var kinds = (entityTypes ?? [])
-            .Select(t => Enum.TryParse<EntityType>(t, ignoreCase: true, out var k) && !int.TryParse(t, CultureInfo.InvariantCulture, out _)
-                ? k
-                : throw HarmattanError.BadArgument.At("entityType", $"'{t}' is not an entity type; known: {string.Join(", ", Enum.GetNames<EntityType>())}"))
-            .ToList();
+        var relationTypes = Query.RelationTypes(schema, types);
+        var kinds = Query.EntityTypes(entityTypes);
         var period = Query.Period(since, until);
         var centre = Query.Entity(store, around);
         var relations = store.FindRelations(new RelationFilter(period, relationTypes, kinds));

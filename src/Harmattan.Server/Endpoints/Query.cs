@@ -51,6 +51,28 @@ internal static class Query
     public static EntityRef? Entity(KnowledgeStore store, string? nameOrId) =>
         string.IsNullOrWhiteSpace(nameOrId) ? null : store.ResolveEntity(nameOrId);
 
+    /// <summary>Relation type names, each checked against the schema (HRM0401 naming the unknown one).</summary>
+    public static IReadOnlyList<string> RelationTypes(Schema schema, string[]? types)
+    {
+        foreach (var type in types ?? [])
+        {
+            if (!schema.TryGetRelation(type, out _))
+            {
+                throw HarmattanError.BadArgument.At("type", $"'{type}' is not a relation type; known: {string.Join(", ", schema.RelationTypes.Select(r => r.Name))}");
+            }
+        }
+
+        return types ?? [];
+    }
+
+    /// <summary>Entity type names (ArmedGroup, Person, ...), any case; a number is refused, not taken as an enum value.</summary>
+    public static IReadOnlyList<EntityType> EntityTypes(string[]? types) =>
+        (types ?? [])
+            .Select(t => Enum.TryParse<EntityType>(t, ignoreCase: true, out var k) && !int.TryParse(t, CultureInfo.InvariantCulture, out _)
+                ? k
+                : throw HarmattanError.BadArgument.At("entityType", $"'{t}' is not an entity type; known: {string.Join(", ", Enum.GetNames<EntityType>())}"))
+            .ToList();
+
     public static string Required(string? value, string name) =>
         string.IsNullOrWhiteSpace(value) ? throw HarmattanError.BadArgument.At(name, "is required") : value;
 

@@ -62,7 +62,7 @@ internal static class SqliteFullText
             JOIN claims_fts ON claims_fts.rowid = top.seq
             JOIN claims c ON c.seq = top.seq
             JOIN documents d ON d.id = c.document_id
-            WHERE top.kind = 'claim' AND claims_fts MATCH @Match
+            WHERE top.kind = 'claim' AND claims_fts MATCH @Match AND c.status <> 'rejected'
             ORDER BY Rank, DocumentId, ClaimId
             """,
             new { Match = match, Open = MatchOpen, Close = MatchClose, Limit = limit });

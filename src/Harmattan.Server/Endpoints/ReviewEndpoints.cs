@@ -1,0 +1,123 @@
+using Harmattan.Knowledge;
+using Harmattan.Store;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Harmattan.Server.Endpoints;
+
+/// <summary>
+/// An analyst's review of one fact, as <c>POST /api/reviews</c> takes it. <see cref="DocumentId"/> (an id or
+/// prefix) is required for every kind but <c>entity</c>, whose <see cref="FactId"/> is the entity id.
+/// <see cref="Changes"/> maps each corrected field to its new value; <see cref="ExpectedStatus"/>, when
+/// given, is the status the analyst saw, and the review is refused with 409 if someone changed it since.
+/// </summary>
+public sealed record ReviewBody(
+    FactKind Kind,
+    string? DocumentId,
+    string FactId,
+    ReviewAction Action,
+    Dictionary<string, string?>? Changes,
+    string? By,
+    ReviewStatus? ExpectedStatus);
+
+/// <summary>Who undoes a review.</summary>
+public sealed record UndoBody(string? By);
+
+/// <summary>
+/// <c>/api/review/queue</c> (facts waiting for an analyst, least confident first) and <c>/api/reviews</c>
+/// (record a review, list them, undo one): the review workflow, as the <c>review</c> verb.
+/// </summary>
+internal static class ReviewEndpoints
+{
+    public static void MapReviews(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/review/queue", Queue).WithTags("review").WithName("ReviewQueue")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/review/facts/{kind}/{factId}", Fact).WithTags("review").WithName("GetReviewableEntity")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/review/facts/{kind}/{documentId}/{factId}", DocumentFact).WithTags("review").WithName("GetReviewableFact")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var group = api.MapGroup("/reviews").WithTags("review");
+        group.MapPost("/", Review).WithName("Review")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/", List).WithName("ListReviews")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}", Get).WithName("GetReview").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/undo", Undo).WithName("UndoReview")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>Facts in one review status (proposed unless <c>status</c> says otherwise), least confident first.</summary>
+    private static Ok<Page<ReviewItem>> Queue(KnowledgeStore store, string? kind, string? document, string? status, string? offset, string? limit)
+    {
+        var paging = Query.Paging(offset, limit);
+        var filter = new ReviewQueueFilter(OptionalKind(kind), string.IsNullOrWhiteSpace(document) ? null : document, Status(status) ?? ReviewStatus.Proposed);
+        var (items, total) = store.ReviewQueue(filter, paging.Offset, paging.Limit);
+        return TypedResults.Ok(new Page<ReviewItem>(items, total, paging.Offset, paging.Limit));
+    }
+
+    private static Ok<ReviewItem> Fact(KnowledgeStore store, string kind, string factId) =>
+        TypedResults.Ok(store.GetReviewItem(new FactRef(RequiredKind(kind), null, factId)));
+
+    private static Ok<ReviewItem> DocumentFact(KnowledgeStore store, string kind, string documentId, string factId) =>
+        TypedResults.Ok(store.GetReviewItem(new FactRef(RequiredKind(kind), documentId, factId)));
+
+    private static Created<ReviewRecord> Review(KnowledgeStore store, Schema schema, ReviewBody body)
+    {
+        var record = store.Review(
+            new ReviewRequest(new FactRef(body.Kind, body.DocumentId, body.FactId ?? ""), body.Action, body.Changes, body.By ?? "", body.ExpectedStatus),
+            schema);
+        return TypedResults.Created($"/api/reviews/{record.Id}", record);
+    }
+
+    /// <summary>Recorded reviews, newest first, of one kind, document (id or prefix) or fact.</summary>
+    private static Ok<Page<ReviewRecord>> List(KnowledgeStore store, string? kind, string? document, string? fact, string? offset, string? limit)
+    {
+        var paging = Query.Paging(offset, limit);
+        var (reviews, total) = store.ListReviews(
+            new ReviewLogFilter(OptionalKind(kind), string.IsNullOrWhiteSpace(document) ? null : document, string.IsNullOrWhiteSpace(fact) ? null : fact),
+            paging.Offset,
+            paging.Limit);
+        return TypedResults.Ok(new Page<ReviewRecord>(reviews, total, paging.Offset, paging.Limit));
+    }
+
+    private static Ok<ReviewRecord> Get(KnowledgeStore store, string id) => TypedResults.Ok(store.GetReview(id));
+
+    private static Ok<ReviewRecord> Undo(KnowledgeStore store, string id, UndoBody? body) =>
+        TypedResults.Ok(store.UndoReview(id, body?.By ?? ""));
+
+    private static FactKind RequiredKind(string kind) =>
+        OptionalKind(kind) ?? throw HarmattanError.BadArgument.At("kind", "is required");
+
+    private static FactKind? OptionalKind(string? kind)
+    {
+        if (string.IsNullOrWhiteSpace(kind))
+        {
+            return null;
+        }
+
+        return Enum.TryParse<FactKind>(kind, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(kind[0])
+            ? parsed
+            : throw HarmattanError.BadArgument.At("kind", $"'{kind}' is not one of entity, claim, relation, event, attribute");
+    }
+
+    private static ReviewStatus? Status(string? status)
+    {
+        if (string.IsNullOrWhiteSpace(status))
+        {
+            return null;
+        }
+
+        return Enum.TryParse<ReviewStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(status[0])
+            ? parsed
+            : throw HarmattanError.BadArgument.At("status", $"'{status}' is not one of proposed, confirmed, rejected");
+    }
+}

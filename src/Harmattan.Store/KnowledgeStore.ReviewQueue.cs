@@ -1,0 +1,201 @@
+using Dapper;
+using Harmattan.Knowledge;
+
+namespace Harmattan.Store;
+
+public sealed partial class KnowledgeStore
+{
+    /// <summary>
+    /// The facts waiting for an analyst (status proposed unless the filter says otherwise), least confident
+    /// first so the doubtful ones come up before the sure ones; then by document and extraction order. An
+    /// entity's confidence is the best any document gave it. Returns one page and how many there are in all.
+    /// </summary>
+    public (IReadOnlyList<ReviewItem> Items, int Total) ReviewQueue(ReviewQueueFilter? filter = null, int offset = 0, int limit = 50)
+    {
+        filter ??= new ReviewQueueFilter();
+        using var transaction = _connection.BeginTransaction(deferred: true);
+        var documentId = filter.Document is null ? null : ResolveId(filter.Document.Trim().ToLowerInvariant(), transaction);
+        var parts = new List<string>();
+        foreach (var kind in Enum.GetValues<FactKind>().Where(k => filter.Kind is null || filter.Kind == k))
+        {
+            parts.Add(kind == FactKind.Entity
+                ? """
+                  SELECT 'entity' AS kind, NULL AS document_id, e.id AS fact_id,
+                         coalesce((SELECT max(d.confidence) FROM document_entities d WHERE d.entity_id = e.id), 1.0) AS confidence, 0 AS seq
+                  FROM entities e
+                  WHERE e.status = @Status
+                    AND (@DocumentId IS NULL OR e.id IN (SELECT entity_id FROM document_entities WHERE document_id = @DocumentId))
+                  """
+                : $"""
+                  SELECT '{Kind(kind)}' AS kind, document_id, id AS fact_id, confidence, seq FROM {TableOf(kind)}
+                  WHERE status = @Status AND (@DocumentId IS NULL OR document_id = @DocumentId)
+                  """);
+        }
+
+        var union = string.Join("\nUNION ALL\n", parts);
+        var args = new { Status = Status(filter.Status), DocumentId = documentId, Offset = offset, Limit = limit };
+        var total = _connection.ExecuteScalar<long>($"SELECT count(*) FROM ({union})", args, transaction);
+        var page = _connection.Query<(string Kind, string? DocumentId, string FactId, double Confidence)>(
+                $"SELECT kind, document_id, fact_id, confidence FROM ({union}) ORDER BY confidence, document_id, kind, seq, fact_id LIMIT @Limit OFFSET @Offset",
+                args,
+                transaction)
+            .ToList();
+        var reader = new FactReader(_connection, transaction);
+        var items = page.Select(p => ReviewItemOf(reader, ParseKind(p.Kind), p.DocumentId, p.FactId, p.Confidence)).ToList();
+        return (items, (int)total);
+    }
+
+    /// <summary>One fact as the review queue shows it, whatever its status.</summary>
+    public ReviewItem GetReviewItem(FactRef fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        fact = NormalizeFact(fact);
+        using var transaction = _connection.BeginTransaction(deferred: true);
+        _ = ReadReviewable(fact, transaction);
+        var confidence = fact.Kind == FactKind.Entity
+            ? _connection.ExecuteScalar<double?>("SELECT max(confidence) FROM document_entities WHERE entity_id = @FactId", new { fact.FactId }, transaction) ?? 1.0
+            : _connection.ExecuteScalar<double>(
+                $"SELECT confidence FROM {TableOf(fact.Kind)} WHERE document_id = @DocumentId AND id = @FactId", new { fact.DocumentId, fact.FactId }, transaction);
+        return ReviewItemOf(new FactReader(_connection, transaction), fact.Kind, fact.DocumentId, fact.FactId, confidence);
+    }
+
+    private ReviewItem ReviewItemOf(FactReader reader, FactKind kind, string? documentId, string factId, double confidence)
+    {
+        var args = new { DocumentId = documentId, FactId = factId };
+        var transaction = reader.Transaction;
+        switch (kind)
+        {
+            case FactKind.Entity:
+            {
+                var row = _connection.QuerySingle<(string Name, string Type, string Status, string? RegistryId)>(
+                    "SELECT name, type, status, registry_id FROM entities WHERE id = @FactId", args, transaction);
+                var best = _connection.QueryFirstOrDefault<(string DocumentId, long Start, long End)?>(
+                    """
+                    SELECT document_id, evidence_start, evidence_end FROM document_entities WHERE entity_id = @FactId
+                    ORDER BY confidence DESC, seq LIMIT 1
+                    """,
+                    args,
+                    transaction);
+                var aliases = _connection.Query<string>("SELECT alias FROM entity_aliases WHERE entity_id = @FactId ORDER BY seq", args, transaction).ToList();
+                var documents = _connection.ExecuteScalar<long>("SELECT count(*) FROM document_entities WHERE entity_id = @FactId", args, transaction);
+                var evidence = best is { } b ? Evidence(reader, b.DocumentId, b.Start, b.End) : null;
+                return new ReviewItem(
+                    kind,
+                    null,
+                    best is { } d ? reader.Document(d.DocumentId).Title : null,
+                    factId,
+                    ParseStatus(row.Status),
+                    confidence,
+                    $"{row.Name} ({row.Type})",
+                    evidence,
+                    new Dictionary<string, string?>
+                    {
+                        ["name"] = row.Name,
+                        ["type"] = row.Type,
+                        ["registryId"] = row.RegistryId,
+                        ["aliases"] = string.Join("; ", aliases),
+                        ["documents"] = documents.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        ["evidenceDocumentId"] = best?.DocumentId,
+                    });
+            }
+
+            case FactKind.Claim:
+            {
+                var row = _connection.QuerySingle<(string SpeakerId, string Cue, string Text, string Status, long Start, long End)>(
+                    "SELECT speaker_id, cue, text, status, evidence_start, evidence_end FROM claims WHERE document_id = @DocumentId AND id = @FactId",
+                    args,
+                    transaction);
+                var speaker = reader.Entity(row.SpeakerId);
+                var about = _connection.Query<string>(
+                        "SELECT entity_id FROM claim_about WHERE document_id = @DocumentId AND claim_id = @FactId ORDER BY position", args, transaction)
+                    .Select(id => reader.Entity(id).Name);
+                return Item(row.Status, row.Start, row.End, $"{speaker.Name} {row.Cue}: “{row.Text}”", new Dictionary<string, string?>
+                {
+                    ["speaker"] = speaker.Name,
+                    ["speakerId"] = speaker.Id,
+                    ["cue"] = row.Cue,
+                    ["text"] = row.Text,
+                    ["about"] = string.Join("; ", about),
+                });
+            }
+
+            case FactKind.Relation:
+            {
+                var row = _connection.QuerySingle<(string Type, string SourceId, string TargetId, string? Role, string Status, long Start, long End)>(
+                    "SELECT type, source_id, target_id, role, status, evidence_start, evidence_end FROM relations WHERE document_id = @DocumentId AND id = @FactId",
+                    args,
+                    transaction);
+                var source = reader.Entity(row.SourceId);
+                var target = reader.Entity(row.TargetId);
+                var role = row.Role is null ? "" : $" (as {row.Role})";
+                return Item(row.Status, row.Start, row.End, $"{source.Name} {row.Type} {target.Name}{role}", new Dictionary<string, string?>
+                {
+                    ["type"] = row.Type,
+                    ["role"] = row.Role,
+                    ["source"] = source.Name,
+                    ["sourceId"] = source.Id,
+                    ["target"] = target.Name,
+                    ["targetId"] = target.Id,
+                });
+            }
+
+            case FactKind.Event:
+            {
+                var row = _connection.QuerySingle<(string Type, string Date, string Precision, string Status, long Start, long End)>(
+                    "SELECT type, date, date_precision, status, evidence_start, evidence_end FROM events WHERE document_id = @DocumentId AND id = @FactId",
+                    args,
+                    transaction);
+                var places = Members("event_places").ToList();
+                var actors = Members("event_actors").ToList();
+                var date = StoredValues.ParseDate(row.Date, row.Precision).ToIso();
+                var where = places.Count == 0 ? "" : " in " + string.Join(", ", places);
+                var who = actors.Count == 0 ? "" : " (" + string.Join(", ", actors) + ")";
+                return Item(row.Status, row.Start, row.End, $"{row.Type} on {date}{where}{who}", new Dictionary<string, string?>
+                {
+                    ["type"] = row.Type,
+                    ["date"] = date,
+                    ["places"] = string.Join("; ", places),
+                    ["actors"] = string.Join("; ", actors),
+                });
+
+                IEnumerable<string> Members(string table) => _connection.Query<string>(
+                        $"SELECT entity_id FROM {table} WHERE document_id = @DocumentId AND event_id = @FactId ORDER BY position", args, transaction)
+                    .Select(id => reader.Entity(id).Name);
+            }
+
+            case FactKind.Attribute:
+            {
+                var row = _connection.QuerySingle<(string EntityId, string Name, string Value, string Surface, string Status, long Start, long End)>(
+                    "SELECT entity_id, name, value, surface, status, evidence_start, evidence_end FROM properties WHERE document_id = @DocumentId AND id = @FactId",
+                    args,
+                    transaction);
+                var entity = reader.Entity(row.EntityId);
+                return Item(row.Status, row.Start, row.End, $"{entity.Name}: {row.Name} = {row.Value}", new Dictionary<string, string?>
+                {
+                    ["entity"] = entity.Name,
+                    ["entityId"] = entity.Id,
+                    ["name"] = row.Name,
+                    ["value"] = row.Value,
+                    ["surface"] = row.Surface,
+                });
+            }
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind));
+        }
+
+        ReviewItem Item(string status, long start, long end, string summary, Dictionary<string, string?> fields) => new(
+            kind,
+            documentId,
+            reader.Document(documentId!).Title,
+            factId,
+            ParseStatus(status),
+            confidence,
+            summary,
+            Evidence(reader, documentId!, start, end),
+            fields);
+    }
+
+    private static EvidenceText Evidence(FactReader reader, string documentId, long start, long end) =>
+        new((int)start, (int)end, reader.Source(documentId, start, end).Evidence);
+}
