@@ -33,7 +33,7 @@ export function analystBadge() {
   const label = h('span', { id: 'analyst', class: 'analyst' });
   const draw = () => {
     const name = analystName();
-    replace(label, 
+    replace(label,
       h('button', { type: 'button', class: 'linklike', title: 'Change the name recorded with your review actions' },
         name ? 'Analyst: ' + name : 'Set your name'));
     label.firstChild.addEventListener('click', () => {

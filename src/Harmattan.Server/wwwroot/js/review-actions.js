@@ -93,7 +93,7 @@ export function reviewControls(spec) {
     return form;
   };
 
-  append(box, 
+  append(box,
     h('button', { type: 'button', class: 'rv confirm', title: 'This is right', on: { click: () => send('confirm') } }, '✓ Confirm'),
     h('button', { type: 'button', class: 'rv reject', title: 'This is wrong: hide it from the queries', on: { click: () => send('reject') } }, '✗ Reject'),
     correctable[spec.kind] ? h('button', {

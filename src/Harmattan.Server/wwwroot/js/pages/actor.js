@@ -2,11 +2,14 @@
 // did when and where, and the reports that name it. Every fact links to its passage in the report.
 import * as api from '../api.js';
 import { h, append, route, entityLink, entityList, typeBadge, source, confidence, relationLabel, section, table } from '../dom.js';
+import { reviewControls, statusBadge } from '../review-actions.js';
 
 export async function render(root, { args }) {
   const p = await api.get('entities/' + encodeURIComponent(args[0] ?? ''));
   const e = p.entity;
   document.title = e.name + ' · Harmattan';
+  // The entity itself is a fact to review (its name and type); a server without the review API shows none.
+  const review = await api.get(`review/facts/entity/${encodeURIComponent(e.id)}`).catch(() => null);
 
   const relationRow = r => {
     const outgoing = r.source.id === e.id;
@@ -19,10 +22,11 @@ export async function render(root, { args }) {
       h('td', null, source(r.from, r.id)));
   };
 
-  append(root, 
+  append(root,
     h('header', { class: 'page-head profile-head' },
       h('p', { class: 'crumbs' }, h('a', { href: '#/actors' }, 'Actors'), ' / '),
       h('h1', { id: 'actor-name' }, e.name, ' ', typeBadge(e.type)),
+      review ? entityReview(e, review.status) : null,
       h('dl', { class: 'facts-dl' },
         h('dt', null, 'Also called'),
         h('dd', { class: 'aliases' }, p.aliases.length ? p.aliases.map(a => h('span', { class: 'alias' }, a)) : h('span', { class: 'muted' }, '—')),
@@ -62,6 +66,19 @@ export async function render(root, { args }) {
       h('td', null, h('a', { href: route('doc/' + d.documentId), class: 'doc-link' }, d.title || d.documentId.slice(0, 12))),
       h('td', { class: 'nowrap' }, d.date ?? ''),
       h('td', { class: 'num' }, d.mentions)))), { id: 'documents' }));
+}
+
+function entityReview(e, status) {
+  const box = h('div', { class: 'entity-review' }, statusBadge(status), ' ');
+  append(box, reviewControls({
+    kind: 'entity', documentId: null, factId: e.id, status, fields: { name: e.name, type: e.type },
+    onDone: record => {
+      // A corrected name or type is shown by reading the profile again; a rejected entity leaves the queries.
+      if (record.action === 'correct') window.dispatchEvent(new HashChangeEvent('hashchange'));
+      else box.querySelector('.status').replaceWith(statusBadge(record.statusAfter));
+    },
+  }));
+  return box;
 }
 
 function claimTable(items, other) {

@@ -22,7 +22,7 @@ export async function render(root, { params }) {
     h('p', { class: 'lede' }, 'Armed groups, people, organisations, countries and places, each merged across its spellings.')), form);
 
   const page = await api.get('entities', { q, type, offset, limit: LIMIT });
-  append(root, 
+  append(root,
     h('p', { class: 'summary' }, `${page.total} entit${page.total === 1 ? 'y' : 'ies'}`),
     table(['Name', 'Type'], page.items.map(e => h('tr', null,
       h('td', null, h('a', { href: route('actor/' + e.id) }, e.name)),

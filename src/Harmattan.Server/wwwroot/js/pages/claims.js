@@ -33,7 +33,7 @@ export async function render(root, { params }) {
   h('div', { class: 'claim-line' }, entityLink(c.speaker), ' ', h('em', null, c.cue), ': ', h('q', null, c.text)),
   c.about?.length ? h('div', { class: 'small' }, 'about ', entityList(c.about)) : null,
   source(c.from, c.id, { quote: false }))));
-  append(root, 
+  append(root,
     h('p', { class: 'summary' }, `${page.total} claim${page.total === 1 ? '' : 's'}`),
     page.items.length ? list : h('p', { class: 'muted' }, 'No claims match.'),
     pager(page, o => route('claims', { ...p, focus: null, offset: o })));

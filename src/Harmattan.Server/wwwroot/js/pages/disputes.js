@@ -20,7 +20,7 @@ export async function render(root, { params }) {
     h('p', { class: 'lede' }, 'Statements from different sources, dated at most the window apart, that cannot both be right.')), form);
 
   const page = await api.get('disputes', { window: p.window, tolerance: p.tolerance, offset, limit: LIMIT });
-  append(root, 
+  append(root,
     h('p', { class: 'summary' }, `${page.total} disagreement${page.total === 1 ? '' : 's'}`),
     page.items.length
       ? h('ol', { class: 'disputes' }, page.items.map(dispute))

@@ -7,7 +7,7 @@ const LIMIT = 50;
 export async function render(root, { params }) {
   const offset = Math.max(0, parseInt(params.get('offset') ?? '0', 10) || 0);
   const list = h('div', { class: 'doc-list' });
-  append(root, 
+  append(root,
     h('header', { class: 'page-head' }, h('h1', null, 'Documents'),
       h('p', { class: 'lede' }, 'The reports in the knowledge base, newest first. Open one to read it with its entities, claims and dates marked.')),
     uploadForm(() => fill(list, offset)),
@@ -27,7 +27,7 @@ async function fill(list, offset) {
     h('td', { class: 'num' }, d.claimCount),
     h('td', { class: 'num' }, d.eventCount),
     h('td', { class: 'nowrap small' }, d.ingestedAt.replace('T', ' ').slice(0, 16))));
-  replace(list, 
+  replace(list,
     h('p', { class: 'summary' }, h('strong', { id: 'document-total' }, String(page.total)), page.total === 1 ? ' document' : ' documents'),
     page.items.length
       ? table(['Title', 'Published', 'Format', 'Words', 'Entities', 'Claims', 'Events', 'Ingested (UTC)'], rows, { class: 'grid documents' })

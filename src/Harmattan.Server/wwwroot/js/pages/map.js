@@ -37,7 +37,7 @@ export async function render(root, { params }) {
   form.addEventListener('submit', e => { e.preventDefault(); location.hash = route('map', Object.fromEntries(new FormData(form))); });
 
   const container = h('div', { id: 'map', class: 'map' });
-  append(root, 
+  append(root,
     h('header', { class: 'page-head' }, h('h1', null, 'Map'),
       h('p', { class: 'lede' }, 'Places the reports name, with the events that happened there. Bigger markers, more events.')),
     form,

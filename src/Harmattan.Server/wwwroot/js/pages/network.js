@@ -71,7 +71,7 @@ export async function render(root, { params }) {
 
   const container = h('div', { id: 'cy', class: 'graph', role: 'img', 'aria-label': 'Network of actors' });
   const detail = h('div', { class: 'edge-detail card', hidden: true });
-  append(root, 
+  append(root,
     h('header', { class: 'page-head' }, h('h1', null, 'Network'),
       h('p', { class: 'lede' }, 'Actors linked by what the reports say of them. Click an actor to open its profile, a link to see its sources.')),
     form,
@@ -189,7 +189,7 @@ async function showEdge(detail, edge) {
   titles ??= api.all('documents').then(docs => new Map(docs.map(d => [d.id, d])));
   const docs = await titles;
   detail.hidden = false;
-  replace(detail, 
+  replace(detail,
     h('button', { type: 'button', class: 'close linklike', 'aria-label': 'Close', on: { click: () => { detail.hidden = true; } } }, '×'),
     h('p', null, entityLink(edge.source), ' ', h('span', { class: 'rel-type' }, relationLabel(edge.type)), ' ', entityLink(edge.target)),
     h('p', { class: 'small muted' }, `Said in ${edge.documents} document${edge.documents === 1 ? '' : 's'}:`),

@@ -54,11 +54,13 @@ export async function render(root, { args, params }) {
       h('div', { class: 'fact-summary' }, summary),
       h('div', { class: 'fact-meta' },
         confidence(f.evidence?.confidence),
-        reviewable ? statusBadge(statusOf(kind, f.id)) : null,
+        reviewable && statusOf(kind, f.id) !== 'proposed' ? statusBadge(statusOf(kind, f.id)) : h('span', { class: 'status' }),
         h('button', { type: 'button', class: 'linklike show-in-text', on: { click: () => showFact(f.id) } }, 'show in text'),
         reviewable ? reviewControls({
           kind, documentId: doc.id, factId: f.id, status: statusOf(kind, f.id), fields,
           onDone: record => {
+            // A correction changes what the fact says: read the document again.
+            if (record.action === 'correct') { window.dispatchEvent(new HashChangeEvent('hashchange')); return; }
             statuses.set(kind + ':' + f.id, record.statusAfter);
             li.className = ['fact', 'st-' + record.statusAfter, li.classList.contains('active') ? 'active' : ''].join(' ').trim();
             li.querySelector('.status')?.replaceWith(statusBadge(record.statusAfter));
@@ -67,7 +69,9 @@ export async function render(root, { args, params }) {
     return li;
   };
 
-  append(panel, 
+  const jump = h('nav', { class: 'panel-nav', 'aria-label': 'Facts of this document' });
+  append(panel,
+    jump,
     factSection('Claims', x.claims, c => factItem('claim', c, [
       entityLink(ref(c.speakerId)), ' ', h('em', null, c.cue), ': ', h('q', null, c.text),
       c.aboutIds?.length ? h('div', { class: 'small' }, 'about ', entityList(c.aboutIds.map(ref))) : null,
@@ -88,8 +92,13 @@ export async function render(root, { args, params }) {
     ], { value: a.value })),
     entitySection(x, ref, reviewable, statusOf),
   );
+  for (const sec of panel.querySelectorAll('section.facts')) {
+    append(jump, h('button', {
+      type: 'button', class: 'linklike', on: { click: () => sec.scrollIntoView({ block: 'start' }) },
+    }, sec.querySelector('h2').firstChild.textContent, ' ', h('span', { class: 'count' }, sec.querySelector('h2 .count').textContent)));
+  }
 
-  append(root, 
+  append(root,
     h('header', { class: 'page-head doc-head' },
       h('p', { class: 'crumbs' }, h('a', { href: '#/documents' }, 'Documents'), ' / '),
       h('h1', { id: 'doc-title' }, doc.title || '(untitled)'),

@@ -29,7 +29,7 @@ export async function render(root, { params }) {
 
   const queue = h('section', { class: 'block', id: 'queue' });
   const history = h('section', { class: 'block', id: 'history' });
-  append(root, 
+  append(root,
     h('header', { class: 'page-head' }, h('h1', null, 'Review'),
       h('p', { class: 'lede' }, 'What the extractors proposed, least confident first. Confirmed facts are never overwritten by re-extraction; rejected ones leave every view.')),
     who, form, h('div', { class: 'review-layout' }, queue, history));
@@ -49,7 +49,7 @@ async function drawQueue(el, p, offset, refresh) {
       ? h('p', { class: 'muted' }, 'This server has no review API yet.') : errorBox(error));
     return;
   }
-  replace(el, 
+  replace(el,
     h('h2', null, 'Queue', h('span', { class: 'count', id: 'queue-total' }, String(page.total))),
     page.items.length ? h('ol', { class: 'queue' }, page.items.map(item => queueItem(item, refresh)))
       : h('p', { class: 'muted' }, 'Nothing left to review here.'),
@@ -57,17 +57,20 @@ async function drawQueue(el, p, offset, refresh) {
 }
 
 function queueItem(item, refresh) {
-  const where = item.documentId
-    ? h('a', {
-      href: route('doc/' + item.documentId, item.evidence ? { fact: item.factId } : {}),
+  // A document's fact opens the reader at it; an entity, its profile and the passage that first names it.
+  const evidenceDoc = item.documentId ?? item.fields?.evidenceDocumentId;
+  const where = [
+    item.kind === 'entity' ? h('a', { href: route('actor/' + item.factId), class: 'small' }, 'profile') : null,
+    evidenceDoc ? h('a', {
+      href: route('doc/' + evidenceDoc, item.documentId ? { fact: item.factId } : item.evidence ? { span: `${item.evidence.start}-${item.evidence.end}` } : {}),
       class: 'doc-link small',
-    }, item.documentTitle || item.documentId.slice(0, 12))
-    : h('a', { href: route('actor/' + item.factId), class: 'small' }, 'profile');
+    }, item.documentTitle || evidenceDoc.slice(0, 12)) : null,
+  ];
   return h('li', { class: ['queue-item', 'kind-' + item.kind], dataset: { fact: item.factId, kind: item.kind } },
     h('div', { class: 'queue-head' },
       confidence(item.confidence), ' ',
       h('span', { class: 'badge' }, item.kind), ' ',
-      h('span', { class: 'summary-text' }, item.summary), ' ', where),
+      h('span', { class: 'summary-text' }, item.summary), ' ', h('span', { class: 'where' }, where)),
     item.evidence?.text ? h('blockquote', { class: 'evidence' }, item.evidence.text) : null,
     reviewControls({
       kind: item.kind, documentId: item.documentId, factId: item.factId, status: item.status,
@@ -83,7 +86,7 @@ async function drawHistory(el, p, refresh) {
     replace(el);
     return;
   }
-  replace(el, 
+  replace(el,
     h('h2', null, 'History', h('span', { class: 'count' }, String(page.total ?? page.items.length))),
     page.items.length ? h('ol', { class: 'history' }, page.items.map(r => historyItem(r, refresh)))
       : h('p', { class: 'muted' }, 'No review yet.'));

@@ -19,7 +19,7 @@ export async function render(root, { params }) {
   if (!q.trim()) return;
 
   const page = await api.get('search', { q, offset, limit: LIMIT });
-  append(root, 
+  append(root,
     h('ol', { class: 'hits', start: offset + 1 }, page.items.map(hit => h('li', { class: ['hit', 'kind-' + hit.kind.toLowerCase()] },
       h('div', null,
         h('span', { class: 'badge' }, hit.kind),
