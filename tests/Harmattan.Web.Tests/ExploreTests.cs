@@ -52,6 +52,8 @@ public sealed class ExploreTests(HarmattanSite site, Chromium chromium) : Browse
         Assert.True(await ui.Page.Locator("#events tbody tr").CountAsync() > 0);
         Assert.Matches(@"^\d{4}", await ui.TextAsync(".facts-dl dd:nth-of-type(2)"));
 
+        await ui.SnapAsync("profile");
+
         // A relation's source opens the reader with its evidence marked and in view.
         var link = ui.Page.Locator("#relations tbody tr .source a.doc-link").First;
         var evidence = await ui.Page.Locator("#relations tbody tr .source blockquote").First.InnerTextAsync();

@@ -29,6 +29,7 @@ public sealed class InjectionTests(HarmattanSite site, Chromium chromium) : Brow
         Assert.Contains("<img src=x onerror=window.__pwned='html-text-img'>", await ui.TextAsync("#doc-text"), StringComparison.Ordinal);
         // Hover and click the marked passages too: nothing in them reacts but the app's own links.
         await ui.Page.Locator("#doc-text").HoverAsync();
+        await ui.SnapAsync("reader");
         await AssertInert(ui);
 
         await ui.GoAsync("#/documents");
@@ -40,12 +41,14 @@ public sealed class InjectionTests(HarmattanSite site, Chromium chromium) : Brow
         var snippets = await ui.Page.Locator(".hit .snippet").AllInnerTextsAsync();
         Assert.Contains(snippets, s => s.Contains("<script>window.__pwned = 'txt-claim'</script>", StringComparison.Ordinal));
         Assert.All(await ui.Page.Locator(".hit .snippet mark").AllInnerTextsAsync(), m => Assert.Equal("pwned", m));
+        await ui.SnapAsync("search");
         await AssertInert(ui);
 
         // The claim with a script in it, in its speaker's profile and in the claims view.
         await ui.GoAsync("#/actor/Sidi Keita");
         Assert.Contains(await ui.Page.Locator("#claims-by q").AllInnerTextsAsync(),
             t => t.Contains("<script>window.__pwned = 'txt-claim'</script>", StringComparison.Ordinal));
+        await ui.SnapAsync("profile");
         await AssertInert(ui);
         await ui.GoAsync("#/claims?speaker=Sidi Keita");
         Assert.Contains(await ui.Page.Locator(".claim-item q").AllInnerTextsAsync(),

@@ -119,11 +119,19 @@ public sealed partial class UiPage : IAsyncDisposable
         Assert.True(Problems.Count == 0, "the page misbehaved:\n" + string.Join("\n", Problems));
     }
 
-    private async Task ScreenshotAsync()
+    /// <summary>A screenshot of the page as it is now, besides the test's final one: <c>NAME-LABEL.png</c>.</summary>
+    public Task SnapAsync(string label) => SaveAsync(_name + "-" + label);
+
+    private Task ScreenshotAsync()
     {
         _shot = true;
+        return SaveAsync(_name);
+    }
+
+    private async Task SaveAsync(string name)
+    {
         Directory.CreateDirectory(ScreenshotFolder);
-        await Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, SafeName().Replace(_name, "-") + ".png"), FullPage = false });
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, SafeName().Replace(name, "-") + ".png") });
     }
 
     public async ValueTask DisposeAsync()

@@ -44,7 +44,12 @@ export async function render(root, { args, params }) {
     focus = { start: entry.span.start, end: entry.span.end, id };
     draw();
     for (const li of panel.querySelectorAll('.fact.active')) li.classList.remove('active');
-    panel.querySelector(`[data-fact="${CSS.escape(id)}"]`)?.classList.add('active');
+    const item = panel.querySelector(`[data-fact="${CSS.escape(id)}"]`);
+    if (item) {
+      item.classList.add('active');
+      // The panel scrolls on its own (the page scrolls to the text): bring the fact into its view.
+      if (scroll) panel.scrollTop = Math.max(0, item.offsetTop - 70);
+    }
     if (updateUrl) history.replaceState(null, '', route('doc/' + doc.id, { fact: id }));
     if (scroll) textEl.querySelector('.focus')?.scrollIntoView({ block: 'center' });
   };

@@ -86,13 +86,21 @@ async function drawHistory(el, p, refresh) {
     replace(el);
     return;
   }
+  // A record names its fact by id: show what the fact says (as the queue does), fetched alongside.
+  const summaries = await Promise.all(page.items.map(r => summary(r)));
   replace(el,
     h('h2', null, 'History', h('span', { class: 'count' }, String(page.total ?? page.items.length))),
-    page.items.length ? h('ol', { class: 'history' }, page.items.map(r => historyItem(r, refresh)))
+    page.items.length ? h('ol', { class: 'history' }, page.items.map((r, i) => historyItem(r, summaries[i], refresh)))
       : h('p', { class: 'muted' }, 'No review yet.'));
 }
 
-function historyItem(r, refresh) {
+/** What the fact says now (a correction changes it), or null if it cannot be read. */
+function summary(r) {
+  const parts = ['review/facts', r.kind, r.documentId, r.factId].filter(Boolean).map((p, i) => (i ? encodeURIComponent(p) : p));
+  return api.get(parts.join('/')).then(item => item.summary, () => null);
+}
+
+function historyItem(r, text, refresh) {
   const message = h('div', { 'aria-live': 'polite' });
   const undo = async () => {
     const by = analystName();
@@ -110,6 +118,7 @@ function historyItem(r, refresh) {
   return h('li', { class: ['history-item', r.undoneAt ? 'undone' : null], dataset: { review: r.id, fact: r.factId } },
     h('div', null,
       h('span', { class: ['badge', 'act-' + r.action] }, r.action), ' ', h('span', { class: 'badge' }, r.kind), ' ', target),
+    text ? h('div', { class: 'history-summary' }, text) : null,
     h('div', { class: 'small' },
       `${r.statusBefore} → ${r.statusAfter} · by `, h('strong', null, r.by), ' · ', (r.at ?? '').replace('T', ' ').slice(0, 19)),
     r.changes?.length ? h('ul', { class: 'changes small' }, r.changes.map(c => h('li', null,
