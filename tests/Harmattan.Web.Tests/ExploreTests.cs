@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Microsoft.Playwright;
+using Harmattan.Tests;
+using static Microsoft.Playwright.Assertions;
 
 namespace Harmattan.Web.Tests;
 
@@ -30,6 +31,21 @@ public sealed class ExploreTests(HarmattanSite site, Chromium chromium) : Browse
             Assert.Contains("active", await ui.Page.Locator($"#nav a[data-page='{page}']").GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
         }
 
+        await ui.DoneAsync();
+    }
+
+    [Fact]
+    public async Task Uploading_a_report_already_stored_reports_it_unchanged_with_a_link_to_it()
+    {
+        await using var ui = await Open("upload");
+        await ui.GoAsync("#/documents");
+        await ui.Page.Locator("form.upload input[type='file']").SetInputFilesAsync(Path.Combine(RepositoryRoot.SampleReports, TuaregReport));
+        await ui.Page.Locator("form.upload button[type='submit']").ClickAsync();
+        var row = ui.Page.Locator(".upload-result tbody tr");
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row.Locator(".badge")).ToHaveTextAsync("Unchanged");
+        Assert.Equal("#/doc/" + Site.Documents[TuaregReport], await row.Locator("a").GetAttributeAsync("href"));
+        Assert.Equal(Site.Documents.Count, await ui.NumberAsync("#document-total"));
         await ui.DoneAsync();
     }
 
@@ -80,8 +96,7 @@ public sealed class ExploreTests(HarmattanSite site, Chromium chromium) : Browse
         await ui.FollowAsync(mention, "actor");
         Assert.StartsWith("Ansar Dine", await ui.TextAsync("#actor-name"), StringComparison.Ordinal);
 
-        await ui.Page.GoBackAsync();
-        await ui.ReadyAsync("doc");
+        await ui.ActAsync(() => ui.Page.GoBackAsync(), "doc");
         var claim = ui.Page.Locator("#doc-text a.claim-link").First;
         var claimId = await claim.GetAttributeAsync("data-claim");
         await ui.FollowAsync(claim, "claims");
@@ -101,8 +116,7 @@ public sealed class ExploreTests(HarmattanSite site, Chromium chromium) : Browse
 
         var leads = api.GetProperty("edges").EnumerateArray().Count(e => e.GetProperty("type").GetString() == "leads");
         Assert.True(leads > 0);
-        await ui.Page.Locator("input[name='type'][value='leads']").UncheckAsync();
-        await ui.ReadyAsync("network");
+        await ui.ActAsync(() => ui.Page.Locator("input[name='type'][value='leads']").UncheckAsync(), "network");
         Assert.Equal(whole - leads, await ui.NumberAsync("#edge-count"));
         Assert.Contains("type=", ui.Page.Url, StringComparison.Ordinal);
         Assert.DoesNotContain("type=leads", ui.Page.Url, StringComparison.Ordinal);
@@ -162,8 +176,7 @@ public sealed class ExploreTests(HarmattanSite site, Chromium chromium) : Browse
         await using var ui = await Open("search");
         await ui.GoAsync("");
         await ui.Page.Locator("#quick-search input").FillAsync("Kidal");
-        await ui.Page.Locator("#quick-search input").PressAsync("Enter");
-        await ui.ReadyAsync("search");
+        await ui.ActAsync(() => ui.Page.Locator("#quick-search input").PressAsync("Enter"), "search");
         Assert.Contains("q=Kidal", ui.Page.Url, StringComparison.Ordinal);
         var marks = await ui.Page.Locator(".hit .snippet mark").AllInnerTextsAsync();
         Assert.NotEmpty(marks);

@@ -67,8 +67,7 @@ public sealed class ReviewTests(HarmattanSite site, Chromium chromium) : Browser
         var item = ui.Page.Locator($".fact[data-fact='{fact}']");
         await item.Locator("button.rv.correct").ClickAsync();
         await item.Locator(".correct-form input[name='date']").FillAsync(year + "-06");
-        await item.Locator(".correct-form button[type='submit']").ClickAsync();
-        await ui.ReadyAsync("doc");
+        await ui.ActAsync(() => item.Locator(".correct-form button[type='submit']").ClickAsync(), "doc");
         await Expect(ui.Page.Locator($".fact[data-fact='{fact}'] .event-date")).ToHaveTextAsync(year + "-06");
         await Expect(ui.Page.Locator($".fact[data-fact='{fact}'] .status")).ToHaveTextAsync("confirmed");
 

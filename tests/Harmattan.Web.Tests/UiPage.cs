@@ -102,9 +102,17 @@ public sealed partial class UiPage : IAsyncDisposable
     }
 
     /// <summary>Clicks something that navigates to another page of the app, and waits for that page.</summary>
-    public async Task FollowAsync(ILocator link, string page)
+    public Task FollowAsync(ILocator link, string page) => ActAsync(() => link.ClickAsync(), page);
+
+    /// <summary>
+    /// Does something that renders a page again (a link, a filter, a correction) and waits until the new
+    /// rendering is ready, never mistaking the one it replaces (each is numbered) for it.
+    /// </summary>
+    public async Task ActAsync(Func<Task> action, string page)
     {
-        await link.ClickAsync();
+        var before = await Page.Locator("#view > .page").GetAttributeAsync("data-render");
+        await action();
+        await Page.Locator($"#view > .page-{page}[data-ready]:not([data-render='{before}'])").WaitForAsync(new() { Timeout = 15_000 });
         await ReadyAsync(page);
     }
 

@@ -16,6 +16,7 @@ import * as review from './pages/review.js';
 const pages = { documents, doc: reader, actors, actor, network, map, timeline, claims, search, disputes, review };
 const view = document.getElementById('view');
 let cleanup = null;
+let renders = 0;
 
 function parse() {
   const raw = location.hash.replace(/^#\/?/, '');
@@ -32,7 +33,8 @@ async function show() {
     a.classList.toggle('active', a.dataset.page === page || (page === 'doc' && a.dataset.page === 'documents') || (page === 'actor' && a.dataset.page === 'actors'));
   }
   const module = pages[page];
-  const root = h('div', { class: 'page page-' + page });
+  // Numbered, so a test (or anyone watching) can tell this rendering from the one it replaces.
+  const root = h('div', { class: 'page page-' + page, dataset: { render: String(++renders) } });
   view.replaceChildren(root);
   document.body.dataset.page = page;
   document.body.classList.add('loading');
