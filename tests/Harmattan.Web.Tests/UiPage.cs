@@ -13,12 +13,14 @@ namespace Harmattan.Web.Tests;
 public sealed partial class UiPage : IAsyncDisposable
 {
     private readonly IBrowserContext _context;
+    private readonly Uri _site;
     private readonly string _name;
     private bool _shot;
 
-    private UiPage(IBrowserContext context, IPage page, string name)
+    private UiPage(IBrowserContext context, IPage page, Uri site, string name)
     {
         _context = context;
+        _site = site;
         Page = page;
         _name = name;
     }
@@ -39,7 +41,7 @@ public sealed partial class UiPage : IAsyncDisposable
             Locale = "en-GB",
         });
         var page = await context.NewPageAsync();
-        var ui = new UiPage(context, page, name);
+        var ui = new UiPage(context, page, site.Address, name);
         await context.RouteAsync("**/*", async route =>
         {
             if (IsLocal(route.Request.Url))
@@ -84,11 +86,16 @@ public sealed partial class UiPage : IAsyncDisposable
         return uri.Scheme is not ("http" or "https" or "ws" or "wss") || uri.Host == "127.0.0.1";
     }
 
-    /// <summary>Opens a route (e.g. <c>#/actor/MNLA</c>) from a fresh load and waits until its page has rendered.</summary>
+    /// <summary>
+    /// Opens a route (e.g. <c>#/actor/MNLA</c>), as typing it in the address bar would (from a page of the
+    /// app, only the fragment changes and the app renders the route), and waits until it has rendered.
+    /// </summary>
     public async Task<IResponse?> GoAsync(string route)
     {
-        var response = await Page.GotoAsync("/" + route);
-        await ReadyAsync();
+        IResponse? response = null;
+        // The address the page is at already is a reload, as in a browser.
+        var again = Page.Url == _site + route;
+        await ActAsync(async () => response = again ? await Page.ReloadAsync() : await Page.GotoAsync("/" + route), null);
         return response;
     }
 
@@ -108,11 +115,12 @@ public sealed partial class UiPage : IAsyncDisposable
     /// Does something that renders a page again (a link, a filter, a correction) and waits until the new
     /// rendering is ready, never mistaking the one it replaces (each is numbered) for it.
     /// </summary>
-    public async Task ActAsync(Func<Task> action, string page)
+    public async Task ActAsync(Func<Task> action, string? page)
     {
-        var before = await Page.Locator("#view > .page").GetAttributeAsync("data-render");
+        var before = await Page.EvaluateAsync<string>("() => document.querySelector('#view > .page')?.dataset.render ?? ''");
         await action();
-        await Page.Locator($"#view > .page-{page}[data-ready]:not([data-render='{before}'])").WaitForAsync(new() { Timeout = 15_000 });
+        var selector = page is null ? "#view > .page" : $"#view > .page-{page}";
+        await Page.Locator($"{selector}[data-ready]:not([data-render='{before}'])").WaitForAsync(new() { Timeout = 15_000 });
         await ReadyAsync(page);
     }
 

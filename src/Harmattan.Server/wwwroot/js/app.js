@@ -17,6 +17,7 @@ const pages = { documents, doc: reader, actors, actor, network, map, timeline, c
 const view = document.getElementById('view');
 let cleanup = null;
 let renders = 0;
+const load = Math.random().toString(36).slice(2, 8);
 
 function parse() {
   const raw = location.hash.replace(/^#\/?/, '');
@@ -34,7 +35,7 @@ async function show() {
   }
   const module = pages[page];
   // Numbered, so a test (or anyone watching) can tell this rendering from the one it replaces.
-  const root = h('div', { class: 'page page-' + page, dataset: { render: String(++renders) } });
+  const root = h('div', { class: 'page page-' + page, dataset: { render: `${load}-${++renders}` } });
   view.replaceChildren(root);
   document.body.dataset.page = page;
   document.body.classList.add('loading');

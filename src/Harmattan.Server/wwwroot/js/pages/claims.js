@@ -2,6 +2,7 @@
 // a speaker's claims with one of them marked (the reader links each claim here).
 import * as api from '../api.js';
 import { h, append, route, entityLink, entityList, source, pager, paramsObject, dateInput, field } from '../dom.js';
+import { entityInput, formValues } from '../entity-input.js';
 
 const LIMIT = 100;
 
@@ -10,14 +11,14 @@ export async function render(root, { params }) {
   const offset = Math.max(0, parseInt(p.offset ?? '0', 10) || 0);
   const focus = p.focus;
   const form = h('form', { class: 'filters' },
-    field('Speaker', h('input', { name: 'speaker', value: p.speaker ?? '', placeholder: 'name or id' })),
-    field('About', h('input', { name: 'about', value: p.about ?? '', placeholder: 'name or id' })),
+    field('Speaker', entityInput('speaker', p.speaker)),
+    field('About', entityInput('about', p.about)),
     field('Since', dateInput('since', p.since, '2012')),
     field('Until', dateInput('until', p.until, '2013-06')),
     h('button', { type: 'submit' }, 'Filter'));
   form.addEventListener('submit', e => {
     e.preventDefault();
-    location.hash = route('claims', Object.fromEntries(new FormData(form)));
+    location.hash = route('claims', formValues(form));
   });
   append(root, h('header', { class: 'page-head' }, h('h1', null, 'Claims'),
     h('p', { class: 'lede' }, 'Statements attributed to a speaker, with the reporting verb and what they are about.')), form);

@@ -4,6 +4,7 @@
 import * as api from '../api.js';
 import { h, replace, append, route, entityLink, typeBadge, typeLabels, relationLabel, table, loadScript, dateInput, field } from '../dom.js';
 import { typeColor, relationColor } from '../palette.js';
+import { entityInput, formValues } from '../entity-input.js';
 
 async function loadCytoscape() {
   // Cytoscape adds a <style> element unless one with this id exists; the CSP forbids inline styles,
@@ -36,11 +37,12 @@ export async function render(root, { params }) {
 
   const apply = () => {
     const data = new FormData(form);
+    const values = formValues(form);
     const types = data.getAll('type');
     const ents = data.getAll('entityType');
     location.hash = route('network', {
-      around: data.get('around'), depth: data.get('around') ? data.get('depth') : '',
-      since: data.get('since'), until: data.get('until'),
+      around: values.around, depth: values.around ? values.depth : '',
+      since: values.since, until: values.until,
       // All boxes ticked is no filter at all.
       type: types.length === relationTypes.length ? [] : types,
       entityType: ents.length === entityTypes.length ? [] : ents,
@@ -57,7 +59,7 @@ export async function render(root, { params }) {
 
   const form = h('form', { class: 'filters network-filters' },
     h('div', { class: 'row' },
-      field('Around', h('input', { name: 'around', value: filters.around, placeholder: 'actor name or id', size: 22 })),
+      field('Around', entityInput('around', filters.around, { placeholder: 'actor name or id', size: 22 })),
       field('Depth', h('select', { name: 'depth' }, [1, 2, 3, 4].map(d => h('option', { value: d, selected: String(d) === (filters.depth || '2') }, String(d))))),
       field('Since', dateInput('since', filters.since, '2012')),
       field('Until', dateInput('until', filters.until, '2013')),

@@ -2,6 +2,7 @@
 // spanning what its partial date covers) above the list. Filters: actor, place, period.
 import * as api from '../api.js';
 import { h, append, route, entityList, source, dateRange, dateInput, field, paramsObject } from '../dom.js';
+import { entityInput, formValues } from '../entity-input.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -15,13 +16,13 @@ function svg(tag, attrs, ...children) {
 export async function render(root, { params }) {
   const p = paramsObject(params);
   const form = h('form', { class: 'filters' },
-    field('Actor', h('input', { name: 'actor', value: p.actor ?? '', placeholder: 'name or id', size: 18 })),
-    field('Place', h('input', { name: 'place', value: p.place ?? '', placeholder: 'name or id', size: 14 })),
+    field('Actor', entityInput('actor', p.actor)),
+    field('Place', entityInput('place', p.place, { size: 14 })),
     field('Since', dateInput('since', p.since, '2012')),
     field('Until', dateInput('until', p.until, '2013')),
     h('button', { type: 'submit' }, 'Filter'),
     Object.values(p).some(Boolean) ? h('a', { href: '#/timeline', class: 'reset' }, 'Reset') : null);
-  form.addEventListener('submit', e => { e.preventDefault(); location.hash = route('timeline', Object.fromEntries(new FormData(form))); });
+  form.addEventListener('submit', e => { e.preventDefault(); location.hash = route('timeline', formValues(form)); });
   append(root, h('header', { class: 'page-head' }, h('h1', null, 'Timeline'),
     h('p', { class: 'lede' }, 'Dated events, earliest first. A bar spans what a vague date allows (a year, a month).')), form);
 
