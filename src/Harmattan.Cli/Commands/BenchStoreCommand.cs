@@ -30,10 +30,11 @@ internal static class BenchStoreCommand
         var queries = new Option<int>("--queries") { Description = "Queries of each kind to time.", DefaultValueFactory = _ => 100 };
         var threads = new Option<int>("--threads") { Description = "Threads reading and extracting in parallel (the store writes on one).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var target = new Option<string?>("--target") { Description = "The store to fill (must be new or empty). Default: a temporary SQLite file, removed afterwards.", HelpName = "LOCATION" };
+        var existing = new Option<bool>("--existing") { Description = "Ingest nothing: time the queries on --target as it is (a store an earlier run filled)." };
         var json = CommonOptions.Json();
         var command = new Command("store", "Measure ingest throughput, memory, size and query latency of the knowledge base on a generated corpus.")
         {
-            docs, seed, queries, threads, target, json,
+            docs, seed, queries, threads, target, existing, json,
         };
         command.SetAction(parse =>
         {
@@ -53,13 +54,29 @@ internal static class BenchStoreCommand
                 var resources = ExtractionResources.Load(data);
                 var pipeline = PipelineFactory.FromResources(resources);
                 var generator = CorpusGenerator.Load(data, resources.Registry);
-                using var store = KnowledgeStore.Open(location);
-                if (store.CountDocuments() > 0)
+                if (parse.GetValue(existing) && temporary is not null)
                 {
-                    throw HarmattanError.BadArgument.At(location, "the benchmark fills a new, empty store; this one holds documents");
+                    throw HarmattanError.BadArgument.At("--existing", "needs --target, the store to time");
                 }
 
-                var ingest = MeasureIngest(env, store, pipeline, generator, parse.GetValue(seed), count, threadCount, parse.GetValue(json));
+                using var store = KnowledgeStore.Open(location);
+                IngestFigures? ingest = null;
+                if (parse.GetValue(existing))
+                {
+                    if (store.CountDocuments() == 0)
+                    {
+                        throw HarmattanError.BadArgument.At(location, "--existing times the queries of a filled store; this one is empty");
+                    }
+                }
+                else if (store.CountDocuments() > 0)
+                {
+                    throw HarmattanError.BadArgument.At(location, "the benchmark fills a new, empty store; this one holds documents (time it with --existing)");
+                }
+                else
+                {
+                    ingest = MeasureIngest(env, store, pipeline, generator, parse.GetValue(seed), count, threadCount, parse.GetValue(json));
+                }
+
                 var latencies = MeasureQueries(store, Schema.Load(data), StanceLexicon.Load(data), parse.GetValue(seed), Math.Max(1, parse.GetValue(queries)));
                 if (parse.GetValue(json))
                 {
@@ -203,7 +220,21 @@ internal static class BenchStoreCommand
     private static double Percentile(List<double> sorted, double p) =>
         sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
-    private static void Print(TextWriter output, IngestFigures ingest, List<LatencyFigures> latencies)
+    private static void Print(TextWriter output, IngestFigures? ingest, List<LatencyFigures> latencies)
+    {
+        if (ingest is not null)
+        {
+            PrintIngest(output, ingest);
+        }
+
+        output.WriteLine("query          runs     p50 ms     p95 ms     p99 ms     max ms");
+        foreach (var l in latencies)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{l.Query,-12} {l.Runs,6} {l.P50Ms,10:F2} {l.P95Ms,10:F2} {l.P99Ms,10:F2} {l.MaxMs,10:F2}"));
+        }
+    }
+
+    private static void PrintIngest(TextWriter output, IngestFigures ingest)
     {
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
@@ -212,10 +243,5 @@ internal static class BenchStoreCommand
             CultureInfo.InvariantCulture,
             $"memory: peak working set {ingest.PeakWorkingSetBytes / 1048576.0:F1} MB; first/last tenth {ingest.Samples[0].WorkingSetBytes / 1048576.0:F1} / {ingest.Samples[^1].WorkingSetBytes / 1048576.0:F1} MB"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"database: {ingest.DatabaseBytes / 1048576.0:F1} MB ({(double)ingest.DatabaseBytes / ingest.Documents:F0} bytes/document)"));
-        output.WriteLine("query          runs     p50 ms     p95 ms     p99 ms     max ms");
-        foreach (var l in latencies)
-        {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{l.Query,-12} {l.Runs,6} {l.P50Ms,10:F2} {l.P95Ms,10:F2} {l.P99Ms,10:F2} {l.MaxMs,10:F2}"));
-        }
     }
 }
