@@ -122,11 +122,21 @@ public sealed class ExploreTests(HarmattanSite site, Chromium chromium) : Browse
         Assert.DoesNotContain("type=leads", ui.Page.Url, StringComparison.Ordinal);
         Assert.False(await ui.Page.Locator("input[name='type'][value='leads']").IsCheckedAsync());
 
-        // The network around one actor is a smaller one, and its actors' table links to their profiles.
+        // The network around one actor is a smaller one; clicking an actor in the graph opens its profile.
         await ui.GoAsync("#/network?around=MNLA&depth=1");
         var around = await ui.NumberAsync("#edge-count");
         Assert.InRange(around, 1, whole - 1);
-        await ui.FollowAsync(ui.Page.Locator(".network-nodes a.entity").First, "actor");
+        await ui.Page.Locator("#cy").ScrollIntoViewIfNeededAsync();
+        var node = await ui.Page.EvaluateAsync<JsonElement>("""
+            () => {
+              const box = document.getElementById('cy');
+              const node = box.cy.nodes().max(n => n.degree()).ele;
+              const at = node.renderedPosition(), frame = box.getBoundingClientRect();
+              return { id: node.id(), x: frame.left + at.x, y: frame.top + at.y };
+            }
+            """);
+        await ui.ActAsync(() => ui.Page.Mouse.ClickAsync(node.GetProperty("x").GetSingle(), node.GetProperty("y").GetSingle()), "actor");
+        Assert.EndsWith("#/actor/" + node.GetProperty("id").GetString(), ui.Page.Url, StringComparison.Ordinal);
         await ui.DoneAsync();
     }
 

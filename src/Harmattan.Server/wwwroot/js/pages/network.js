@@ -88,6 +88,7 @@ export async function render(root, { params }) {
   }
 
   const cy = draw(container, graph);
+  container.cy = cy; // for the console (and the browser tests): where each actor is drawn
   cy.on('tap', 'node', evt => { location.hash = route('actor/' + evt.target.id()); });
   cy.on('tap', 'edge', evt => showEdge(detail, evt.target.data('edge')));
   cy.on('tap', evt => { if (evt.target === cy) detail.hidden = true; });
