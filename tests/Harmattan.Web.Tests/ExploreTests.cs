@@ -121,12 +121,14 @@ public sealed class ExploreTests(HarmattanSite site, Chromium chromium) : Browse
         Assert.Contains("type=", ui.Page.Url, StringComparison.Ordinal);
         Assert.DoesNotContain("type=leads", ui.Page.Url, StringComparison.Ordinal);
         Assert.False(await ui.Page.Locator("input[name='type'][value='leads']").IsCheckedAsync());
+        await ui.SnapAsync("filtered");
 
         // The network around one actor is a smaller one; clicking an actor in the graph opens its profile.
         await ui.GoAsync("#/network?around=MNLA&depth=1");
         var around = await ui.NumberAsync("#edge-count");
         Assert.InRange(around, 1, whole - 1);
         await ui.Page.Locator("#cy").ScrollIntoViewIfNeededAsync();
+        await ui.SnapAsync("around");
         var node = await ui.Page.EvaluateAsync<JsonElement>("""
             () => {
               const box = document.getElementById('cy');

@@ -169,6 +169,11 @@ function draw(container, graph) {
   }).run();
   stretchToContainer(cy, container);
   cy.fit(undefined, 24);
+  // A handful of actors would otherwise be blown up to fill the frame.
+  if (cy.zoom() > 1.25) {
+    cy.zoom(1.25);
+    cy.center();
+  }
   return cy;
 }
 
