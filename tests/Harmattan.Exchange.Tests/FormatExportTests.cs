@@ -127,7 +127,7 @@ public sealed class FormatExportTests(SampleKnowledge samples) : IClassFixture<S
     public void Acled_csv_has_the_codebook_columns_and_one_row_per_event()
     {
         var text = Encoding.UTF8.GetString(samples.Export(ExportFormat.Acled));
-        var records = CsvFile.Read(new StringReader(text)).ToList();
+        var records = CsvDialect.Read(new StringReader(text)).ToList();
         Assert.All(records, r => Assert.Null(r.Problem));
         Assert.Equal(AcledColumns.All, records[0].Fields);
         var rows = records.Skip(1).Select(r => AcledColumns.All.Zip(r.Fields).ToDictionary(p => p.First, p => p.Second)).ToList();
@@ -152,9 +152,13 @@ public sealed class FormatExportTests(SampleKnowledge samples) : IClassFixture<S
     public void Csv_fields_survive_a_round_trip(string value)
     {
         var writer = new StringWriter();
-        CsvFile.WriteRecord(writer, ["first", value, "last"]);
-        CsvFile.WriteRecord(writer, ["next", "row", "here"]);
-        var records = CsvFile.Read(new StringReader(writer.ToString())).ToList();
+        using (var csv = CsvDialect.Writer(writer))
+        {
+            CsvDialect.WriteRecord(csv, ["first", value, "last"]);
+            CsvDialect.WriteRecord(csv, ["next", "row", "here"]);
+        }
+
+        var records = CsvDialect.Read(new StringReader(writer.ToString())).ToList();
         Assert.Equal(2, records.Count);
         Assert.Equal(["first", value, "last"], records[0].Fields);
         Assert.Null(records[0].Problem);
@@ -165,8 +169,48 @@ public sealed class FormatExportTests(SampleKnowledge samples) : IClassFixture<S
     public void Csv_quotes_exactly_the_fields_that_need_it()
     {
         var writer = new StringWriter();
-        CsvFile.WriteRecord(writer, ["Gao", "Kidal, Tessalit", "the \"Azawad\"", "one\ntwo"]);
-        Assert.Equal("Gao,\"Kidal, Tessalit\",\"the \"\"Azawad\"\"\",\"one\ntwo\"\r\n", writer.ToString());
+        using (var csv = CsvDialect.Writer(writer))
+        {
+            CsvDialect.WriteRecord(csv, ["Gao", "Kidal, Tessalit", "the \"Azawad\"", "one\ntwo", " padded ", null, "=1+2", "cr\r"]);
+            CsvDialect.WriteRecord(csv, ["next"]);
+        }
+
+        Assert.Equal("Gao,\"Kidal, Tessalit\",\"the \"\"Azawad\"\"\",\"one\ntwo\", padded ,,=1+2,\"cr\r\"\r\nnext\r\n", writer.ToString());
+    }
+
+    [Theory]
+    [InlineData("bad\"quote,x", "a quote inside an unquoted field")]
+    [InlineData("\"closed\"then,x", "text after a closing quote")]
+    [InlineData("x,\"never closed", "a quoted field opened on line 4 is never closed")]
+    public void A_malformed_csv_record_is_named_by_the_line_it_starts_on_and_reading_goes_on(string bad, string problem)
+    {
+        var text = "h1,h2\r\n\"two\r\nlines\",1\r\n" + bad + "\r\nnext,2\nlast,3\r\n";
+        var records = CsvDialect.Read(new StringReader(text)).ToList();
+        Assert.Equal([1, 2, 4], records.Take(3).Select(r => r.Line));
+        Assert.Equal(["two\r\nlines", "1"], records[1].Fields);
+        Assert.Null(records[1].Problem);
+        Assert.Equal(problem, records[2].Problem);
+        if (problem.EndsWith("never closed", StringComparison.Ordinal))
+        {
+            // The quote takes the rest of the text: nothing comes after it.
+            Assert.Equal(3, records.Count);
+            return;
+        }
+
+        Assert.Equal(5, records.Count);
+        Assert.Equal((5, null), (records[3].Line, records[3].Problem));
+        Assert.Equal(["next", "2"], records[3].Fields);
+        Assert.Equal((6, null), (records[4].Line, records[4].Problem));
+        Assert.Equal(["last", "3"], records[4].Fields);
+    }
+
+    [Fact]
+    public void Blank_lines_are_records_of_one_empty_field_and_keep_the_count()
+    {
+        var records = CsvDialect.Read(new StringReader("h\n\n\r\n\"a\nb\"\n\nz")).ToList();
+        Assert.Equal([1, 2, 3, 4, 6, 7], records.Select(r => r.Line));
+        Assert.Equal([false, true, true, false, true, false], records.Select(r => r.IsBlank));
+        Assert.Equal("z", records[^1].Fields[0]);
     }
 
     [Fact]
@@ -186,7 +230,7 @@ public sealed class FormatExportTests(SampleKnowledge samples) : IClassFixture<S
         new Exporter(samples.Context).Write(ExportFormat.Acled, ExportSelection.From(store), buffer);
         var text = Encoding.UTF8.GetString(buffer.ToArray());
         Assert.Contains(",\"Gao, \"\"the gate\"\"\nof the north\",", text, StringComparison.Ordinal);
-        var records = CsvFile.Read(new StringReader(text)).ToList();
+        var records = CsvDialect.Read(new StringReader(text)).ToList();
         Assert.Equal(2, records.Count);
         var row = AcledColumns.All.Zip(records[1].Fields).ToDictionary(p => p.First, p => p.Second);
         Assert.Equal("Gao, \"the gate\"\nof the north", row["source"]);

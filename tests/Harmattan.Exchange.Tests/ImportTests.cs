@@ -55,6 +55,47 @@ public sealed class ImportTests(SampleKnowledge samples) : IClassFixture<SampleK
         Assert.Contains("Notes: Fighters attacked the town centre, the \"Gao\" police post and the market, then withdrew north.", store.GetDocument(record.DocumentId!).Document.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>CRLF records; quoted fields span lines 2-3 and 6-7; lines 4, 5 and 8 are malformed.</summary>
+    private const string Broken =
+        "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,inter1,country,location,latitude,longitude,notes,fatalities\r\n"
+        + "BRK1,2013-02-21,2013,1,Battles,Armed clash,MUJAO,2,Mali,Gao,16.27,-0.04,\"Clashes, then\r\n\"\"calm\"\"\",3\r\n"
+        + "BRK2,2013-02-22,2013,1,Battles,Armed clash,MUJAO,2,Mali,Gao,,,\"quoted\"then text,0\r\n"
+        + "BRK3,2013-02-23,2013,1,Battles,Armed clash,MUJAO,2,Mali,Gao,,,one field short\r\n"
+        + "BRK4,2013-02-24,2013,1,Protests,Peaceful protest,Protesters (Mali),6,Mali,Kidal,,,\"A march\nin two lines\",\r\n"
+        + "BRK5,someday,2013,1,Battles,Armed clash,MUJAO,2,Mali,Gao,,,,0\r\n";
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Broken_csv_rows_are_reported_by_the_line_they_start_on_with_or_without_a_bom(bool bom)
+    {
+        var path = Path.Combine(samples.Folder, "broken-" + Guid.NewGuid().ToString("N") + ".csv");
+        File.WriteAllText(path, Broken, new UTF8Encoding(bom));
+        using var store = Fresh();
+        var result = Importer.Import(store, path);
+        Assert.Equal("acled", result.Format);
+        Assert.Equal(2, result.Added);
+        Assert.Equal([(4, "BRK2"), (5, "BRK3"), (8, "BRK5")], result.Malformed.Select(m => (m.Line!.Value, m.RecordId)));
+        Assert.Equal("text after a closing quote", result.Malformed[0].Message);
+        Assert.Equal("the row has 13 fields where the header has 14", result.Malformed[1].Message);
+        Assert.Contains("event_date", result.Malformed[2].Message, StringComparison.Ordinal);
+        var records = store.ImportedRecords("acled").OrderBy(r => r.Line).ToList();
+        Assert.Equal([(2, "BRK1"), (6, "BRK4")], records.Select(r => (r.Line!.Value, r.RecordId)));
+        using var fields = JsonDocument.Parse(records[0].Fields);
+        Assert.Equal("Clashes, then\r\n\"calm\"", fields.RootElement.GetProperty("notes").GetString());
+    }
+
+    [Fact]
+    public void A_bom_left_in_decoded_text_does_not_hide_the_first_column()
+    {
+        using var store = Fresh();
+        var result = Importer.Import(store, "upload.csv", "\uFEFF" + Broken, format: null);
+        Assert.Equal("acled", result.Format);
+        Assert.Equal(2, result.Added);
+        Assert.Equal([4, 5, 8], result.Malformed.Select(m => m.Line!.Value));
+        Assert.Contains(store.ImportedRecords("acled"), r => r.RecordId == "BRK1");
+    }
+
     [Fact]
     public void Reimporting_changes_nothing_and_a_newer_export_updates_the_changed_rows()
     {

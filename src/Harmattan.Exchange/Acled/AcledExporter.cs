@@ -23,10 +23,11 @@ public sealed class AcledExporter(ExchangeContext context)
     {
         ArgumentNullException.ThrowIfNull(selection);
         ArgumentNullException.ThrowIfNull(writer);
-        CsvFile.WriteRecord(writer, AcledColumns.All);
+        using var csv = CsvDialect.Writer(writer);
+        CsvDialect.WriteRecord(csv, AcledColumns.All);
         foreach (var e in selection.Events)
         {
-            CsvFile.WriteRecord(writer, Row(selection, e));
+            CsvDialect.WriteRecord(csv, Row(selection, e));
         }
     }
 

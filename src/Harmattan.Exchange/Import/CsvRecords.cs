@@ -7,8 +7,8 @@ namespace Harmattan.Exchange.Import;
 
 /// <summary>
 /// The rows of a dataset CSV read by column name, for the ACLED and UCDP importers: the header must have
-/// the required columns (HRM0112 naming the file otherwise); a malformed row becomes a problem with its
-/// line and the reading goes on.
+/// the required columns (HRM0112 naming the file otherwise); a malformed row (broken quoting, or not as
+/// many fields as the header) becomes a problem with the line it starts on and the reading goes on.
 /// </summary>
 internal sealed class CsvRecords
 {
@@ -27,7 +27,7 @@ internal sealed class CsvRecords
 
     public static CsvRecords Open(string path, TextReader reader, IReadOnlyList<string> required)
     {
-        var records = CsvFile.Read(reader);
+        var records = CsvDialect.Read(reader);
         using var enumerator = records.GetEnumerator();
         if (!enumerator.MoveNext() || enumerator.Current.Problem is not null)
         {
@@ -43,10 +43,14 @@ internal sealed class CsvRecords
             throw HarmattanError.BadImportFile.At(path + ":1", "the header lacks " + string.Join(", ", missing));
         }
 
+        var width = enumerator.Current.Fields.Count;
         var rest = new List<CsvRecord>();
         while (enumerator.MoveNext())
         {
-            rest.Add(enumerator.Current);
+            var row = enumerator.Current;
+            rest.Add(row.Problem is null && !row.IsBlank && row.Fields.Count != width
+                ? row with { Problem = $"the row has {row.Fields.Count} fields where the header has {width}" }
+                : row);
         }
 
         return new CsvRecords(path, header, rest);
