@@ -1,7 +1,7 @@
+using System.Data.Common;
 using Dapper;
 using Harmattan.Knowledge;
 using Harmattan.Store.Resolution;
-using Harmattan.Store.Sqlite;
 
 namespace Harmattan.Store;
 
@@ -27,7 +27,7 @@ public sealed partial class KnowledgeStore
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(extraction);
 
-        using var transaction = _connection.BeginTransaction();
+        using var transaction = BeginWrite();
         if (_connection.ExecuteScalar<long>(
                 "SELECT count(*) FROM documents WHERE id = @Id", new { document.Id }, transaction) > 0)
         {
@@ -60,7 +60,7 @@ public sealed partial class KnowledgeStore
             transaction);
 
         WriteExtraction(id, extraction, resolutions, transaction);
-        SqliteFullText.Index(_connection, transaction, id);
+        _dialect.IndexDocument(_connection, transaction, id);
 
         transaction.Commit();
         return IngestOutcome.Added;
@@ -70,7 +70,7 @@ public sealed partial class KnowledgeStore
     /// Writes a document's (resolved and rewritten) extraction: its entities (a stored entity keeps its
     /// name and type), aliases, lookup keys, mentions and facts, every fact proposed, and the resolutions.
     /// </summary>
-    private void WriteExtraction(string id, DocumentExtraction extraction, IReadOnlyList<EntityResolution> resolutions, Microsoft.Data.Sqlite.SqliteTransaction transaction)
+    private void WriteExtraction(string id, DocumentExtraction extraction, IReadOnlyList<EntityResolution> resolutions, DbTransaction transaction)
     {
         // A stored entity keeps its name and type; it only gains a registry link it lacked and the aliases
         // it had not been seen under.
@@ -134,7 +134,7 @@ public sealed partial class KnowledgeStore
         WriteResolutions(id, resolutions, transaction);
     }
 
-    private void WriteClaims(string documentId, IReadOnlyList<Claim> claims, Microsoft.Data.Sqlite.SqliteTransaction transaction)
+    private void WriteClaims(string documentId, IReadOnlyList<Claim> claims, DbTransaction transaction)
     {
         _connection.Execute(
             """
@@ -163,7 +163,7 @@ public sealed partial class KnowledgeStore
             transaction);
     }
 
-    private void WriteRelations(string documentId, IReadOnlyList<Relation> relations, Microsoft.Data.Sqlite.SqliteTransaction transaction) =>
+    private void WriteRelations(string documentId, IReadOnlyList<Relation> relations, DbTransaction transaction) =>
         _connection.Execute(
             """
             INSERT INTO relations (id, document_id, type, source_id, target_id, role, evidence_start, evidence_end, component, confidence, status)
@@ -185,7 +185,7 @@ public sealed partial class KnowledgeStore
             }),
             transaction);
 
-    private void WriteEvents(string documentId, IReadOnlyList<Event> events, Microsoft.Data.Sqlite.SqliteTransaction transaction)
+    private void WriteEvents(string documentId, IReadOnlyList<Event> events, DbTransaction transaction)
     {
         _connection.Execute(
             """
@@ -218,7 +218,7 @@ public sealed partial class KnowledgeStore
             transaction);
     }
 
-    private void WriteQuantities(string documentId, IReadOnlyList<Quantity> quantities, Microsoft.Data.Sqlite.SqliteTransaction transaction) =>
+    private void WriteQuantities(string documentId, IReadOnlyList<Quantity> quantities, DbTransaction transaction) =>
         _connection.Execute(
             """
             INSERT INTO quantities (id, document_id, value_text, value, unit, surface, approximate, evidence_start, evidence_end, component, confidence, status)
@@ -241,7 +241,7 @@ public sealed partial class KnowledgeStore
             }),
             transaction);
 
-    private void WriteProperties(string documentId, IReadOnlyList<ActorProperty> properties, Microsoft.Data.Sqlite.SqliteTransaction transaction) =>
+    private void WriteProperties(string documentId, IReadOnlyList<ActorProperty> properties, DbTransaction transaction) =>
         _connection.Execute(
             """
             INSERT INTO properties (id, document_id, entity_id, name, value, surface, speaker_id, as_of, as_of_precision, evidence_start, evidence_end, component, confidence, status)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Harmattan.Knowledge;
 using Harmattan.Store.Sqlite;
@@ -18,12 +19,14 @@ namespace Harmattan.Store;
 /// </remarks>
 public sealed partial class KnowledgeStore : IDisposable
 {
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
+    private readonly StoreDialect _dialect;
     private readonly TimeProvider _clock;
 
-    private KnowledgeStore(SqliteConnection connection, string path, int schemaVersion, TimeProvider clock)
+    private KnowledgeStore(DbConnection connection, StoreDialect dialect, string path, int schemaVersion, TimeProvider clock)
     {
         _connection = connection;
+        _dialect = dialect;
         _clock = clock;
         Path = path;
         SchemaVersion = schemaVersion;
@@ -57,10 +60,10 @@ public sealed partial class KnowledgeStore : IDisposable
             if (previous is > 0 and < 2)
             {
                 // Entities stored before version 2 have no lookup keys; they are computed in C#, not SQL.
-                BackfillKeys(connection);
+                BackfillKeys(connection, SqliteDialect.Instance);
             }
 
-            return new KnowledgeStore(connection, fullPath, version, clock ?? TimeProvider.System);
+            return new KnowledgeStore(connection, SqliteDialect.Instance, fullPath, version, clock ?? TimeProvider.System);
         }
         catch (SqliteException e)
         {
@@ -83,4 +86,10 @@ public sealed partial class KnowledgeStore : IDisposable
     }
 
     public void Dispose() => _connection.Dispose();
+
+    /// <summary>A read transaction: one consistent state of the store, no lock that blocks a writer for long.</summary>
+    private DbTransaction BeginRead() => _dialect.BeginRead(_connection);
+
+    /// <summary>A write transaction; writers are serialised (<see cref="StoreDialect.BeginWrite"/>).</summary>
+    private DbTransaction BeginWrite() => _dialect.BeginWrite(_connection);
 }

@@ -1,0 +1,55 @@
+using System.Data.Common;
+
+namespace Harmattan.Store;
+
+/// <summary>
+/// What the SQL of <see cref="KnowledgeStore"/> cannot say the same way on every database: how a
+/// transaction starts, how a row is named for merge/split undo, how a list parameter is matched, full-text
+/// search and its index, and a few catalogue questions. Everything else is one SQL text for all backends.
+/// The implementations live in <c>Sqlite/</c> and <c>Postgres/</c>.
+/// </summary>
+internal abstract class StoreDialect
+{
+    /// <summary>
+    /// The column that names a row for as long as it exists, in every table (merge and split record the
+    /// rows they touch by it, and undo finds them again by it): SQLite's <c>rowid</c>, PostgreSQL's <c>seq</c>.
+    /// </summary>
+    public abstract string RowId { get; }
+
+    /// <summary>A transaction that reads one consistent state of the store and writes nothing.</summary>
+    public abstract DbTransaction BeginRead(DbConnection connection);
+
+    /// <summary>
+    /// A transaction that writes. Writers are serialised, as SQLite serialises them, so a writer reads what
+    /// every earlier writer committed and two ingests never resolve the same entity twice.
+    /// </summary>
+    public abstract DbTransaction BeginWrite(DbConnection connection);
+
+    /// <summary>A condition that <paramref name="expression"/> is one of the values of the list parameter <paramref name="parameter"/> (passed as an array).</summary>
+    public abstract string InList(string expression, string parameter);
+
+    /// <summary>Adds a just-written document and its claims to the full-text index; call in the transaction that wrote them.</summary>
+    public abstract void IndexDocument(DbConnection connection, DbTransaction transaction, string documentId);
+
+    /// <summary>Removes a document's claims from the full-text index; call before they are deleted or replaced.</summary>
+    public abstract void UnindexClaims(DbConnection connection, DbTransaction transaction, string documentId);
+
+    /// <summary>Adds a document's claims (after they were replaced) to the full-text index.</summary>
+    public abstract void IndexClaims(DbConnection connection, DbTransaction transaction, string documentId);
+
+    /// <summary>
+    /// Documents and claims (rejected claims left out) matching <paramref name="query"/>, best first, at most
+    /// <paramref name="limit"/>, each with a snippet marking the matched terms with
+    /// <see cref="SearchQuery.MatchOpen"/> and <see cref="SearchQuery.MatchClose"/>.
+    /// </summary>
+    public abstract IReadOnlyList<SearchRow> Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit);
+
+    /// <summary>The bytes the knowledge base occupies on disk.</summary>
+    public abstract long DatabaseSize(DbConnection connection, DbTransaction transaction);
+
+    /// <summary>Whether the knowledge base has a table of that name.</summary>
+    public abstract bool HasTable(DbConnection connection, DbTransaction transaction, string table);
+
+    /// <summary>Whether a statement failed because it broke a unique, foreign-key or check constraint.</summary>
+    public abstract bool IsConstraintViolation(DbException exception);
+}
