@@ -76,11 +76,13 @@ public sealed partial class KnowledgeStore
             transaction).ToHashSet(StringComparer.Ordinal);
 
         // Shared words only feed the surname and fuzzy rules; a very common word ("Movement") may fill
-        // the block, so it alone is capped, never the exact probes above.
+        // the block, so it alone is capped, never the exact probes above. Where the database indexes
+        // spellings (PostgreSQL's pg_trgm), names spelled alike join the block too, capped likewise.
         ids.UnionWith(_connection.Query<string>(
             $"SELECT DISTINCT entity_id FROM entity_keys WHERE type = @Type AND kind = 'token' AND {_dialect.InList("key", "@Tokens")} LIMIT @Limit",
             parameters,
             transaction));
+        ids.UnionWith(_dialect.SimilarlySpelled(_connection, transaction, parameters.Type, parameters.Names, MaximumCandidates));
         return LoadCandidates(ids, transaction);
     }
 

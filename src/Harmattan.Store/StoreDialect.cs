@@ -52,4 +52,12 @@ internal abstract class StoreDialect
 
     /// <summary>Whether a statement failed because it broke a unique, foreign-key or check constraint.</summary>
     public abstract bool IsConstraintViolation(DbException exception);
+
+    /// <summary>
+    /// Stored entities of <paramref name="type"/> with a folded name or alias spelled like one of
+    /// <paramref name="names"/>, found through an index of their spelling, for the fuzzy rule of entity
+    /// resolution; none where the database has no such index (SQLite), where resolution compares only names
+    /// that share a word.
+    /// </summary>
+    public virtual IEnumerable<string> SimilarlySpelled(DbConnection connection, DbTransaction transaction, string type, IReadOnlyList<string> names, int limit) => [];
 }
