@@ -1,13 +1,18 @@
+using Harmattan.Documents;
 using Harmattan.Knowledge;
 
 namespace Harmattan.Ingest;
 
-/// <summary>One thing to ingest: a file on disk, or bytes that arrived on stdin or over HTTP.</summary>
-public sealed record IngestInput(string Name, string? Path, byte[]? Content)
+/// <summary>
+/// One thing to ingest: a file on disk, or bytes that arrived on stdin or over HTTP. <see cref="Metadata"/>
+/// is what the caller knows about this one input (title, publication date, url); it overrides the run's,
+/// and the run's size limit still applies.
+/// </summary>
+public sealed record IngestInput(string Name, string? Path, byte[]? Content, ReadOptions? Metadata = null)
 {
     public static IngestInput File(string path) => new(path, path, null);
 
-    public static IngestInput Bytes(string name, byte[] content) => new(name, null, content);
+    public static IngestInput Bytes(string name, byte[] content, ReadOptions? metadata = null) => new(name, null, content, metadata);
 }
 
 /// <summary>

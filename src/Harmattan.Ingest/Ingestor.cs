@@ -105,9 +105,10 @@ public sealed class Ingestor(DocumentReader reader, ExtractionPipeline pipeline,
     {
         try
         {
+            var own = input.Metadata is { } metadata ? metadata with { MaxBytes = options.MaxBytes } : options;
             var source = input.Content is { } bytes
-                ? reader.Read(bytes, input.Name, options)
-                : reader.ReadFile(input.Path!, options);
+                ? reader.Read(bytes, input.Name, own)
+                : reader.ReadFile(input.Path!, own);
             var document = new Document(source.ContentHash, source.Title, source.Published, source.Source, source.Url, source.Format, source.Text);
             // Known content is not extracted again: the store would keep nothing of it anyway.
             bool known;

@@ -8,15 +8,17 @@ namespace Harmattan.Store;
 /// What every analyst query needs to turn rows into read models, for the duration of one read
 /// transaction: entity names, document titles and dates, and the evidence sentences (document texts
 /// are read once each, on first use, and sliced here because offsets are UTF-16 units, which neither
-/// SQLite's nor PostgreSQL's substr counts).
+/// SQLite's nor PostgreSQL's substr counts). Entities and documents are looked up by primary key when a
+/// fact first names them and kept for the rest of the read, so a query costs what its answer holds, not
+/// the size of the knowledge base.
 /// </summary>
 internal sealed class FactReader
 {
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
     private readonly StoreDialect _dialect;
-    private readonly Dictionary<string, EntityRef> _entities;
-    private readonly Dictionary<string, DocumentMeta> _documents;
+    private readonly Dictionary<string, EntityRef> _entities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DocumentMeta> _documents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
 
     public FactReader(DbConnection connection, DbTransaction transaction, StoreDialect dialect)
@@ -24,33 +26,36 @@ internal sealed class FactReader
         _connection = connection;
         _transaction = transaction;
         _dialect = dialect;
-        _entities = connection.Query<EntityRefRow>("SELECT id, name, type FROM entities", transaction: transaction)
-            .ToDictionary(r => r.Id, r => new EntityRef(r.Id, r.Name, Enum.Parse<EntityType>(r.Type)), StringComparer.Ordinal);
-        _documents = connection.Query<DocumentMetaRow>(
-                "SELECT id, title, published, published_precision AS PublishedPrecision, ingested_at AS IngestedAt FROM documents",
-                transaction: transaction)
-            .ToDictionary(r => r.Id, ToMeta, StringComparer.Ordinal);
     }
 
     public DbConnection Connection => _connection;
 
     public DbTransaction Transaction => _transaction;
 
-    public EntityRef Entity(string id) => _entities[id];
+    public EntityRef Entity(string id)
+    {
+        if (!_entities.TryGetValue(id, out var entity))
+        {
+            var row = _connection.QuerySingle<EntityRefRow>("SELECT id, name, type FROM entities WHERE id = @Id", new { Id = id }, _transaction);
+            _entities[id] = entity = new EntityRef(row.Id, row.Name, Enum.Parse<EntityType>(row.Type));
+        }
+
+        return entity;
+    }
 
     /// <summary>The date a document speaks for: its published date, else the day it was ingested.</summary>
-    public PartialDate DocumentDate(string documentId) => _documents[documentId].Date;
+    public PartialDate DocumentDate(string documentId) => Meta(documentId).Date;
 
     /// <summary>A document's title and date, without reading its text.</summary>
     public (string Title, PartialDate Date, bool Published) Document(string documentId)
     {
-        var meta = _documents[documentId];
+        var meta = Meta(documentId);
         return (meta.Title, meta.Date, meta.Published);
     }
 
     public FactSource Source(string documentId, long evidenceStart, long evidenceEnd)
     {
-        var meta = _documents[documentId];
+        var meta = Meta(documentId);
         if (!_texts.TryGetValue(documentId, out var text))
         {
             text = _connection.QuerySingle<string>("SELECT text FROM documents WHERE id = @Id", new { Id = documentId }, _transaction);
@@ -103,6 +108,20 @@ internal sealed class FactReader
 
     /// <summary>Whether a table exists: the queries on tables added by later migrations check first.</summary>
     public bool HasTable(string name) => _dialect.HasTable(_connection, _transaction, name);
+
+    private DocumentMeta Meta(string documentId)
+    {
+        if (!_documents.TryGetValue(documentId, out var meta))
+        {
+            var row = _connection.QuerySingle<DocumentMetaRow>(
+                "SELECT id, title, published, published_precision AS PublishedPrecision, ingested_at AS IngestedAt FROM documents WHERE id = @Id",
+                new { Id = documentId },
+                _transaction);
+            _documents[documentId] = meta = ToMeta(row);
+        }
+
+        return meta;
+    }
 
     private static DocumentMeta ToMeta(DocumentMetaRow row)
     {

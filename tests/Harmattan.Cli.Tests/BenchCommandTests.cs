@@ -28,6 +28,29 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Equal("output.assemble", components[^1]);
     }
 
+    [Fact]
+    public void Bench_store_ingests_a_generated_corpus_into_the_target_and_times_every_query_kind()
+    {
+        var target = Path.Combine(_dir.Path, "bench.db");
+        var run = CliRun.Of(_dir.Path, "bench", "store", "--docs", "12", "--queries", "3", "--threads", "2", "--target", target, "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        var result = JsonDocument.Parse(run.Output).RootElement;
+        var ingest = result.GetProperty("ingest");
+        Assert.Equal((12, 0), (ingest.GetProperty("documents").GetInt32(), ingest.GetProperty("failed").GetInt32()));
+        Assert.True(ingest.GetProperty("database_bytes").GetInt64() > 0);
+        Assert.Equal(12, ingest.GetProperty("samples").EnumerateArray().Last().GetProperty("documents").GetInt32());
+        var queries = result.GetProperty("queries").EnumerateArray().ToList();
+        Assert.Equal(["profile", "search", "network", "timeline", "disputes"], queries.Select(q => q.GetProperty("query").GetString()));
+        Assert.All(queries, q => Assert.True(q.GetProperty("p50_ms").GetDouble() <= q.GetProperty("p99_ms").GetDouble()));
+        Assert.Equal(12, JsonDocument.Parse(CliRun.Of(_dir.Path, "--db", target, "stats", "--json").Output).RootElement.GetProperty("documents").GetInt32());
+
+        // The benchmark fills an empty store only.
+        var again = CliRun.Of(_dir.Path, "bench", "store", "--docs", "2", "--target", target);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("empty store", again.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--threads", "0")]
     [InlineData("--words", "0")]

@@ -25,6 +25,7 @@ internal static class BenchCommand
         var byComponent = new Option<bool>("--by-component") { Description = "Also time each component on one thread (wall clock): where the time goes." };
         var json = CommonOptions.Json();
         var command = new Command("bench", "Measure the extraction pipeline on a generated corpus: words/s, documents/s, memory.") { words, seed, threads, save, byComponent, json };
+        command.Subcommands.Add(BenchStoreCommand.Create(env));
         command.SetAction(parse =>
         {
             var wordCount = parse.GetValue(words);

@@ -132,13 +132,12 @@ internal static class DocumentEndpoints
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var batches = request.HasJsonContentType()
+        var inputs = request.HasJsonContentType()
             ? await JsonInputs(request, limit, cancellationToken)
             : request.HasFormContentType
-                ? [(await FormInputs(request, limit, cancellationToken), new ReadOptions { MaxBytes = limit })]
+                ? await FormInputs(request, limit, cancellationToken)
                 : throw HarmattanError.UnsupportedFormat.At("request", "send the reports as multipart/form-data files or as JSON {\"documents\": [{\"text\": ...}]}");
-        var ingestor = new Ingestor(reader, pipeline, store);
-        var results = batches.SelectMany(batch => ingestor.Run(batch.Inputs, batch.Options, parallelism: 1)).ToList();
+        var results = new Ingestor(reader, pipeline, store).Run(inputs, new ReadOptions { MaxBytes = limit }).ToList();
         var summary = Ingestor.Summarize(results, clock.Elapsed);
         var response = new UploadResponse(
             summary.Added,
@@ -192,7 +191,7 @@ internal static class DocumentEndpoints
     /// Reports sent as JSON, each with the options its own metadata gives (title, published date and url
     /// override what the text says, as the CLI's flags do). Every report is checked before any is stored.
     /// </summary>
-    private static async Task<List<(List<IngestInput> Inputs, ReadOptions Options)>> JsonInputs(HttpRequest request, long limit, CancellationToken cancellationToken)
+    private static async Task<List<IngestInput>> JsonInputs(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
         JsonUpload? upload;
         try
@@ -213,7 +212,7 @@ internal static class DocumentEndpoints
             throw HarmattanError.BadArgument.At("documents", "send {\"documents\": [{\"text\": \"...\"}]} with at least one report");
         }
 
-        var batches = new List<(List<IngestInput>, ReadOptions)>(documents.Count);
+        var inputs = new List<IngestInput>(documents.Count);
         for (var i = 0; i < documents.Count; i++)
         {
             var report = documents[i] ?? throw HarmattanError.BadArgument.At($"documents[{i}]", "is null");
@@ -245,10 +244,10 @@ internal static class DocumentEndpoints
                 name = Path.ChangeExtension(name, extension);
             }
 
-            var options = new ReadOptions { MaxBytes = limit, Title = report.Title, Published = published, Url = report.Url };
-            batches.Add(([IngestInput.Bytes(name, System.Text.Encoding.UTF8.GetBytes(report.Text))], options));
+            var metadata = new ReadOptions { Title = report.Title, Published = published, Url = report.Url };
+            inputs.Add(IngestInput.Bytes(name, System.Text.Encoding.UTF8.GetBytes(report.Text), metadata));
         }
 
-        return batches;
+        return inputs;
     }
 }

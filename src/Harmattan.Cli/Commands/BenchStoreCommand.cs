@@ -1,0 +1,247 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Harmattan.Analysis.Disputes;
+using Harmattan.Analysis.Network;
+using Harmattan.Corpus;
+using Harmattan.Extraction.Pipeline;
+using Harmattan.Ingest;
+using Harmattan.Knowledge;
+using Harmattan.Store;
+
+namespace Harmattan.Cli.Commands;
+
+/// <summary>
+/// <c>bench store [--docs N]</c>: the knowledge base at scale. Generates N reports (seeded, streamed so the
+/// corpus is never held in memory), ingests them through the real Ingestor (extraction included) into a
+/// fresh store, and prints documents per second with the memory at every tenth of the run (it must not
+/// grow with the corpus), the database size, then the latency percentiles of the analyst queries (actor
+/// profile, search, network at depth 2, timeline, disputes around an actor) over random actors.
+/// </summary>
+internal static class BenchStoreCommand
+{
+    private static readonly string[] QueryKinds = ["profile", "search", "network", "timeline", "disputes"];
+
+    public static Command Create(CliEnvironment env)
+    {
+        var docs = new Option<int>("--docs") { Description = "How many reports to generate and ingest.", DefaultValueFactory = _ => 1000 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the corpus generator and of the query sample.", DefaultValueFactory = _ => 1 };
+        var queries = new Option<int>("--queries") { Description = "Queries of each kind to time.", DefaultValueFactory = _ => 100 };
+        var threads = new Option<int>("--threads") { Description = "Threads reading and extracting in parallel (the store writes on one).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var target = new Option<string?>("--target") { Description = "The store to fill (must be new or empty). Default: a temporary SQLite file, removed afterwards.", HelpName = "LOCATION" };
+        var existing = new Option<bool>("--existing") { Description = "Ingest nothing: time the queries on --target as it is (a store an earlier run filled)." };
+        var json = CommonOptions.Json();
+        var command = new Command("store", "Measure ingest throughput, memory, size and query latency of the knowledge base on a generated corpus.")
+        {
+            docs, seed, queries, threads, target, existing, json,
+        };
+        command.SetAction(parse =>
+        {
+            var count = parse.GetValue(docs);
+            if (count < 1)
+            {
+                throw HarmattanError.BadArgument.At("--docs", "must be at least 1");
+            }
+
+            var threadCount = Math.Max(1, parse.GetValue(threads));
+            var location = parse.GetValue(target);
+            var temporary = location is null ? Directory.CreateTempSubdirectory("harmattan-bench-").FullName : null;
+            location ??= Path.Combine(temporary!, "bench.db");
+            try
+            {
+                var data = Workspace.Data(parse);
+                var resources = ExtractionResources.Load(data);
+                var pipeline = PipelineFactory.FromResources(resources);
+                var generator = CorpusGenerator.Load(data, resources.Registry);
+                if (parse.GetValue(existing) && temporary is not null)
+                {
+                    throw HarmattanError.BadArgument.At("--existing", "needs --target, the store to time");
+                }
+
+                using var store = KnowledgeStore.Open(location);
+                IngestFigures? ingest = null;
+                if (parse.GetValue(existing))
+                {
+                    if (store.CountDocuments() == 0)
+                    {
+                        throw HarmattanError.BadArgument.At(location, "--existing times the queries of a filled store; this one is empty");
+                    }
+                }
+                else if (store.CountDocuments() > 0)
+                {
+                    throw HarmattanError.BadArgument.At(location, "the benchmark fills a new, empty store; this one holds documents (time it with --existing)");
+                }
+                else
+                {
+                    ingest = MeasureIngest(env, store, pipeline, generator, parse.GetValue(seed), count, threadCount, parse.GetValue(json));
+                }
+
+                var latencies = MeasureQueries(store, Schema.Load(data), StanceLexicon.Load(data), parse.GetValue(seed), Math.Max(1, parse.GetValue(queries)));
+                if (parse.GetValue(json))
+                {
+                    JsonOutput.Write(env.Output, new { ingest, queries = latencies });
+                }
+                else
+                {
+                    Print(env.Output, ingest, latencies);
+                }
+            }
+            finally
+            {
+                if (temporary is not null)
+                {
+                    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                    Directory.Delete(temporary, recursive: true);
+                }
+            }
+
+            return HarmattanCli.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Memory and progress at one point of the ingest.</summary>
+    internal sealed record IngestSample(int Documents, double Seconds, double DocumentsPerSecond, long WorkingSetBytes, long ManagedHeapBytes);
+
+    internal sealed record IngestFigures(
+        int Documents,
+        long Words,
+        int Failed,
+        int Threads,
+        double Seconds,
+        double DocumentsPerSecond,
+        long PeakWorkingSetBytes,
+        long DatabaseBytes,
+        IReadOnlyList<IngestSample> Samples);
+
+    internal sealed record LatencyFigures(string Query, int Runs, double P50Ms, double P95Ms, double P99Ms, double MaxMs);
+
+    private static IngestFigures MeasureIngest(
+        CliEnvironment env, KnowledgeStore store, ExtractionPipeline pipeline, CorpusGenerator generator, int seed, int count, int threads, bool quiet)
+    {
+        long words = 0;
+        var inputs = Enumerable.Range(0, count).Select(index =>
+        {
+            var report = generator.Generate(seed, index);
+            Interlocked.Add(ref words, report.Words);
+            // Every generated report carries its own publication date, as a wire's metadata would.
+            return IngestInput.Bytes(report.Id + ".txt", Encoding.UTF8.GetBytes(report.Text), new Harmattan.Documents.ReadOptions { Published = report.Published });
+        });
+
+        var ingestor = new Ingestor(new Harmattan.Documents.DocumentReader(), pipeline, store);
+        var samples = new List<IngestSample>();
+        var every = Math.Max(1, count / 10);
+        var done = 0;
+        var failed = 0;
+        var clock = Stopwatch.StartNew();
+        foreach (var result in inputs.Chunk(256).SelectMany(chunk => ingestor.Run(
+                     chunk,
+                     new Harmattan.Documents.ReadOptions(),
+                     threads)))
+        {
+            done++;
+            if (result.Status == IngestStatus.Failed)
+            {
+                failed++;
+            }
+
+            if (done % every == 0 || done == count)
+            {
+                var seconds = clock.Elapsed.TotalSeconds;
+                using var process = Process.GetCurrentProcess();
+                var sample = new IngestSample(done, seconds, done / seconds, process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false));
+                samples.Add(sample);
+                if (!quiet)
+                {
+                    env.Error.WriteLine(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"  {done,9:N0} documents  {seconds,8:F1} s  {sample.DocumentsPerSecond,8:F1} docs/s  working set {sample.WorkingSetBytes / 1048576.0,7:F1} MB  heap {sample.ManagedHeapBytes / 1048576.0,7:F1} MB"));
+                }
+            }
+        }
+
+        var elapsed = clock.Elapsed.TotalSeconds;
+        using var self = Process.GetCurrentProcess();
+        return new IngestFigures(done, words, failed, threads, elapsed, done / elapsed, self.PeakWorkingSet64, store.GetStats().SizeBytes, samples);
+    }
+
+    private static List<LatencyFigures> MeasureQueries(KnowledgeStore store, Schema schema, StanceLexicon stances, int seed, int runs)
+    {
+        var actors = store.ListEntities(EntityType.ArmedGroup, 0, 200).Entities
+            .Concat(store.ListEntities(EntityType.Person, 0, 200).Entities)
+            .ToList();
+        if (actors.Count == 0)
+        {
+            return [];
+        }
+
+        var random = new Random(seed);
+        var finder = new DisputeFinder(stances, new DisputeOptions());
+        var results = new List<LatencyFigures>();
+        foreach (var kind in QueryKinds)
+        {
+            var times = new List<double>(runs);
+            for (var i = 0; i < runs; i++)
+            {
+                var actor = actors[random.Next(actors.Count)];
+                var clock = Stopwatch.StartNew();
+                switch (kind)
+                {
+                    case "profile":
+                        _ = store.GetActorProfile(store.ResolveEntity(actor.Id));
+                        break;
+                    case "search":
+                        _ = store.Search('"' + actor.Name.Replace("\"", "", StringComparison.Ordinal) + '"');
+                        break;
+                    case "network":
+                        _ = NetworkBuilder.Build(store.FindRelations(), t => !schema.TryGetRelation(t, out var r) || r.Directed, actor, 2);
+                        break;
+                    case "timeline":
+                        _ = store.Timeline(new EventFilter(Actor: actor));
+                        break;
+                    case "disputes":
+                        var profile = store.GetActorProfile(actor);
+                        _ = finder.Find(profile.Relations, profile.Attributes, profile.ClaimsAbout);
+                        break;
+                }
+
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+
+            times.Sort();
+            results.Add(new LatencyFigures(kind, runs, Percentile(times, 0.50), Percentile(times, 0.95), Percentile(times, 0.99), times[^1]));
+        }
+
+        return results;
+    }
+
+    /// <summary>Nearest-rank percentile of sorted values.</summary>
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private static void Print(TextWriter output, IngestFigures? ingest, List<LatencyFigures> latencies)
+    {
+        if (ingest is not null)
+        {
+            PrintIngest(output, ingest);
+        }
+
+        output.WriteLine("query          runs     p50 ms     p95 ms     p99 ms     max ms");
+        foreach (var l in latencies)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{l.Query,-12} {l.Runs,6} {l.P50Ms,10:F2} {l.P95Ms,10:F2} {l.P99Ms,10:F2} {l.MaxMs,10:F2}"));
+        }
+    }
+
+    private static void PrintIngest(TextWriter output, IngestFigures ingest)
+    {
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"ingest: {ingest.Documents:N0} documents ({ingest.Words:N0} words, {ingest.Failed} failed) on {ingest.Threads} threads in {ingest.Seconds:F1} s = {ingest.DocumentsPerSecond:F1} docs/s"));
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"memory: peak working set {ingest.PeakWorkingSetBytes / 1048576.0:F1} MB; first/last tenth {ingest.Samples[0].WorkingSetBytes / 1048576.0:F1} / {ingest.Samples[^1].WorkingSetBytes / 1048576.0:F1} MB"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"database: {ingest.DatabaseBytes / 1048576.0:F1} MB ({(double)ingest.DatabaseBytes / ingest.Documents:F0} bytes/document)"));
+    }
+}
