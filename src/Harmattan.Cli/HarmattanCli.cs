@@ -72,6 +72,7 @@ internal static class HarmattanCli
         root.Subcommands.Add(ReextractCommand.Create(env));
         root.Subcommands.Add(BenchCommand.Create(env));
         root.Subcommands.Add(ServeCommand.Create(env));
+        root.Subcommands.Add(MigrateCommand.Create(env));
         return root;
     }
 }

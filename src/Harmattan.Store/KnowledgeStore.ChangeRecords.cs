@@ -101,8 +101,17 @@ public sealed partial class KnowledgeStore
                     parameters.Add("c" + names.Count.ToString(CultureInfo.InvariantCulture), FromJson(value));
                 }
 
-                names.Add(_dialect.RowId);
-                parameters.Add("c" + names.Count.ToString(CultureInfo.InvariantCulture), row.RowId);
+                // SQLite hands the highest row id to the next row once its row is deleted (a merge removes
+                // the entity it absorbs, often the newest): if a row added since holds it, the removed row
+                // comes back with all its values under a new row id. Nothing refers to it by the old one:
+                // only this change's record did, and a later change naming its entities blocks the undo.
+                var taken = _connection.ExecuteScalar<long>(
+                    $"SELECT count(*) FROM {table} WHERE {_dialect.RowId} = @RowId", new { row.RowId }, transaction) > 0;
+                if (!taken)
+                {
+                    names.Add(_dialect.RowId);
+                    parameters.Add("c" + names.Count.ToString(CultureInfo.InvariantCulture), row.RowId);
+                }
 
                 var placeholders = string.Join(", ", names.Select((_, i) => "@c" + (i + 1).ToString(CultureInfo.InvariantCulture)));
                 _connection.Execute($"INSERT INTO {table} ({string.Join(", ", names)}) VALUES ({placeholders})", parameters, transaction);

@@ -53,6 +53,21 @@ internal abstract class StoreDialect
     /// <summary>Whether a statement failed because it broke a unique, foreign-key or check constraint.</summary>
     public abstract bool IsConstraintViolation(DbException exception);
 
+    /// <summary>The tables of the knowledge base (not the full-text index's own), by name.</summary>
+    public abstract IReadOnlyList<string> Tables(DbConnection connection, DbTransaction transaction);
+
+    /// <summary>A table's stored columns in definition order (a column the database computes is not one).</summary>
+    public abstract IReadOnlyList<string> Columns(DbConnection connection, DbTransaction transaction, string table);
+
+    /// <summary>Writes rows (values in <paramref name="columns"/> order) into an empty table, as fast as the database allows.</summary>
+    public abstract long InsertRows(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows);
+
+    /// <summary>
+    /// After a whole knowledge base was written by <see cref="InsertRows"/>: whatever the database keeps
+    /// beside the rows (SQLite's full-text index, PostgreSQL's identity sequences) is brought up to date.
+    /// </summary>
+    public abstract void FinishCopy(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> tables);
+
     /// <summary>
     /// Stored entities of <paramref name="type"/> with a folded name or alias spelled like one of
     /// <paramref name="names"/>, found through an index of their spelling, for the fuzzy rule of entity

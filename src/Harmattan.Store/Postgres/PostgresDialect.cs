@@ -1,7 +1,9 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Harmattan.Store.Postgres;
 
@@ -156,6 +158,84 @@ internal sealed class PostgresDialect : StoreDialect
                 """,
                 new { Names = names.ToArray(), Type = type, Limit = limit },
                 transaction);
+
+    public override IReadOnlyList<string> Tables(DbConnection connection, DbTransaction transaction) =>
+        connection.Query<string>(
+            "SELECT c.relname FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') ORDER BY c.relname",
+            transaction: transaction).AsList();
+
+    public override IReadOnlyList<string> Columns(DbConnection connection, DbTransaction transaction, string table) =>
+        StoredColumns(connection, transaction, table).Select(c => c.Name).ToList();
+
+    /// <summary>Binary COPY, each value written as its column's type (a value SQLite kept in an ANY column becomes text).</summary>
+    public override long InsertRows(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows)
+    {
+        var types = StoredColumns(connection, transaction, table).ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
+        var targets = columns.Select(c => types.TryGetValue(c, out var type)
+            ? type
+            : throw new InvalidOperationException($"{table} has no column {c}")).ToArray();
+        using var importer = ((NpgsqlConnection)connection).BeginBinaryImport(
+            $"COPY {table} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)");
+        long count = 0;
+        foreach (var row in rows)
+        {
+            importer.StartRow();
+            for (var i = 0; i < targets.Length; i++)
+            {
+                WriteValue(importer, row[i], targets[i]);
+            }
+
+            count++;
+        }
+
+        importer.Complete();
+        return count;
+    }
+
+    /// <summary>Identity columns continue after the highest seq copied, so the next row gets a new one.</summary>
+    public override void FinishCopy(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> tables)
+    {
+        foreach (var table in tables)
+        {
+            connection.Execute(
+                $"SELECT setval(pg_get_serial_sequence('{table}', 'seq'), coalesce((SELECT max(seq) FROM {table}), 0) + 1, false)",
+                transaction: transaction);
+        }
+    }
+
+    private static List<(string Name, string Type)> StoredColumns(DbConnection connection, DbTransaction transaction, string table) =>
+        connection.Query<(string Name, string Type)>(
+            """
+            SELECT column_name, data_type FROM information_schema.columns
+            WHERE table_schema = current_schema() AND table_name = @Table AND is_generated = 'NEVER'
+            ORDER BY ordinal_position
+            """,
+            new { Table = table },
+            transaction).AsList();
+
+    private static void WriteValue(NpgsqlBinaryImporter importer, object? value, string type)
+    {
+        if (value is null or DBNull)
+        {
+            importer.WriteNull();
+            return;
+        }
+
+        switch (type)
+        {
+            case "bigint":
+                importer.Write(Convert.ToInt64(value, CultureInfo.InvariantCulture), NpgsqlDbType.Bigint);
+                break;
+            case "double precision":
+                importer.Write(Convert.ToDouble(value, CultureInfo.InvariantCulture), NpgsqlDbType.Double);
+                break;
+            case "text":
+                importer.Write(value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture)!, NpgsqlDbType.Text);
+                break;
+            default:
+                throw new InvalidOperationException($"a knowledge base column of type {type} cannot be copied");
+        }
+    }
 
     private static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -62,4 +62,58 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override bool IsConstraintViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: SqliteConstraint };
+
+    /// <summary>Ordinary tables; an FTS5 table and the shadow tables it keeps (documents_fts_data, ...) are the index's own.</summary>
+    public override IReadOnlyList<string> Tables(DbConnection connection, DbTransaction transaction)
+    {
+        var all = connection.Query<(string Name, string Sql)>(
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!' ORDER BY name",
+            transaction: transaction).AsList();
+        var virtualTables = all.Where(t => t.Sql.StartsWith("CREATE VIRTUAL", StringComparison.OrdinalIgnoreCase)).Select(t => t.Name).ToList();
+        return all.Select(t => t.Name)
+            .Where(name => !virtualTables.Any(v => name == v || name.StartsWith(v + "_", StringComparison.Ordinal)))
+            .ToList();
+    }
+
+    /// <summary>pragma_table_xinfo lists generated columns too, with hidden 2 or 3.</summary>
+    public override IReadOnlyList<string> Columns(DbConnection connection, DbTransaction transaction, string table) =>
+        connection.Query<string>("SELECT name FROM pragma_table_xinfo(@Table) WHERE hidden = 0 ORDER BY cid", new { Table = table }, transaction).AsList();
+
+    /// <summary>One prepared INSERT, its parameters rebound for each row, in the caller's transaction.</summary>
+    public override long InsertRows(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
+        var parameters = columns.Select((_, i) =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        command.Prepare();
+        long count = 0;
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                parameters[i].Value = row[i] ?? DBNull.Value;
+            }
+
+            command.ExecuteNonQuery();
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>The external-content FTS5 indexes read the copied documents and claims again.</summary>
+    public override void FinishCopy(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> tables) =>
+        connection.Execute(
+            """
+            INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
+            INSERT INTO claims_fts (claims_fts) VALUES ('rebuild');
+            """,
+            transaction: transaction);
 }
