@@ -73,6 +73,7 @@ public static class HarmattanServer
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebUi();
         app.MapOpenApi();
 
         // The browsable API reference, served from the package's own assets: no web fonts from its CDN,

@@ -64,7 +64,7 @@ internal sealed class FactReader
 
         var start = (int)Math.Clamp(evidenceStart, 0, text.Length);
         var end = (int)Math.Clamp(evidenceEnd, start, text.Length);
-        return new FactSource(documentId, meta.Title, meta.Date, meta.Published, text[start..end].ReplaceLineEndings(" ").Trim());
+        return new FactSource(documentId, meta.Title, meta.Date, meta.Published, text[start..end].ReplaceLineEndings(" ").Trim(), start, end);
     }
 
     /// <summary>The members of the facts an owner query selects, from one link table, in their stored order.</summary>

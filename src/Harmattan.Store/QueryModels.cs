@@ -11,9 +11,11 @@ public sealed record EntityRef(string Id, string Name, EntityType Type);
 /// <summary>
 /// Where a fact comes from: the document, its date and the evidence sentence. <see cref="Date"/> is the
 /// document's published date, or the day it was ingested when the document gave none
-/// (<see cref="DateIsPublished"/> says which).
+/// (<see cref="DateIsPublished"/> says which). <see cref="EvidenceStart"/> and <see cref="EvidenceEnd"/>
+/// locate the evidence in the document's text (UTF-16 offsets, end exclusive), so a reader can show it
+/// there; 0 and 0 when the fact did not come from a stored text.
 /// </summary>
-public sealed record FactSource(string DocumentId, string Title, PartialDate Date, bool DateIsPublished, string Evidence);
+public sealed record FactSource(string DocumentId, string Title, PartialDate Date, bool DateIsPublished, string Evidence, int EvidenceStart = 0, int EvidenceEnd = 0);
 
 /// <summary>
 /// A period of the calendar given as ISO partial dates, both ends optional and inclusive: "since 2012"

@@ -97,6 +97,31 @@ public sealed class QueryEndpointTests(SampleStore host) : IClassFixture<SampleS
     }
 
     [Fact]
+    public async Task Profile_facts_locate_their_evidence_in_the_document_text()
+    {
+        var profile = await Problems.Json(await _client.GetAsync("/api/entities/MNLA"));
+        var facts = profile.GetProperty("relations").EnumerateArray()
+            .Concat(profile.GetProperty("claimsBy").EnumerateArray())
+            .Concat(profile.GetProperty("events").EnumerateArray())
+            .ToList();
+        Assert.NotEmpty(facts);
+        var texts = new Dictionary<string, string>();
+        foreach (var from in facts.Select(f => f.GetProperty("from")))
+        {
+            var id = from.GetProperty("documentId").GetString()!;
+            if (!texts.TryGetValue(id, out var text))
+            {
+                texts[id] = text = (await Problems.Json(await _client.GetAsync("/api/documents/" + id))).GetProperty("text").GetString()!;
+            }
+
+            var start = from.GetProperty("evidenceStart").GetInt32();
+            var end = from.GetProperty("evidenceEnd").GetInt32();
+            Assert.InRange(start, 0, end - 1);
+            Assert.Equal(from.GetProperty("evidence").GetString(), text[start..end].ReplaceLineEndings(" ").Trim());
+        }
+    }
+
+    [Fact]
     public async Task An_unknown_document_is_a_404_problem_with_its_code()
     {
         var problem = await Problems.Expect(await _client.GetAsync("/api/documents/ffffffffffff"), HttpStatusCode.NotFound, "HRM0204");

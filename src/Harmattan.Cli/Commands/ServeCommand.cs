@@ -71,7 +71,7 @@ internal static class ServeCommand
             var host = ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{ip}]" : ip.ToString();
             var url = string.Create(CultureInfo.InvariantCulture, $"http://{host}:{portNumber}");
             app.Urls.Add(url);
-            env.Output.WriteLine($"serving {shown} on {url} (API under /api, OpenAPI at /openapi/v1.json); Ctrl+C stops");
+            env.Output.WriteLine($"serving {shown} on {url} (web UI at /, API under /api, OpenAPI at /openapi/v1.json, reference at /scalar/v1); Ctrl+C stops");
             app.Run();
             return HarmattanCli.Ok;
         });

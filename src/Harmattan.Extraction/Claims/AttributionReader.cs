@@ -191,7 +191,10 @@ internal sealed class AttributionReader
             return Forward(cue, speakers, to, that, speakers.Start);
         }
 
-        if (frames.HasFlag(CueFrames.After) && FollowsContent(cue.Start, from) && _speakers.After(cue.End, to) is { } after)
+        // "…, said the MNLA": the content comes first. But in "X, an officer, said the MNLA was weakened" the
+        // name after the cue is the subject of the reported clause, not the speaker.
+        if (frames.HasFlag(CueFrames.After) && FollowsContent(cue.Start, from) && _speakers.After(cue.End, to) is { } after
+            && !StartsClause(after.End + 1, to))
         {
             return Backward(cue, after, cue.Start, from);
         }
@@ -324,6 +327,17 @@ internal sealed class AttributionReader
 
         return k > from && (_d.IsComma(k) || _d.ClosingAt(k) is not null || _d.IsChar(k, '\u2019') || _d.IsChar(k, '\u2014') || _d.IsChar(k, '\u2013'));
     }
+
+    /// <summary>Auxiliaries and copulas: after a name, they make it the subject of a clause.</summary>
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "should", "might", "may",
+        "must", "did", "does", "do", "can", "remained", "remains",
+    };
+
+    /// <summary>Whether the word at <paramref name="k"/> opens a predicate ("was weakened", "had left").</summary>
+    private bool StartsClause(int k, int to) =>
+        k < to && _d.IsLowerWord(k) && Auxiliaries.Contains(_d.Text.Substring(_d.Tokens[k].Start, _d.Tokens[k].Length));
 
     /// <summary>Nothing but an addressee and a short adjunct follows the cue before the sentence ends or a comma.</summary>
     private bool TailIsEmpty(CueMatch cue, int to)

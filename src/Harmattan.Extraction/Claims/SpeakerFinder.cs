@@ -196,6 +196,11 @@ internal sealed class SpeakerFinder(ClaimDocument d, SpeakerResolver resolver)
             return new Speakers([m.Entity], j, m.Last, "clause-subject", 0.85);
         }
 
+        if (PersonAfterTitle(j, to) is { } titled)
+        {
+            return new Speakers([titled.Entity], j, titled.Last, "clause-subject", 0.85);
+        }
+
         return d.RoleOf(j) switch
         {
             ClaimWordRole.Person => Resolved(resolver.Pronoun(j, person: true), j, j, "pronoun"),
@@ -301,6 +306,11 @@ internal sealed class SpeakerFinder(ClaimDocument d, SpeakerResolver resolver)
         if (d.SpeakerEndingAt(comma - 1) is { } m)
         {
             var before = m.First - 1;
+            while (before >= from && before >= m.First - 3 && d.IsCapitalized(before) && d.RoleOf(before) == ClaimWordRole.Role)
+            {
+                before--; // "the army spokesman, Colonel X, said": the title goes with the name
+            }
+
             if (before >= from && d.Is(before, "the"))
             {
                 before--;
@@ -309,6 +319,23 @@ internal sealed class SpeakerFinder(ClaimDocument d, SpeakerResolver resolver)
             if (before >= from && d.IsComma(before))
             {
                 return new Speakers([m.Entity], m.First, m.Last, "apposition", 0.8);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// "Colonel Sidi Keita", "Defence Minister Florence Parly": a person's name after capitalised words the
+    /// last of which is a role, which are then its title (the recognisers keep titles out of names).
+    /// </summary>
+    private SpeakerMention? PersonAfterTitle(int j, int to)
+    {
+        for (var k = j; k < to - 1 && k < j + 3 && d.IsCapitalized(k); k++)
+        {
+            if (d.RoleOf(k) == ClaimWordRole.Role && d.SpeakerStartingAt(k + 1) is { Entity.Type: Harmattan.Knowledge.EntityType.Person } person)
+            {
+                return person;
             }
         }
 

@@ -39,6 +39,17 @@ public sealed class EventRecognizer(EventTriggerLexicon lexicon) : IComponent
 
     public void Process(AnalyzedDocument document) => document.Events.AddRange(Find(document));
 
+    private const string PublicationType = "publication";
+
+    /// <summary>Sentences at the top of a report where its own dateline may stand.</summary>
+    private const int HeaderSentences = 5;
+
+    /// <summary>A short heading at the top of the report that gives a full date: the report's dateline.</summary>
+    private static bool IsDateline(AnalyzedDocument document, int sentence, List<DateMention> dates) =>
+        sentence < HeaderSentences
+        && document.Sentences[sentence].Kind == SentenceKind.Heading
+        && dates.Any(d => d.Date.Precision == DatePrecision.Day && !d.YearInferred);
+
     /// <summary>The document's events in text order, deduplicated, without writing them.</summary>
     public IReadOnlyList<EventDraft> Find(AnalyzedDocument document)
     {
@@ -84,6 +95,12 @@ public sealed class EventRecognizer(EventTriggerLexicon lexicon) : IComponent
             }
 
             var hits = finder.Find(sentence);
+            if (IsDateline(document, s, sentenceDates))
+            {
+                // "Published 10 April 2012" at the top is the report's own metadata, not a happening it reports.
+                hits.RemoveAll(h => h.Trigger.Type == PublicationType);
+            }
+
             if (sentenceDates.Count > 0)
             {
                 // "the attack" when an attack was told before is that attack: it keeps only a date of its own.

@@ -1,0 +1,48 @@
+// Who the analyst is, asked once and kept in this browser (sent as "by" with every review action
+// until the server has tokens).
+import { h, replace } from './dom.js';
+
+const KEY = 'harmattan.analyst';
+const listeners = new Set();
+
+export function analystName() {
+  try { return localStorage.getItem(KEY) ?? ''; } catch { return ''; }
+}
+
+export function setAnalystName(name) {
+  localStorage.setItem(KEY, name.trim());
+  for (const fn of listeners) fn(name.trim());
+}
+
+/** A form that asks for the analyst's name; calls done(name) once given. */
+export function askName(done) {
+  const form = h('form', { class: 'ask-name' },
+    h('label', null, 'Your name, recorded with each review action: ',
+      h('input', { name: 'name', required: true, autocomplete: 'name', placeholder: 'e.g. amina', value: analystName() })),
+    h('button', { type: 'submit' }, 'Save'));
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    const name = new FormData(form).get('name').toString().trim();
+    if (name) { setAnalystName(name); done?.(name); }
+  });
+  return form;
+}
+
+/** The header's "analyst: name" label, which opens the name form when clicked. */
+export function analystBadge() {
+  const label = h('span', { id: 'analyst', class: 'analyst' });
+  const draw = () => {
+    const name = analystName();
+    replace(label,
+      h('button', { type: 'button', class: 'linklike', title: 'Change the name recorded with your review actions' },
+        name ? 'Analyst: ' + name : 'Set your name'));
+    label.firstChild.addEventListener('click', () => {
+      const form = askName(() => draw());
+      replace(label, form);
+      form.querySelector('input').focus();
+    });
+  };
+  listeners.add(draw);
+  draw();
+  return label;
+}

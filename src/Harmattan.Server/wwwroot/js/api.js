@@ -1,0 +1,65 @@
+// The REST API under /api: JSON in and out, problem+json errors turned into ApiError.
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail ?? problem?.title ?? `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+    this.code = problem?.code;
+    this.title = problem?.title;
+  }
+}
+
+function url(path, params) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params ?? {})) {
+    for (const v of [value].flat()) {
+      if (v !== null && v !== undefined && v !== '') query.append(key, String(v));
+    }
+  }
+  const q = query.toString();
+  return '/api/' + path + (q ? '?' + q : '');
+}
+
+async function read(response) {
+  const type = response.headers.get('content-type') ?? '';
+  const body = type.includes('json') ? await response.json() : null;
+  if (!response.ok) throw new ApiError(response.status, body);
+  return body;
+}
+
+export async function get(path, params) {
+  return read(await fetch(url(path, params), { headers: { accept: 'application/json' } }));
+}
+
+export async function post(path, body) {
+  return read(await fetch(url(path), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body ?? {}),
+  }));
+}
+
+/** POST /api/documents with the files as multipart/form-data. */
+export async function upload(files) {
+  const form = new FormData();
+  for (const file of files) form.append('files', file, file.name);
+  return read(await fetch(url('documents'), { method: 'POST', body: form, headers: { accept: 'application/json' } }));
+}
+
+/** Every item of a paged list (500 a request), up to max. */
+export async function all(path, params, max = 5000) {
+  const items = [];
+  for (let offset = 0; items.length < max; offset += 500) {
+    const page = await get(path, { ...params, offset, limit: 500 });
+    items.push(...page.items);
+    const more = page.total !== undefined ? offset + page.items.length < page.total : page.more;
+    if (!more || page.items.length === 0) break;
+  }
+  return items;
+}
+
+/** Entity id -> ref, for the lists that only carry ids. */
+export function indexBy(items, key = 'id') {
+  return new Map(items.map(x => [x[key], x]));
+}
