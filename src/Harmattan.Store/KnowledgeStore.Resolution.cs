@@ -110,13 +110,17 @@ public sealed partial class KnowledgeStore
 
     /// <summary>Indexes an entity under the keys of its name and aliases (the ones it already has are kept).</summary>
     private void WriteKeys(string entityId, EntityType type, string name, IEnumerable<string> aliases, DbTransaction transaction) =>
-        _connection.Execute(
+        WriteKeys([(entityId, type, name, aliases)], transaction);
+
+    private void WriteKeys(IEnumerable<(string Id, EntityType Type, string Name, IEnumerable<string> Aliases)> entities, DbTransaction transaction) =>
+        ExecuteEach(
             "INSERT INTO entity_keys (type, kind, key, entity_id) VALUES (@Type, @Kind, @Key, @EntityId) ON CONFLICT DO NOTHING",
-            EntityKeys.For(name, aliases).Select(k => new { Type = EntityKeys.TypeColumn(type), Kind = EntityKeys.ToColumn(k.Kind), k.Key, EntityId = entityId }),
+            entities.SelectMany(e => EntityKeys.For(e.Name, e.Aliases)
+                .Select(k => new { Type = EntityKeys.TypeColumn(e.Type), Kind = EntityKeys.ToColumn(k.Kind), k.Key, EntityId = e.Id })),
             transaction);
 
     private void WriteResolutions(string documentId, IEnumerable<EntityResolution> resolutions, DbTransaction transaction) =>
-        _connection.Execute(
+        ExecuteEach(
             """
             INSERT INTO entity_resolutions (document_id, extracted_id, name, entity_id, method, score, matched, note)
             VALUES (@DocumentId, @ExtractedId, @Name, @EntityId, @Method, @Score, @Matched, @Note)

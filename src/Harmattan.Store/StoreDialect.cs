@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 
 namespace Harmattan.Store;
 
@@ -24,6 +25,13 @@ internal abstract class StoreDialect
     /// every earlier writer committed and two ingests never resolve the same entity twice.
     /// </summary>
     public abstract DbTransaction BeginWrite(DbConnection connection);
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> once for each row (an object whose properties are its @parameters), in order,
+    /// as Dapper's multi-row Execute does; a database across a network may send them all at once.
+    /// </summary>
+    public virtual void ExecuteEach(DbConnection connection, DbTransaction transaction, string sql, IEnumerable<object> rows) =>
+        connection.Execute(sql, rows, transaction);
 
     /// <summary>A condition that <paramref name="expression"/> is one of the values of the list parameter <paramref name="parameter"/> (passed as an array).</summary>
     public abstract string InList(string expression, string parameter);
