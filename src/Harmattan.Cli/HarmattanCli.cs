@@ -70,8 +70,12 @@ internal static class HarmattanCli
         root.Subcommands.Add(ResolutionsCommand.Create(env));
         root.Subcommands.Add(ReviewCommand.Create(env));
         root.Subcommands.Add(ReextractCommand.Create(env));
+        root.Subcommands.Add(CheckCommand.Create(env));
         root.Subcommands.Add(BenchCommand.Create(env));
         root.Subcommands.Add(ServeCommand.Create(env));
+        root.Subcommands.Add(ExportCommand.Create(env));
+        root.Subcommands.Add(BriefCommand.Create(env));
+        root.Subcommands.Add(ImportCommand.Create(env));
         root.Subcommands.Add(MigrateCommand.Create(env));
         return root;
     }

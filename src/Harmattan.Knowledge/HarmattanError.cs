@@ -18,6 +18,8 @@ public sealed record HarmattanError(string Code, string Title)
     public static readonly HarmattanError EncryptedPdf = new("HRM0109", "the PDF is encrypted");
     public static readonly HarmattanError PdfWithoutText = new("HRM0110", "the PDF has no text layer (scanned?)");
     public static readonly HarmattanError BadMetadata = new("HRM0111", "the document metadata is invalid");
+    public static readonly HarmattanError BadImportFile = new("HRM0112", "the file is not a valid ACLED, UCDP or STIX import");
+    public static readonly HarmattanError BadImportRecord = new("HRM0113", "a record of the import file is malformed and was skipped");
 
     // 02xx: the store
     public static readonly HarmattanError NotHarmattanDatabase = new("HRM0201", "the file is not a Harmattan database");

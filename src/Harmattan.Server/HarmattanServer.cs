@@ -55,6 +55,7 @@ public static class HarmattanServer
 
                 return Task.CompletedTask;
             }));
+        builder.Services.AddExchange();
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         // One connection per request: KnowledgeStore holds a single SQLite connection and is not shared.
@@ -93,6 +94,8 @@ public static class HarmattanServer
         api.MapRelations();
         api.MapEvents();
         api.MapReviews();
+        api.MapExport();
+        api.MapImport();
         return app;
     }
 }

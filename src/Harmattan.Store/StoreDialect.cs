@@ -39,6 +39,9 @@ internal abstract class StoreDialect
     /// <summary>Adds a just-written document and its claims to the full-text index; call in the transaction that wrote them.</summary>
     public abstract void IndexDocument(DbConnection connection, DbTransaction transaction, string documentId);
 
+    /// <summary>Removes a document and its claims from the full-text index; call before they are deleted.</summary>
+    public abstract void UnindexDocument(DbConnection connection, DbTransaction transaction, string documentId);
+
     /// <summary>Removes a document's claims from the full-text index; call before they are deleted or replaced.</summary>
     public abstract void UnindexClaims(DbConnection connection, DbTransaction transaction, string documentId);
 
@@ -57,6 +60,12 @@ internal abstract class StoreDialect
 
     /// <summary>Whether the knowledge base has a table of that name.</summary>
     public abstract bool HasTable(DbConnection connection, DbTransaction transaction, string table);
+
+    /// <summary>
+    /// What the database itself can say is wrong with the knowledge base (its integrity check, references,
+    /// the full-text index against the rows); one line per problem, none when all is well. Read-only.
+    /// </summary>
+    public abstract IEnumerable<string> CheckDatabase(DbConnection connection, DbTransaction transaction);
 
     /// <summary>Whether a statement failed because it broke a unique, foreign-key or check constraint.</summary>
     public abstract bool IsConstraintViolation(DbException exception);

@@ -51,6 +51,21 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Contains("empty store", again.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Bench_serve_loads_a_real_server_with_reads_and_reviews_and_reports_each_kind()
+    {
+        var run = CliRun.Of(_dir.Path, "bench", "serve", "--docs", "6", "--seconds", "2", "--connections", "4", "--writes", "0.3", "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var result = JsonDocument.Parse(run.Output).RootElement;
+        var kinds = result.GetProperty("kinds").EnumerateArray().ToDictionary(k => k.GetProperty("kind").GetString()!);
+        Assert.Contains("profile", kinds.Keys);
+        Assert.Contains("review", kinds.Keys);
+        Assert.All(kinds.Values, k => Assert.Equal(0, k.GetProperty("errors").GetInt32()));
+        Assert.Equal(kinds.Values.Sum(k => k.GetProperty("requests").GetInt32()), result.GetProperty("requests").GetInt32());
+        Assert.True(kinds["profile"].GetProperty("p50_ms").GetDouble() <= kinds["profile"].GetProperty("p99_ms").GetDouble());
+    }
+
     [Theory]
     [InlineData("--threads", "0")]
     [InlineData("--words", "0")]

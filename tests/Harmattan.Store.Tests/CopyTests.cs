@@ -57,6 +57,8 @@ public sealed class CopyTests : IDisposable
             Assert.Equal((statsA.Documents, statsA.Entities, statsA.Aliases, statsA.Mentions, statsA.Claims, statsA.Relations, statsA.Events, statsA.Quantities),
                 (statsB.Documents, statsB.Entities, statsB.Aliases, statsB.Mentions, statsB.Claims, statsB.Relations, statsB.Events, statsB.Quantities));
             Assert.Equal(statsA.TopEntities, statsB.TopEntities);
+            Assert.Empty(b.CheckConsistency());
+            Assert.Empty(c.CheckConsistency());
 
             // Undo replays the merge's record by row id: on the copy it finds the same rows.
             a.UndoChange(mergeId, "ibrahim");
@@ -86,6 +88,7 @@ public sealed class CopyTests : IDisposable
 
         // New rows after a copy get new row ids: the identity sequences continue after the copied ones.
         using var copy = KnowledgeStore.Open(back, _clock);
+        Assert.Empty(copy.CheckConsistency());
         var daily = SahelReports.Daily(7);
         Assert.Equal(IngestOutcome.Added, copy.Upsert(daily.Document, daily.Extraction));
         var merge = copy.MergeEntities("Gao", "Ansongo", "amina");
@@ -123,9 +126,9 @@ public sealed class CopyTests : IDisposable
 
     private static readonly string[] TablesOfAKnowledgeBase =
     [
-        "documents", "entities", "entity_aliases", "document_entities", "mentions", "claims", "claim_about",
-        "relations", "events", "event_places", "event_actors", "quantities", "properties", "entity_keys",
-        "entity_resolutions", "entity_changes", "entity_change_rows", "reviews", "review_changes",
+        "documents", "imported_records", "entities", "entity_aliases", "document_entities", "mentions", "claims",
+        "claim_about", "relations", "events", "event_places", "event_actors", "quantities", "properties",
+        "entity_keys", "entity_resolutions", "entity_changes", "entity_change_rows", "reviews", "review_changes",
     ];
 
     private void Copy(string from, string to)
@@ -140,7 +143,8 @@ public sealed class CopyTests : IDisposable
         store.Search(query, limit: 100).Select(h => $"{h.Kind} {h.DocumentId} {h.ClaimId}").Order(StringComparer.Ordinal).ToList();
 
     /// <summary>
-    /// Reports, a re-extraction, reviews (one correcting a field), a merge and a split: a row in every table.
+    /// Reports, a re-extraction, reviews (one correcting a field), an imported record, a merge and a split: a
+    /// row in every table.
     /// Returns the merge, left in force.
     /// </summary>
     private static string Fill(KnowledgeStore store)
@@ -155,6 +159,12 @@ public sealed class CopyTests : IDisposable
         store.Review(new ReviewRequest(new FactRef(FactKind.Event, gao.Id, attack.Id), ReviewAction.Correct, new Dictionary<string, string?> { ["date"] = "2012-06-26" }, "amina"), LazySchema.Value);
         store.Review(new ReviewRequest(new FactRef(FactKind.Claim, gao.Id, gao.Extraction.Claims[2].Id), ReviewAction.Reject, null, "amina"), LazySchema.Value);
         store.Reextract(gao.Document, gao.Extraction);
+
+        var acled = new ReportBuilder("ACLED MLI123: Battles in Gao", "Battles (Armed clash) on 2013-02-21 in Gao, Mali. Actors: MUJAO. 3 fatalities.", PartialDate.OfDay(2013, 2, 21), "ACLED: test.csv");
+        var gaoPlace = acled.Entity(EntityType.Place, "Gao");
+        acled.Event("battle", PartialDate.OfDay(2013, 2, 21), "Battles (Armed clash)", [gaoPlace], [acled.Entity(EntityType.ArmedGroup, "MUJAO")]);
+        var row = acled.Build();
+        store.StoreImported(new ImportedRecord("acled", "MLI123", "test.csv", 2, "{\"event_id_cnty\":\"MLI123\"}", 16.27, -0.04), row.Document, row.Extraction);
 
         var defenders = new ReportBuilder("Defenders of the Faith in Kidal", "The Defenders of the Faith patrolled Kidal on 4 April 2012, residents said.", PartialDate.OfDay(2012, 4, 5));
         var group = defenders.Entity(EntityType.ArmedGroup, "Defenders of the Faith");

@@ -92,6 +92,27 @@ public sealed class PostgresSpecificTests : IDisposable
         Assert.Equal(1, store.GetStats().Entities);
     }
 
+    [Fact]
+    public void Check_finds_an_identity_sequence_left_behind_the_rows_it_numbers()
+    {
+        var location = _fixture.NewLocation();
+        using var store = _fixture.Open(location);
+        var gao = SahelReports.Gao();
+        store.Upsert(gao.Document, gao.Extraction);
+        Assert.Empty(store.CheckConsistency());
+        using (var connection = new NpgsqlConnection(StoreLocation.Parse(location).Target))
+        {
+            // What a data-only restore by other means leaves: the rows, with the sequence back at its start.
+            connection.Open();
+            using var command = new NpgsqlCommand("SELECT setval(pg_get_serial_sequence('mentions', 'seq'), 1, false)", connection);
+            command.ExecuteNonQuery();
+        }
+
+        var problem = Assert.Single(store.CheckConsistency());
+
+        Assert.StartsWith("mentions: the next seq would be 1", problem, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("sharia", "'sharia'")]
     [InlineData("\"apply sharia\" Gao", "'apply sharia' & 'Gao'")]

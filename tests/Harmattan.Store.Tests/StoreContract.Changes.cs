@@ -79,6 +79,24 @@ public abstract partial class StoreContract<TFixture>
     }
 
     [Fact]
+    public void A_knowledge_base_that_was_written_merged_split_and_reextracted_checks_consistent()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var kidal = SahelReports.Kidal();
+        var (_, report) = DefendersOfTheFaith();
+        foreach (var r in new[] { SahelReports.Gao(), kidal, report })
+        {
+            store.Upsert(r.Document, r.Extraction);
+        }
+
+        store.MergeEntities("Ansar Dine", "Defenders of the Faith", "amina");
+        store.SplitDocument("MNLA", kidal.Id, "amina");
+        store.Reextract(kidal.Document, kidal.Extraction);
+
+        Assert.Empty(store.CheckConsistency());
+    }
+
+    [Fact]
     public void After_a_merge_a_new_report_naming_the_absorbed_entity_resolves_to_the_survivor()
     {
         using var store = Fixture.Open(Fixture.NewLocation());

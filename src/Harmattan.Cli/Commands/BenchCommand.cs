@@ -26,6 +26,7 @@ internal static class BenchCommand
         var json = CommonOptions.Json();
         var command = new Command("bench", "Measure the extraction pipeline on a generated corpus: words/s, documents/s, memory.") { words, seed, threads, save, byComponent, json };
         command.Subcommands.Add(BenchStoreCommand.Create(env));
+        command.Subcommands.Add(BenchServeCommand.Create(env));
         command.SetAction(parse =>
         {
             var wordCount = parse.GetValue(words);

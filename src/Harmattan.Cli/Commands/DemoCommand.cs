@@ -80,7 +80,7 @@ internal static class DemoCommand
             }
 
             env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{summary.Added} added, {summary.Unchanged} unchanged, {summary.Failed} failed in {clock.Elapsed.TotalSeconds:0.0} s. Explore: ./harmattan --db {path} docs | show ID | search WORDS | actor MNLA | network | timeline | claims | disputes"));
+                $"{summary.Added} added, {summary.Unchanged} unchanged, {summary.Failed} failed in {clock.Elapsed.TotalSeconds:0.0} s. Explore: ./harmattan --db {path} docs | show ID | search WORDS | actor MNLA | network | timeline | claims | disputes | review queue | brief --actor MNLA, or in a browser: ./harmattan --db {path} serve"));
             return summary.Failed > 0 ? HarmattanCli.SomeInputsFailed : HarmattanCli.Ok;
         });
         return command;

@@ -115,6 +115,10 @@ internal sealed partial class PostgresDialect : StoreDialect
     {
     }
 
+    public override void UnindexDocument(DbConnection connection, DbTransaction transaction, string documentId)
+    {
+    }
+
     public override void UnindexClaims(DbConnection connection, DbTransaction transaction, string documentId)
     {
     }
@@ -186,6 +190,37 @@ internal sealed partial class PostgresDialect : StoreDialect
             """,
             new { Name = table },
             transaction);
+
+    /// <summary>
+    /// The server enforces every reference and computes the tsvector columns itself, so neither can be
+    /// wrong. What can: an identity sequence behind the rows (after a restore or a copy by other means),
+    /// which makes the next insert into that table fail.
+    /// </summary>
+    public override IEnumerable<string> CheckDatabase(DbConnection connection, DbTransaction transaction)
+    {
+        var problems = new List<string>();
+        foreach (var table in Tables(connection, transaction))
+        {
+            if (!Columns(connection, transaction, table).Contains("seq"))
+            {
+                continue;
+            }
+
+            var sequence = connection.ExecuteScalar<string>($"SELECT pg_get_serial_sequence('{table}', 'seq')", transaction: transaction);
+            var (highest, next) = connection.QuerySingle<(long Highest, long Next)>(
+                $"""
+                SELECT coalesce((SELECT max(seq) FROM {table}), 0),
+                       (SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM {sequence})
+                """,
+                transaction: transaction);
+            if (next <= highest)
+            {
+                problems.Add($"{table}: the next seq would be {next}, but rows up to {highest} are stored; the next insert may collide");
+            }
+        }
+
+        return problems;
+    }
 
     /// <summary>Class 23: integrity constraint violation (unique, foreign key, check, not null).</summary>
     public override bool IsConstraintViolation(DbException exception) =>

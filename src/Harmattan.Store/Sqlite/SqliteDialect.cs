@@ -33,6 +33,9 @@ internal sealed class SqliteDialect : StoreDialect
     public override void IndexDocument(DbConnection connection, DbTransaction transaction, string documentId) =>
         SqliteFullText.Index(connection, transaction, documentId);
 
+    public override void UnindexDocument(DbConnection connection, DbTransaction transaction, string documentId) =>
+        SqliteFullText.UnindexDocument(connection, transaction, documentId);
+
     public override void UnindexClaims(DbConnection connection, DbTransaction transaction, string documentId) =>
         SqliteFullText.UnindexClaims(connection, transaction, documentId);
 
@@ -62,6 +65,23 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override bool IsConstraintViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: SqliteConstraint };
+
+    /// <summary>The file's structure, foreign keys, and each FTS5 index against its content table.</summary>
+    public override IEnumerable<string> CheckDatabase(DbConnection connection, DbTransaction transaction)
+    {
+        var problems = SqliteCheck.Run((SqliteConnection)connection, transaction).ToList();
+        foreach (var (index, table) in new[] { ("claims_fts", "claims"), ("documents_fts", "documents") })
+        {
+            var difference = connection.ExecuteScalar<long>(
+                $"SELECT (SELECT count(*) FROM {table}) - (SELECT count(*) FROM {index}_docsize)", transaction: transaction);
+            if (difference != 0)
+            {
+                problems.Add($"{index}: {difference} {table} differ between the table and its full-text index");
+            }
+        }
+
+        return problems;
+    }
 
     /// <summary>Ordinary tables; an FTS5 table and the shadow tables it keeps (documents_fts_data, ...) are the index's own.</summary>
     public override IReadOnlyList<string> Tables(DbConnection connection, DbTransaction transaction)

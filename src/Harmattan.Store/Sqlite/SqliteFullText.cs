@@ -22,6 +22,16 @@ internal static class SqliteFullText
             new { Id = documentId },
             transaction);
 
+    /// <summary>Both indexes are external-content: their rows go out with the old values, before the rows they index.</summary>
+    public static void UnindexDocument(DbConnection connection, DbTransaction transaction, string documentId) =>
+        connection.Execute(
+            """
+            INSERT INTO claims_fts (claims_fts, rowid, text) SELECT 'delete', seq, text FROM claims WHERE document_id = @Id;
+            INSERT INTO documents_fts (documents_fts, rowid, title, text) SELECT 'delete', seq, title, text FROM documents WHERE id = @Id;
+            """,
+            new { Id = documentId },
+            transaction);
+
     /// <summary>The claims index is external-content: its rows go out with the old text, before the claims change.</summary>
     public static void UnindexClaims(DbConnection connection, DbTransaction transaction, string documentId) =>
         connection.Execute(

@@ -1,0 +1,243 @@
+using System.Collections.Concurrent;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Harmattan.Corpus;
+using Harmattan.Extraction.Pipeline;
+using Harmattan.Knowledge;
+using Harmattan.Server;
+using Harmattan.Store;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Harmattan.Cli.Commands;
+
+/// <summary>
+/// <c>bench serve</c>: a bounded load test of the web server on loopback. Starts the real server over a
+/// store (a given one, or a fresh one filled with a generated corpus), then keeps a number of connections
+/// busy for some seconds with a mix of reads (actor profiles, search, timeline) and writes (a review and
+/// its undo), and prints the requests per second and latency percentiles of each kind. A 409 on a review
+/// (two workers on one fact) is the optimistic concurrency working and is counted apart from errors.
+/// </summary>
+internal static class BenchServeCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var target = new Option<string?>("--target") { Description = "The store to serve (its facts are reviewed and the reviews undone). Default: a temporary one filled with --docs generated reports.", HelpName = "LOCATION" };
+        var docs = new Option<int>("--docs") { Description = "Generated reports for the temporary store.", DefaultValueFactory = _ => 200 };
+        var seconds = new Option<int>("--seconds") { Description = "How long to load the server.", DefaultValueFactory = _ => 10 };
+        var connections = new Option<int>("--connections") { Description = "Requests in flight at once.", DefaultValueFactory = _ => 16 };
+        var writes = new Option<double>("--writes") { Description = "Share of operations that are writes (a review and its undo), 0 to 1.", DefaultValueFactory = _ => 0.05 };
+        var json = CommonOptions.Json();
+        var command = new Command("serve", "Load-test the web server on loopback: requests/s and latency percentiles of profile reads, search, timeline and reviews.")
+        {
+            target, docs, seconds, connections, writes, json,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var share = parse.GetValue(writes);
+            if (share is < 0 or > 1)
+            {
+                throw HarmattanError.BadArgument.At("--writes", "must be between 0 and 1");
+            }
+
+            var location = parse.GetValue(target);
+            var temporary = location is null ? Directory.CreateTempSubdirectory("harmattan-load-").FullName : null;
+            try
+            {
+                var data = Workspace.Data(parse);
+                if (temporary is not null)
+                {
+                    location = Path.Combine(temporary, "load.db");
+                    Fill(location, data, Math.Max(1, parse.GetValue(docs)));
+                }
+                else
+                {
+                    KnowledgeStore.Open(location!).Dispose();
+                }
+
+                var app = HarmattanServer.Build(["--Logging:LogLevel:Default=Warning"], s =>
+                {
+                    s.Database = location!;
+                    s.Data = data.Root;
+                });
+                app.Urls.Add("http://127.0.0.1:0");
+                await app.StartAsync(cancellation);
+                try
+                {
+                    var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+                    var results = await Load(
+                        new Uri(address), TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(seconds))), Math.Max(1, parse.GetValue(connections)), share, cancellation);
+                    if (parse.GetValue(json))
+                    {
+                        JsonOutput.Write(env.Output, results);
+                    }
+                    else
+                    {
+                        Print(env.Output, results);
+                    }
+                }
+                finally
+                {
+                    await app.StopAsync(CancellationToken.None);
+                    await app.DisposeAsync();
+                }
+            }
+            finally
+            {
+                if (temporary is not null)
+                {
+                    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                    Directory.Delete(temporary, recursive: true);
+                }
+            }
+
+            return HarmattanCli.Ok;
+        });
+        return command;
+    }
+
+    internal sealed record KindFigures(string Kind, int Requests, double PerSecond, double P50Ms, double P95Ms, double P99Ms, double MaxMs, int Conflicts, int Errors);
+
+    internal sealed record LoadFigures(int Connections, double Seconds, int Requests, double PerSecond, IReadOnlyList<KindFigures> Kinds);
+
+    private static void Fill(string location, DataDirectory data, int count)
+    {
+        var resources = ExtractionResources.Load(data);
+        var generator = CorpusGenerator.Load(data, resources.Registry);
+        using var store = KnowledgeStore.Open(location);
+        var ingestor = new Harmattan.Ingest.Ingestor(new Harmattan.Documents.DocumentReader(), PipelineFactory.FromResources(resources), store);
+        var inputs = Enumerable.Range(0, count).Select(i =>
+        {
+            var report = generator.Generate(1, i);
+            return Harmattan.Ingest.IngestInput.Bytes(
+                report.Id + ".txt", System.Text.Encoding.UTF8.GetBytes(report.Text), new Harmattan.Documents.ReadOptions { Published = report.Published });
+        });
+        foreach (var _ in ingestor.Run(inputs, new Harmattan.Documents.ReadOptions()))
+        {
+        }
+    }
+
+    private static async Task<LoadFigures> Load(Uri server, TimeSpan duration, int connections, double writeShare, CancellationToken cancellation)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        using var client = new HttpClient(handler) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
+        var actors = new List<string>();
+        foreach (var type in new[] { "ArmedGroup", "Person" })
+        {
+            using var page = JsonDocument.Parse(await client.GetStringAsync($"/api/entities?type={type}&limit=200", cancellation));
+            actors.AddRange(page.RootElement.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()!));
+        }
+
+        using var queue = JsonDocument.Parse(await client.GetStringAsync("/api/review/queue?kind=claim&limit=500", cancellation));
+        var facts = queue.RootElement.GetProperty("items").EnumerateArray()
+            .Select(i => (Document: i.GetProperty("documentId").GetString()!, Fact: i.GetProperty("factId").GetString()!))
+            .ToList();
+        if (actors.Count == 0)
+        {
+            throw HarmattanError.BadArgument.At(server.ToString(), "the store holds no actors to read; fill it first");
+        }
+
+        var timings = new ConcurrentDictionary<string, ConcurrentBag<double>>(StringComparer.Ordinal);
+        var conflicts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var errors = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, connections).Select(worker => Task.Run(
+            async () =>
+            {
+                var random = new Random(worker);
+                while (clock.Elapsed < duration && !cancellation.IsCancellationRequested)
+                {
+                    var roll = random.NextDouble();
+                    if (roll < writeShare && facts.Count > 0)
+                    {
+                        var (document, fact) = facts[random.Next(facts.Count)];
+                        var review = await Timed("review", () => client.PostAsJsonAsync(
+                            "/api/reviews", new { kind = "claim", documentId = document, factId = fact, action = "confirm", by = "load-test", expectedStatus = "proposed" }, cancellation));
+                        if (review is not null)
+                        {
+                            using var body = JsonDocument.Parse(review);
+                            await Timed("undo", () => client.PostAsJsonAsync(
+                                $"/api/reviews/{body.RootElement.GetProperty("id").GetString()}/undo", new { by = "load-test" }, cancellation));
+                        }
+
+                        continue;
+                    }
+
+                    var actor = Uri.EscapeDataString(actors[random.Next(actors.Count)]);
+                    var (kind, path) = roll switch
+                    {
+                        < 0.85 => ("profile", $"/api/entities/{actor}"),
+                        < 0.93 => ("search", "/api/search?q=" + Uri.EscapeDataString(SearchTerms[random.Next(SearchTerms.Length)])),
+                        _ => ("timeline", $"/api/timeline?actor={actor}&limit=50"),
+                    };
+                    await Timed(kind, () => client.GetAsync(path, cancellation));
+                }
+            },
+            cancellation)).ToArray();
+        await Task.WhenAll(workers);
+        var elapsed = clock.Elapsed.TotalSeconds;
+
+        var kinds = timings.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t =>
+        {
+            var sorted = t.Value.Order().ToList();
+            return new KindFigures(
+                t.Key,
+                sorted.Count,
+                sorted.Count / elapsed,
+                Percentile(sorted, 0.50),
+                Percentile(sorted, 0.95),
+                Percentile(sorted, 0.99),
+                sorted[^1],
+                conflicts.GetValueOrDefault(t.Key),
+                errors.GetValueOrDefault(t.Key));
+        }).ToList();
+        var total = kinds.Sum(k => k.Requests);
+        return new LoadFigures(connections, elapsed, total, total / elapsed, kinds);
+
+        // Times one request; returns the body of a success (for the review's id), else null.
+        async Task<string?> Timed(string kind, Func<Task<HttpResponseMessage>> send)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await send();
+            var body = await response.Content.ReadAsStringAsync(cancellation);
+            timings.GetOrAdd(kind, _ => []).Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (response.IsSuccessStatusCode)
+            {
+                return body;
+            }
+
+            if (response.StatusCode == HttpStatusCode.Conflict)
+            {
+                conflicts.AddOrUpdate(kind, 1, (_, n) => n + 1);
+            }
+            else
+            {
+                errors.AddOrUpdate(kind, 1, (_, n) => n + 1);
+            }
+
+            return null;
+        }
+    }
+
+    private static readonly string[] SearchTerms = ["jihad", "Gao", "sharia", "ceasefire", "Kidal", "attack", "talks", "MNLA"];
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private static void Print(TextWriter output, LoadFigures r)
+    {
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Requests:N0} requests in {r.Seconds:F1} s on {r.Connections} connections = {r.PerSecond:F0} requests/s"));
+        output.WriteLine("kind         requests      req/s     p50 ms     p95 ms     p99 ms     max ms  409s  errors");
+        foreach (var k in r.Kinds)
+        {
+            output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{k.Kind,-10} {k.Requests,10:N0} {k.PerSecond,10:F0} {k.P50Ms,10:F2} {k.P95Ms,10:F2} {k.P99Ms,10:F2} {k.MaxMs,10:F2} {k.Conflicts,5} {k.Errors,7}"));
+        }
+    }
+}

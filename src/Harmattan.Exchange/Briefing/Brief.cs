@@ -1,0 +1,22 @@
+using Harmattan.Knowledge;
+
+namespace Harmattan.Exchange.Briefing;
+
+/// <summary>
+/// A generated briefing: sections of sentences, each sentence with the numbers of its notes, and the notes
+/// themselves (a document, and the evidence sentence when the note cites one fact). Writers render it as
+/// Markdown or HTML; nothing in it is text copied from a report except evidence in notes and claims quoted
+/// with their speaker.
+/// </summary>
+public sealed record Brief(string Title, string Generated, IReadOnlyList<BriefSection> Sections, IReadOnlyList<BriefNote> Notes, string SourcesHeading);
+
+/// <summary>A section (level 2) or an actor's subsection (level 3); a list section renders one item per sentence.</summary>
+public sealed record BriefSection(string Heading, int Level, IReadOnlyList<BriefSentence> Sentences, bool IsList);
+
+public sealed record BriefSentence(string Text, IReadOnlyList<int> Notes);
+
+/// <summary>A source note: the document, and the evidence sentence when it cites one fact.</summary>
+public sealed record BriefNote(int Number, string DocumentId, string Title, PartialDate Date, string? Url, string? Evidence);
+
+/// <summary>What a briefing is about: an actor, a place, or (with neither) everything in the period.</summary>
+public sealed record BriefSubject(Harmattan.Store.EntityRef? Actor = null, Harmattan.Store.EntityRef? Place = null, Harmattan.Store.DatePeriod? Period = null);

@@ -1,0 +1,194 @@
+using System.Text;
+using Harmattan.Knowledge;
+
+namespace Harmattan.Exchange.Briefing;
+
+/// <summary>
+/// The sentence templates and section cues of briefings (<c>data/lexicons/&lt;lang&gt;/brief-phrases.tsv</c>
+/// and <c>brief-cues.tsv</c>): the language lives in data, the builder only fills placeholders. Every key the
+/// builder uses must be present, and a template may name only the placeholders its key is given; both are
+/// checked at load, naming the file and line.
+/// </summary>
+public sealed class BriefPhrases
+{
+    public const string PhrasesFile = "brief-phrases.tsv";
+    public const string CuesFile = "brief-cues.tsv";
+
+    /// <summary>The keys the builder uses and the placeholders each may name.</summary>
+    private static readonly Dictionary<string, string[]> Required = new(StringComparer.Ordinal)
+    {
+        ["heading.overview"] = [], ["heading.actors"] = [], ["heading.timeline"] = [], ["heading.causes"] = [],
+        ["heading.outlook"] = [], ["heading.other"] = [], ["heading.disagreements"] = [], ["heading.sources"] = [],
+        ["title.actor"] = ["name"], ["title.place"] = ["name"], ["title.period"] = ["period"],
+        ["generated"] = ["documents", "date"],
+        ["overview.actor"] = ["name", "type", "count", "first", "last"],
+        ["overview.aliases"] = ["name", "aliases"],
+        ["overview.place"] = ["name", "type", "events", "first", "last"],
+        ["overview.period"] = ["since", "until", "events", "relations", "claims", "documents"],
+        ["overview.facts"] = ["name", "events", "relations", "claims"],
+        ["attribute.default"] = ["entity", "name", "value"],
+        ["attribute.by"] = ["entity", "name", "value", "speaker"],
+        ["relation.default"] = ["source", "target", "label", "role"],
+        ["claim"] = ["speaker", "cue", "text"],
+        ["event"] = ["date", "event", "places", "actors"],
+        ["event.places"] = ["places"],
+        ["event.actors"] = ["actors"],
+        ["dispute"] = ["reason"],
+        ["dispute.side"] = ["who", "text"],
+        ["empty"] = ["subject", "period"],
+    };
+
+    private readonly Dictionary<string, string> _templates;
+    private readonly Dictionary<string, string> _exact;
+    private readonly List<(string Prefix, string Section)> _prefixes;
+
+    private BriefPhrases(Dictionary<string, string> templates, Dictionary<string, string> exact, List<(string, string)> prefixes)
+    {
+        _templates = templates;
+        _exact = exact;
+        _prefixes = prefixes;
+    }
+
+    public static BriefPhrases Load(DataDirectory data, string language = "en")
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var folder = data.Lexicon(language);
+        var phrasesPath = Path.Combine(folder, PhrasesFile);
+        var templates = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in DataTable.Read(phrasesPath, 2, 2))
+        {
+            var (key, template) = (row[0], row[1]);
+            var allowed = Allowed(key) ?? throw row.Error($"'{key}' is not a briefing phrase key");
+            foreach (var name in Placeholders(template))
+            {
+                if (!allowed.Contains(name, StringComparer.Ordinal))
+                {
+                    throw row.Error($"'{key}' may use {(allowed.Length == 0 ? "no placeholder" : string.Join(", ", allowed.Select(a => "{" + a + "}")))}, not {{{name}}}");
+                }
+            }
+
+            if (!templates.TryAdd(key, template))
+            {
+                throw row.Error($"'{key}' is listed twice");
+            }
+        }
+
+        var missing = Required.Keys.Where(k => !templates.ContainsKey(k)).ToList();
+        if (missing.Count > 0)
+        {
+            throw DataTable.Error(phrasesPath, 0, "missing keys: " + string.Join(", ", missing));
+        }
+
+        var exact = new Dictionary<string, string>(StringComparer.Ordinal);
+        var prefixes = new List<(string, string)>();
+        foreach (var row in DataTable.Read(Path.Combine(folder, CuesFile), 2, 2))
+        {
+            var (word, section) = (row[0], row[1]);
+            if (section is not ("causes" or "outlook") || word.Length == 0 || !string.Equals(word, word.ToLowerInvariant(), StringComparison.Ordinal))
+            {
+                throw row.Error("a cue is a lower-case word and the section causes or outlook");
+            }
+
+            if (word.EndsWith('*'))
+            {
+                prefixes.Add((word[..^1], section));
+            }
+            else if (!exact.TryAdd(word, section))
+            {
+                throw row.Error($"'{word}' is listed twice");
+            }
+        }
+
+        return new BriefPhrases(templates, exact, prefixes);
+    }
+
+    public bool Has(string key) => _templates.ContainsKey(key);
+
+    /// <summary>The template of <paramref name="key"/> with its placeholders filled.</summary>
+    public string Fill(string key, params (string Name, string Value)[] values)
+    {
+        var template = _templates[key];
+        var text = new StringBuilder(template.Length + 64);
+        var at = 0;
+        while (at < template.Length)
+        {
+            var open = template.IndexOf('{', at);
+            var close = open < 0 ? -1 : template.IndexOf('}', open);
+            if (close < 0)
+            {
+                text.Append(template, at, template.Length - at);
+                break;
+            }
+
+            text.Append(template, at, open - at);
+            var name = template[(open + 1)..close];
+            text.Append(values.FirstOrDefault(v => v.Name == name).Value ?? "");
+            at = close + 1;
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Which section a claim belongs to by its cue and words: "causes", "outlook", or null.</summary>
+    public string? SectionOf(string cue, string text)
+    {
+        string? outlook = null;
+        foreach (var word in Words(cue + " " + text))
+        {
+            var section = _exact.GetValueOrDefault(word)
+                ?? _prefixes.FirstOrDefault(p => word.StartsWith(p.Prefix, StringComparison.Ordinal)).Section;
+            if (section == "causes")
+            {
+                return section;
+            }
+
+            outlook ??= section;
+        }
+
+        return outlook;
+    }
+
+    private static IEnumerable<string> Words(string text)
+    {
+        var word = new StringBuilder();
+        foreach (var c in text.Append(' '))
+        {
+            if (char.IsLetter(c))
+            {
+                word.Append(char.ToLowerInvariant(c));
+            }
+            else if (word.Length > 0)
+            {
+                yield return word.ToString();
+                word.Clear();
+            }
+        }
+    }
+
+    private static string[]? Allowed(string key)
+    {
+        if (Required.TryGetValue(key, out var names))
+        {
+            return names;
+        }
+
+        if (key.StartsWith("relation.", StringComparison.Ordinal))
+        {
+            return Required["relation.default"];
+        }
+
+        return key.StartsWith("attribute.", StringComparison.Ordinal) ? Required["attribute.default"] : null;
+    }
+
+    private static IEnumerable<string> Placeholders(string template)
+    {
+        for (var open = template.IndexOf('{'); open >= 0; open = template.IndexOf('{', open + 1))
+        {
+            var close = template.IndexOf('}', open);
+            if (close > open)
+            {
+                yield return template[(open + 1)..close];
+            }
+        }
+    }
+}

@@ -1,0 +1,331 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Harmattan.Knowledge;
+using Harmattan.Knowledge.Registries;
+using Harmattan.Store;
+
+namespace Harmattan.Exchange.Stix;
+
+/// <summary>
+/// A STIX 2.1 bundle of a selection (for OpenCTI, MISP): people and organisations as <c>identity</c>,
+/// armed groups as the SDO their schema names (<c>threat-actor</c>), places and countries as
+/// <c>location</c>, each document as a <c>report</c> whose object_refs are what it mentions, relations as
+/// <c>relationship</c> (types from data/schema/relations), claims as <c>note</c> with the speaker as author
+/// (and created_by_ref when the speaker is an identity). Ids are version 5 UUIDs of key fields
+/// (<see cref="StixIds"/>); confidence is ours on 0–100; every fact keeps its document, evidence
+/// sentence, component and confidence in <c>external_references</c> and <c>x_harmattan_provenance</c>.
+/// </summary>
+/// <remarks>
+/// Honest where STIX is not lossless: events have no STIX 2.1 object of their own and are left to the
+/// other formats; a place whose coordinates and country are both unknown cannot be a valid location and
+/// is left out with the relations and references that need it.
+/// </remarks>
+public sealed class StixExporter(ExchangeContext context)
+{
+    /// <summary>The identity that created every exported object: this system.</summary>
+    public static readonly string HarmattanIdentityId = StixIds.For("identity", "harmattan");
+
+    /// <summary>Fixed, so the Harmattan identity object is byte-identical in every export.</summary>
+    private const string HarmattanCreated = "2026-01-01T00:00:00.000Z";
+
+    public void Write(ExportSelection selection, Stream output)
+    {
+        using var writer = new Utf8JsonWriter(output, ExchangeJson.IndentedWriter);
+        Build(selection).WriteTo(writer);
+        writer.Flush();
+        output.WriteByte((byte)'\n');
+    }
+
+    public JsonObject Build(ExportSelection selection)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        var objects = new List<JsonObject> { HarmattanIdentity() };
+        var stixIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var byDocument = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Refer(string documentId, string stixId)
+        {
+            if (!byDocument.TryGetValue(documentId, out var list))
+            {
+                byDocument[documentId] = list = [];
+            }
+
+            if (!list.Contains(stixId, StringComparer.Ordinal))
+            {
+                list.Add(stixId);
+            }
+        }
+
+        var goals = selection.Properties.Where(p => p.Name == "goal").ToLookup(p => p.EntityId, StringComparer.Ordinal);
+        foreach (var entity in selection.Entities)
+        {
+            if (Entity(selection, entity, goals[entity.Id]) is { } stix)
+            {
+                stixIds[entity.Id] = (string)stix["id"]!;
+                objects.Add(stix);
+                foreach (var from in entity.From.Where(p => selection.DocumentById.ContainsKey(p.DocumentId)))
+                {
+                    Refer(from.DocumentId, (string)stix["id"]!);
+                }
+            }
+        }
+
+        foreach (var relation in selection.Relations)
+        {
+            if (!stixIds.TryGetValue(relation.SourceId, out var source) || !stixIds.TryGetValue(relation.TargetId, out var target))
+            {
+                continue;
+            }
+
+            var type = context.Schema.TryGetRelation(relation.Type, out var schema) ? schema.StixRelationshipType : relation.Type.Replace('_', '-');
+            var stix = Common("relationship", StixIds.For("relationship", type, source, target, relation.From.DocumentId), selection, relation.From);
+            stix["relationship_type"] = type;
+            stix["source_ref"] = source;
+            stix["target_ref"] = target;
+            stix["description"] = relation.From.Evidence;
+            stix["x_harmattan_type"] = relation.Type;
+            if (relation.Role is not null)
+            {
+                stix["x_harmattan_role"] = relation.Role;
+            }
+
+            objects.Add(stix);
+            Refer(relation.From.DocumentId, (string)stix["id"]!);
+        }
+
+        foreach (var claim in selection.Claims)
+        {
+            if (!stixIds.TryGetValue(claim.SpeakerId, out var speaker))
+            {
+                continue;
+            }
+
+            var speakerName = selection.EntityName(claim.SpeakerId);
+            var about = claim.AboutIds.Select(id => stixIds.GetValueOrDefault(id)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            var stix = Common("note", StixIds.For("note", claim.From.DocumentId, claim.Id), selection, claim.From);
+            if (selection.EntityById[claim.SpeakerId].Type is EntityType.Person or EntityType.Organization or EntityType.PeopleGroup)
+            {
+                stix["created_by_ref"] = speaker;
+            }
+
+            stix["abstract"] = $"{speakerName} {claim.Cue}";
+            stix["content"] = $"{speakerName} {claim.Cue}: \u201c{claim.Text}\u201d";
+            stix["authors"] = new JsonArray(speakerName);
+            stix["object_refs"] = new JsonArray([.. (about.Count > 0 ? about : [speaker]).Select(id => (JsonNode)id)]);
+            stix["x_harmattan_speaker_ref"] = speaker;
+            stix["x_harmattan_cue"] = claim.Cue;
+            stix["x_harmattan_text"] = claim.Text;
+            objects.Add(stix);
+            Refer(claim.From.DocumentId, (string)stix["id"]!);
+        }
+
+        foreach (var document in selection.Documents)
+        {
+            if (!byDocument.TryGetValue(document.Id, out var refs) || refs.Count == 0)
+            {
+                continue;
+            }
+
+            var created = ExchangeJson.Timestamp(document.IngestedAt);
+            var report = new JsonObject
+            {
+                ["type"] = "report",
+                ["spec_version"] = "2.1",
+                ["id"] = StixIds.For("report", document.Id),
+                ["created_by_ref"] = HarmattanIdentityId,
+                ["created"] = created,
+                ["modified"] = created,
+                ["name"] = document.Title,
+                ["report_types"] = new JsonArray("threat-report"),
+                ["published"] = ExchangeJson.Timestamp(document.Date),
+                ["object_refs"] = new JsonArray([.. refs.Select(id => (JsonNode)id)]),
+                ["external_references"] = new JsonArray(DocumentReference(document)),
+                ["x_harmattan_document"] = document.Id,
+                ["x_harmattan_source"] = document.Source,
+                ["x_harmattan_format"] = document.Format,
+            };
+            if (document.Published is null)
+            {
+                report["description"] = "The document gave no date; published is the day it was ingested.";
+            }
+
+            objects.Add(report);
+        }
+
+        var ids = objects.Select(o => (string)o["id"]!).ToList();
+        return new JsonObject
+        {
+            ["type"] = "bundle",
+            ["id"] = StixIds.For("bundle", [.. ids.Order(StringComparer.Ordinal)]),
+            ["objects"] = new JsonArray([.. objects]),
+        };
+    }
+
+    private JsonObject? Entity(ExportSelection selection, KnowledgeEntity entity, IEnumerable<KnowledgeProperty> goals)
+    {
+        var schema = context.Schema.Entity(entity.Type);
+        var id = StixIds.ForEntity(schema.StixType, entity.Type.ToString(), entity.Name);
+        var from = entity.From.Where(p => selection.DocumentById.ContainsKey(p.DocumentId)).ToList();
+        var stix = new JsonObject
+        {
+            ["type"] = schema.StixType,
+            ["spec_version"] = "2.1",
+            ["id"] = id,
+            ["created_by_ref"] = HarmattanIdentityId,
+        };
+        var created = from.Count == 0
+            ? HarmattanCreated
+            : from.Select(p => ExchangeJson.Timestamp(selection.DocumentById[p.DocumentId].IngestedAt)).Min(StringComparer.Ordinal)!;
+        stix["created"] = created;
+        stix["modified"] = created;
+        stix["name"] = entity.Name;
+        var aliases = entity.Aliases.Where(a => !NameKey.SameName(a, entity.Name)).Distinct(StringComparer.Ordinal).ToList();
+        switch (schema.StixType)
+        {
+            case "identity":
+                stix["identity_class"] = schema.StixIdentityClass ?? "unknown";
+                break;
+            case "location":
+                var point = context.Locate(entity, selection.Coordinates);
+                var country = context.CountryCode(entity);
+                if (point is null && country is null)
+                {
+                    return null;
+                }
+
+                if (point is not null)
+                {
+                    stix["latitude"] = ExchangeJson.Degrees(point.Lat);
+                    stix["longitude"] = ExchangeJson.Degrees(point.Lon);
+                    stix["x_harmattan_coordinates_from"] = point.From;
+                }
+
+                if (country is not null)
+                {
+                    stix["country"] = country;
+                }
+
+                break;
+            default:
+                if (aliases.Count > 0)
+                {
+                    stix["aliases"] = new JsonArray([.. aliases.Select(a => (JsonNode)a)]);
+                }
+
+                var goalTexts = goals.Select(g => g.Surface).Distinct(StringComparer.Ordinal).ToList();
+                if (goalTexts.Count > 0 && schema.StixType is "threat-actor" or "intrusion-set")
+                {
+                    stix["goals"] = new JsonArray([.. goalTexts.Select(g => (JsonNode)g)]);
+                }
+
+                break;
+        }
+
+        if (from.Count > 0)
+        {
+            stix["confidence"] = ExchangeJson.Percent(from.Max(p => p.Confidence));
+        }
+
+        var references = new JsonArray();
+        if (entity.RegistryId is not null)
+        {
+            references.Add(new JsonObject { ["source_name"] = "harmattan-registry", ["external_id"] = entity.RegistryId });
+        }
+
+        foreach (var document in from.Select(p => selection.DocumentById[p.DocumentId]).DistinctBy(d => d.Id))
+        {
+            references.Add(DocumentReference(document));
+        }
+
+        if (references.Count > 0)
+        {
+            stix["external_references"] = references;
+        }
+
+        stix["x_harmattan_entity_type"] = entity.Type.ToString();
+        if (aliases.Count > 0 && !stix.ContainsKey("aliases"))
+        {
+            stix["x_harmattan_aliases"] = new JsonArray([.. aliases.Select(a => (JsonNode)a)]);
+        }
+
+        if (from.Count > 0)
+        {
+            stix["x_harmattan_provenance"] = new JsonArray([.. from.Select(Provenance)]);
+        }
+
+        return stix;
+    }
+
+    private static JsonObject Common(string type, string id, ExportSelection selection, Provenance from)
+    {
+        var created = ExchangeJson.Timestamp(selection.DocumentById[from.DocumentId].IngestedAt);
+        return new JsonObject
+        {
+            ["type"] = type,
+            ["spec_version"] = "2.1",
+            ["id"] = id,
+            ["created_by_ref"] = HarmattanIdentityId,
+            ["created"] = created,
+            ["modified"] = created,
+            ["confidence"] = ExchangeJson.Percent(from.Confidence),
+            ["external_references"] = new JsonArray(EvidenceReference(from)),
+            ["x_harmattan_provenance"] = Provenance(from),
+        };
+    }
+
+    private static JsonObject HarmattanIdentity() => new()
+    {
+        ["type"] = "identity",
+        ["spec_version"] = "2.1",
+        ["id"] = HarmattanIdentityId,
+        ["created"] = HarmattanCreated,
+        ["modified"] = HarmattanCreated,
+        ["name"] = "Harmattan",
+        ["identity_class"] = "system",
+        ["description"] = "The knowledge base these objects were exported from; each object names the documents that state it.",
+    };
+
+    private static JsonObject DocumentReference(KnowledgeDocument document) => Reference(document.Title, document.Id, document.Url, null);
+
+    private static JsonObject EvidenceReference(Provenance from) => Reference(from.Title, from.DocumentId, from.Url, from.Evidence);
+
+    /// <summary>An external reference to one of our documents (its id as external_id), with the evidence sentence when one fact is cited.</summary>
+    private static JsonObject Reference(string title, string documentId, string? url, string? evidence)
+    {
+        var reference = new JsonObject
+        {
+            ["source_name"] = title,
+            ["external_id"] = documentId,
+        };
+        if (evidence is not null)
+        {
+            reference["description"] = evidence;
+        }
+
+        if (url is not null)
+        {
+            reference["url"] = url;
+        }
+
+        return reference;
+    }
+
+    private static JsonObject Provenance(Provenance from)
+    {
+        var json = new JsonObject
+        {
+            ["document"] = from.DocumentId,
+            ["title"] = from.Title,
+        };
+        if (from.Url is not null)
+        {
+            json["url"] = from.Url;
+        }
+
+        json["evidence"] = from.Evidence;
+        json["start"] = from.Span.Start;
+        json["end"] = from.Span.End;
+        json["component"] = from.Component;
+        json["confidence"] = Math.Round(from.Confidence, 4);
+        return json;
+    }
+}

@@ -1,0 +1,38 @@
+using Dapper;
+
+namespace Harmattan.Store;
+
+public sealed partial class KnowledgeStore
+{
+    /// <summary>
+    /// Checks that the knowledge base is whole: the database's own integrity check, every reference
+    /// between tables, the full-text indexes against the rows they index, and no fact left without its
+    /// document. Empty when all is well; otherwise one line per problem. Read-only. What a crash or a
+    /// killed process must never leave behind, since every write is one transaction.
+    /// </summary>
+    public IReadOnlyList<string> CheckConsistency()
+    {
+        using var transaction = BeginRead();
+        var problems = new List<string>(_dialect.CheckDatabase(_connection, transaction));
+        foreach (var (table, column) in FactTables)
+        {
+            var orphans = _connection.ExecuteScalar<long>(
+                $"SELECT count(*) FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = t.{column})", transaction: transaction);
+            if (orphans > 0)
+            {
+                problems.Add($"{table}: {orphans} rows name a document that is not stored");
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>The tables whose rows belong to one document, with the column that names it.</summary>
+    private static readonly (string Table, string Column)[] FactTables =
+    [
+        ("document_entities", "document_id"), ("mentions", "document_id"), ("claims", "document_id"),
+        ("claim_about", "document_id"), ("relations", "document_id"), ("events", "document_id"),
+        ("event_places", "document_id"), ("event_actors", "document_id"), ("quantities", "document_id"),
+        ("properties", "document_id"), ("entity_resolutions", "document_id"),
+    ];
+}

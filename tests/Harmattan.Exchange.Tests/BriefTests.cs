@@ -1,0 +1,209 @@
+using System.Text.RegularExpressions;
+using Harmattan.Analysis.Disputes;
+using Harmattan.Exchange.Briefing;
+using Harmattan.Knowledge;
+using Harmattan.Store;
+using Harmattan.Store.Tests;
+
+namespace Harmattan.Exchange.Tests;
+
+/// <summary>Briefings built from the sample reports: every sentence footnoted, every note a real document and real evidence.</summary>
+public sealed partial class BriefTests(SampleKnowledge samples) : IClassFixture<SampleKnowledge>
+{
+    private BriefBuilder Builder() =>
+        new(samples.Context, BriefPhrases.Load(samples.Data), StanceLexicon.Load(samples.Data));
+
+    private static readonly DateTimeOffset Now = new(2026, 1, 31, 12, 0, 0, TimeSpan.Zero);
+
+    public static TheoryData<string, string?, string?, string?> Subjects => new()
+    {
+        { "actor", "MNLA", null, null },
+        { "actor", "MUJAO", "2012", "2013" },
+        { "place", "Gao", null, null },
+        { "period", null, "2012", "2012" },
+        { "period", null, "2015", "2021" },
+    };
+
+    private BriefSubject Subject(string kind, string? name, string? since, string? until)
+    {
+        var period = new DatePeriod(since is null ? null : PartialDate.Parse(since), until is null ? null : PartialDate.Parse(until));
+        return kind switch
+        {
+            "actor" => new BriefSubject(Actor: samples.Store.ResolveEntity(name!), Period: period),
+            "place" => new BriefSubject(Place: samples.Store.ResolveEntity(name!), Period: period),
+            _ => new BriefSubject(Period: period),
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Subjects))]
+    public void Every_sentence_is_footnoted_to_real_documents_and_real_evidence(string kind, string? name, string? since, string? until)
+    {
+        var brief = Builder().Build(samples.Store, Subject(kind, name, since, until), Now);
+        var headings = brief.Sections.Select(s => s.Heading).ToList();
+        Assert.Contains("Overview", headings);
+        Assert.Contains("Timeline", headings);
+        var sentences = brief.Sections.SelectMany(s => s.Sentences).ToList();
+        Assert.True(sentences.Count >= 5, $"only {sentences.Count} sentences");
+        var numbers = brief.Notes.Select(n => n.Number).ToHashSet();
+        foreach (var sentence in sentences)
+        {
+            Assert.True(sentence.Notes.Count > 0, $"no note: {sentence.Text}");
+            Assert.All(sentence.Notes, n => Assert.Contains(n, numbers));
+        }
+
+        foreach (var note in brief.Notes)
+        {
+            var text = samples.Text(note.DocumentId);
+            Assert.Equal(samples.Snapshot.Documents.Single(d => d.Id == note.DocumentId).Title, note.Title);
+            if (note.Evidence is not null)
+            {
+                Assert.Contains(note.Evidence, Squash(text), StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Subjects))]
+    public void Sentences_are_generated_not_copied_from_the_reports(string kind, string? name, string? since, string? until)
+    {
+        var brief = Builder().Build(samples.Store, Subject(kind, name, since, until), Now);
+        var texts = samples.Snapshot.Documents.Select(d => Squash(samples.Text(d.Id))).ToList();
+        foreach (var sentence in brief.Sections.SelectMany(s => s.Sentences))
+        {
+            // Quoted claims are the speakers' words, marked as such; everything else is ours.
+            var own = Quoted().Replace(sentence.Text, "“…”");
+            if (own.Length > 40)
+            {
+                Assert.DoesNotContain(texts, t => t.Contains(own, StringComparison.Ordinal));
+            }
+        }
+    }
+
+    [Fact]
+    public void An_actor_brief_says_what_it_wants_whom_it_works_with_and_what_sources_claim()
+    {
+        var brief = Builder().Build(samples.Store, Subject("actor", "MNLA", null, null), Now);
+        var markdown = MarkdownBriefWriter.Write(brief);
+        Assert.StartsWith("# Briefing: National Movement for the Liberation of Azawad", markdown, StringComparison.Ordinal);
+        Assert.Contains("Ansar Dine works with National Movement for the Liberation of Azawad.", markdown, StringComparison.Ordinal);
+        Assert.Contains("Bilal Ag Acherif leads National Movement for the Liberation of Azawad.", markdown, StringComparison.Ordinal);
+        Assert.Contains("was founded in 2011-10.", markdown, StringComparison.Ordinal);
+        Assert.Contains("## Timeline", markdown, StringComparison.Ordinal);
+        Assert.Contains("as claimed by named sources", markdown, StringComparison.Ordinal);
+
+        // Every footnote reference has its definition, and every definition is referenced.
+        var references = Reference().Matches(markdown).Select(m => m.Groups[1].Value).ToHashSet();
+        var definitions = Definition().Matches(markdown).Select(m => m.Groups[1].Value).ToHashSet();
+        Assert.Equal(definitions.Order(), references.Order());
+    }
+
+    [Fact]
+    public void Disagreements_name_both_sides_with_their_sources()
+    {
+        using var store = samples.EmptyStore("disputes-" + Guid.NewGuid().ToString("N"));
+        var alliance = new ReportBuilder("Rebels and Islamists share Kidal", "Ansar Dine fought alongside the MNLA when the rebels entered Kidal.", PartialDate.OfMonth(2012, 4));
+        var clash = new ReportBuilder("Clashes in Gao", "Ansar Dine clashed with the MNLA in Gao.", PartialDate.OfMonth(2012, 6));
+        foreach (var (report, type, phrase) in new[] { (alliance, "cooperates_with", "fought alongside the MNLA"), (clash, "opposes", "clashed with the MNLA") })
+        {
+            var ansar = report.Entity(EntityType.ArmedGroup, "Ansar Dine");
+            var mnla = report.Entity(EntityType.ArmedGroup, "MNLA");
+            report.Relation(type, ansar, mnla, phrase);
+            var built = report.Build();
+            store.Upsert(built.Document, built.Extraction);
+        }
+
+        var brief = Builder().Build(store, new BriefSubject(Actor: store.ResolveEntity("Ansar Dine")), Now);
+        var section = brief.Sections.Single(s => s.Heading == "Open disagreements");
+        Assert.Equal(3, section.Sentences.Count);
+        Assert.Contains("cooperating", section.Sentences[0].Text, StringComparison.Ordinal);
+        var documents = section.Sentences[0].Notes.Select(n => brief.Notes.Single(x => x.Number == n).DocumentId).ToHashSet();
+        Assert.Equal([alliance.Id, clash.Id], documents.Order());
+    }
+
+    [Fact]
+    public void Html_escapes_everything_and_carries_no_script()
+    {
+        using var store = samples.EmptyStore("hostile-" + Guid.NewGuid().ToString("N"));
+        var report = new ReportBuilder(
+            "<img src=x onerror=alert(1)> & \"friends\"",
+            "The <script>alert('x')</script> Brigade attacked Gao in 2013. It works with [MUJAO](javascript:alert(1)).",
+            PartialDate.OfYear(2013));
+        var brigade = report.Entity(EntityType.ArmedGroup, "<script>alert('x')</script> Brigade");
+        var mujao = report.Entity(EntityType.ArmedGroup, "[MUJAO](javascript:alert(1))");
+        var gao = report.Entity(EntityType.Place, "Gao");
+        report.Event("attack", PartialDate.OfYear(2013), "attacked Gao", [gao], [brigade]);
+        report.Relation("cooperates_with", brigade, mujao, "works with");
+        var built = report.Build();
+        store.Upsert(built.Document, built.Extraction);
+
+        var brief = Builder().Build(store, new BriefSubject(Actor: store.ResolveEntity(brigade)), Now);
+        var html = HtmlBriefWriter.Write(brief);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("javascript:", html.Replace("(javascript:alert(1))", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Brigade", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;friends&quot;", html, StringComparison.Ordinal);
+        Assert.Contains("default-src 'none'", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<a href=\"javascript", html, StringComparison.Ordinal);
+
+        var markdown = MarkdownBriefWriter.Write(brief);
+        Assert.Contains(@"\[MUJAO\](javascript:alert(1))", markdown, StringComparison.Ordinal);
+        Assert.Contains(@"\<script\>", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_subject_the_knowledge_base_knows_nothing_of_gets_an_honest_empty_brief()
+    {
+        var brief = Builder().Build(samples.Store, new BriefSubject(Period: new DatePeriod(PartialDate.OfYear(1950), PartialDate.OfYear(1951))), Now);
+        var sentence = Assert.Single(brief.Sections.SelectMany(s => s.Sentences));
+        Assert.Contains("holds nothing", sentence.Text, StringComparison.Ordinal);
+        Assert.Empty(brief.Notes);
+    }
+
+    [Fact]
+    public void A_phrase_file_naming_an_unknown_placeholder_fails_at_its_line()
+    {
+        var folder = Path.Combine(samples.Folder, "data-" + Guid.NewGuid().ToString("N"));
+        var lexicon = Path.Combine(folder, "lexicons", "en");
+        Directory.CreateDirectory(lexicon);
+        File.Copy(Path.Combine(samples.Data.Lexicon("en"), BriefPhrases.CuesFile), Path.Combine(lexicon, BriefPhrases.CuesFile));
+        var lines = File.ReadAllLines(Path.Combine(samples.Data.Lexicon("en"), BriefPhrases.PhrasesFile)).ToList();
+        var at = lines.FindIndex(l => l.StartsWith("relation.leads\t", StringComparison.Ordinal));
+        lines[at] = "relation.leads\t{source} leads {victim}.";
+        File.WriteAllLines(Path.Combine(lexicon, BriefPhrases.PhrasesFile), lines);
+        var e = Assert.Throws<HarmattanException>(() => BriefPhrases.Load(DataDirectory.Locate(folder)));
+        Assert.Equal(HarmattanError.BadDataFile, e.Error);
+        Assert.Contains($"{BriefPhrases.PhrasesFile}:{at + 1}", e.Message, StringComparison.Ordinal);
+        Assert.Contains("{victim}", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(BriefPhrases.PhrasesFile)]
+    [InlineData(BriefPhrases.CuesFile)]
+    public void A_missing_briefing_file_is_a_data_error_naming_it(string missing)
+    {
+        var folder = Path.Combine(samples.Folder, "data-" + Guid.NewGuid().ToString("N"));
+        var lexicon = Path.Combine(folder, "lexicons", "en");
+        Directory.CreateDirectory(lexicon);
+        foreach (var file in new[] { BriefPhrases.PhrasesFile, BriefPhrases.CuesFile }.Where(f => f != missing))
+        {
+            File.Copy(Path.Combine(samples.Data.Lexicon("en"), file), Path.Combine(lexicon, file));
+        }
+
+        var e = Assert.Throws<HarmattanException>(() => BriefPhrases.Load(DataDirectory.Locate(folder)));
+        Assert.Equal(HarmattanError.BadDataFile, e.Error);
+        Assert.Contains(missing, e.Message, StringComparison.Ordinal);
+    }
+
+    private static string Squash(string text) => text.ReplaceLineEndings(" ");
+
+    [GeneratedRegex("“[^”]*”")]
+    private static partial Regex Quoted();
+
+    [GeneratedRegex(@"\[\^(\d+)\](?!:)")]
+    private static partial Regex Reference();
+
+    [GeneratedRegex(@"^\[\^(\d+)\]:", RegexOptions.Multiline)]
+    private static partial Regex Definition();
+}

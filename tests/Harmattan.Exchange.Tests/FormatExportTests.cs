@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Xml.Linq;
+using Harmattan.Exchange.Acled;
+using Harmattan.Exchange.Csv;
+using Harmattan.Knowledge;
+using Harmattan.Store;
+
+namespace Harmattan.Exchange.Tests;
+
+/// <summary>GraphML, GeoJSON, ACLED-style CSV and JSON Lines exports of the sample reports, read back and checked against the store.</summary>
+public sealed class FormatExportTests(SampleKnowledge samples) : IClassFixture<SampleKnowledge>
+{
+    private static readonly XNamespace G = "http://graphml.graphdrawing.org/xmlns";
+
+    [Fact]
+    public void GraphMl_reads_back_node_for_node_and_edge_for_edge()
+    {
+        var xml = XDocument.Parse(Encoding.UTF8.GetString(samples.Export(ExportFormat.GraphMl)));
+        var keys = xml.Root!.Elements(G + "key").ToDictionary(k => (string)k.Attribute("id")!, k => (string)k.Attribute("for")!);
+        var graph = xml.Root.Element(G + "graph")!;
+        var nodes = graph.Elements(G + "node").ToDictionary(n => (string)n.Attribute("id")!);
+        var edges = graph.Elements(G + "edge").ToList();
+
+        // Every data element names a declared key for its own kind of element.
+        foreach (var data in graph.Descendants(G + "data"))
+        {
+            var key = (string)data.Attribute("key")!;
+            Assert.True(keys.TryGetValue(key, out var target), $"undeclared key {key}");
+            Assert.Equal(data.Parent!.Name.LocalName, target);
+        }
+
+        // Node for node: exactly the entities that take part in a relation, with their name and type.
+        var relations = samples.Snapshot.Relations;
+        var expectedNodes = relations.SelectMany(r => new[] { r.SourceId, r.TargetId }).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(expectedNodes.Order(StringComparer.Ordinal), nodes.Keys.Order(StringComparer.Ordinal));
+        foreach (var entity in samples.Snapshot.Entities.Where(e => expectedNodes.Contains(e.Id)))
+        {
+            Assert.Equal(entity.Name, Data(nodes[entity.Id], "n_label"));
+            Assert.Equal(entity.Type.ToString(), Data(nodes[entity.Id], "n_type"));
+        }
+
+        // Edge for edge: one per relation type and pair (an undirected pair in either order), weighted by documents.
+        var expectedEdges = relations
+            .GroupBy(r => samples.Context.Schema.TryGetRelation(r.Type, out var s) && !s.Directed
+                ? (r.Type, Min(r.SourceId, r.TargetId), Max(r.SourceId, r.TargetId))
+                : (r.Type, r.SourceId, r.TargetId))
+            .ToDictionary(g => g.Key, g => g.ToList());
+        Assert.Equal(expectedEdges.Count, edges.Count);
+        foreach (var edge in edges)
+        {
+            var key = (Data(edge, "e_relation")!, (string)edge.Attribute("source")!, (string)edge.Attribute("target")!);
+            Assert.True(expectedEdges.TryGetValue(key, out var facts), $"edge {key} has no stored relation");
+            Assert.Equal(facts.Select(f => f.From.DocumentId).Distinct().Count(), int.Parse(Data(edge, "e_weight")!, CultureInfo.InvariantCulture));
+            Assert.Equal(samples.Context.Schema.TryGetRelation(key.Item1, out var schema) && !schema.Directed ? "true" : "false", Data(edge, "e_undirected"));
+            Assert.Null(edge.Attribute("directed"));
+            Assert.All(facts, f => Assert.Contains(f.From.DocumentId, Data(edge, "e_documents")!, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void GeoJson_is_an_rfc_7946_feature_collection_in_longitude_latitude_order()
+    {
+        using var json = JsonDocument.Parse(samples.Export(ExportFormat.GeoJson));
+        var root = json.RootElement;
+        Assert.Equal("FeatureCollection", root.GetProperty("type").GetString());
+        Assert.False(root.TryGetProperty("crs", out _));
+        var features = root.GetProperty("features").EnumerateArray().ToList();
+        Assert.NotEmpty(features);
+        foreach (var feature in features)
+        {
+            Assert.Equal("Feature", feature.GetProperty("type").GetString());
+            var geometry = feature.GetProperty("geometry");
+            Assert.Equal("Point", geometry.GetProperty("type").GetString());
+            var position = geometry.GetProperty("coordinates").EnumerateArray().Select(c => c.GetDouble()).ToList();
+            Assert.Equal(2, position.Count);
+            Assert.InRange(position[0], -180, 180);
+            Assert.InRange(position[1], -90, 90);
+            Assert.Equal(JsonValueKind.Object, feature.GetProperty("properties").ValueKind);
+        }
+
+        // Bamako is at 12.65 N, 8.0 W: longitude first.
+        var bamako = features.Single(f => f.GetProperty("properties").GetProperty("kind").GetString() == "place"
+            && f.GetProperty("properties").GetProperty("name").GetString() == "Bamako");
+        var at = bamako.GetProperty("geometry").GetProperty("coordinates");
+        Assert.InRange(at[0].GetDouble(), -8.1, -7.9);
+        Assert.InRange(at[1].GetDouble(), 12.5, 12.8);
+
+        var events = features.Where(f => f.GetProperty("properties").GetProperty("kind").GetString() == "event").ToList();
+        Assert.NotEmpty(events);
+        foreach (var e in events)
+        {
+            var from = e.GetProperty("properties").GetProperty("provenance");
+            var text = samples.Text(from.GetProperty("document").GetString()!);
+            Assert.Equal(text[from.GetProperty("start").GetInt32()..from.GetProperty("end").GetInt32()].ReplaceLineEndings(" ").Trim(), from.GetProperty("evidence").GetString());
+        }
+    }
+
+    [Fact]
+    public void Json_lines_hold_every_kind_one_object_a_line_each_fact_with_provenance()
+    {
+        var lines = Encoding.UTF8.GetString(samples.Export(ExportFormat.JsonLines)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var objects = lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal("header", objects[0].GetProperty("kind").GetString());
+        Assert.Equal("utf16", objects[0].GetProperty("offsets").GetString());
+        var kinds = objects.GroupBy(o => o.GetProperty("kind").GetString()!).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(samples.Snapshot.Documents.Count, kinds["document"]);
+        Assert.Equal(samples.Snapshot.Entities.Count, kinds["entity"]);
+        Assert.Equal(samples.Snapshot.Relations.Count, kinds["relation"]);
+        Assert.Equal(samples.Snapshot.Events.Count, kinds["event"]);
+        Assert.Equal(samples.Snapshot.Claims.Count, kinds["claim"]);
+        Assert.Equal(samples.Snapshot.Attributes.Count, kinds["attribute"]);
+        Assert.Equal(samples.Snapshot.Quantities.Count, kinds["quantity"]);
+        foreach (var fact in objects.Where(o => o.GetProperty("kind").GetString() is "relation" or "event" or "claim" or "attribute" or "quantity"))
+        {
+            var from = fact.GetProperty("provenance");
+            var text = samples.Text(from.GetProperty("document").GetString()!);
+            Assert.Equal(text[from.GetProperty("start").GetInt32()..from.GetProperty("end").GetInt32()].ReplaceLineEndings(" ").Trim(), from.GetProperty("evidence").GetString());
+            Assert.False(string.IsNullOrEmpty(from.GetProperty("component").GetString()));
+            Assert.InRange(from.GetProperty("confidence").GetDouble(), 0, 1);
+            Assert.False(string.IsNullOrEmpty(from.GetProperty("title").GetString()));
+        }
+    }
+
+    [Fact]
+    public void Acled_csv_has_the_codebook_columns_and_one_row_per_event()
+    {
+        var text = Encoding.UTF8.GetString(samples.Export(ExportFormat.Acled));
+        var records = CsvDialect.Read(new StringReader(text)).ToList();
+        Assert.All(records, r => Assert.Null(r.Problem));
+        Assert.Equal(AcledColumns.All, records[0].Fields);
+        var rows = records.Skip(1).Select(r => AcledColumns.All.Zip(r.Fields).ToDictionary(p => p.First, p => p.Second)).ToList();
+        Assert.Equal(samples.Snapshot.Events.Count, rows.Count);
+        Assert.All(rows, r => Assert.Equal(AcledColumns.All.Count, r.Count));
+        var coup = rows.First(r => r["tags"].Contains("harmattan_type=coup", StringComparison.Ordinal) && r["location"] == "Kati");
+        Assert.Equal("Strategic developments", coup["event_type"]);
+        Assert.Equal("Mali", coup["country"]);
+        Assert.Equal("466", coup["iso"]);
+        Assert.StartsWith("12.", coup["latitude"], StringComparison.Ordinal);
+        Assert.Equal(rows.Count, rows.Select(r => r["event_id_cnty"]).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("a, comma")]
+    [InlineData("a \"quoted\" word")]
+    [InlineData("two\nlines")]
+    [InlineData("crlf\r\nand, \"all\"")]
+    [InlineData("")]
+    [InlineData("\"")]
+    public void Csv_fields_survive_a_round_trip(string value)
+    {
+        var writer = new StringWriter();
+        using (var csv = CsvDialect.Writer(writer))
+        {
+            CsvDialect.WriteRecord(csv, ["first", value, "last"]);
+            CsvDialect.WriteRecord(csv, ["next", "row", "here"]);
+        }
+
+        var records = CsvDialect.Read(new StringReader(writer.ToString())).ToList();
+        Assert.Equal(2, records.Count);
+        Assert.Equal(["first", value, "last"], records[0].Fields);
+        Assert.Null(records[0].Problem);
+        Assert.Equal(2 + value.Count(c => c == '\n'), records[1].Line);
+    }
+
+    [Fact]
+    public void Csv_quotes_exactly_the_fields_that_need_it()
+    {
+        var writer = new StringWriter();
+        using (var csv = CsvDialect.Writer(writer))
+        {
+            CsvDialect.WriteRecord(csv, ["Gao", "Kidal, Tessalit", "the \"Azawad\"", "one\ntwo", " padded ", null, "=1+2", "cr\r"]);
+            CsvDialect.WriteRecord(csv, ["next"]);
+        }
+
+        Assert.Equal("Gao,\"Kidal, Tessalit\",\"the \"\"Azawad\"\"\",\"one\ntwo\", padded ,,=1+2,\"cr\r\"\r\nnext\r\n", writer.ToString());
+    }
+
+    [Theory]
+    [InlineData("bad\"quote,x", "a quote inside an unquoted field")]
+    [InlineData("\"closed\"then,x", "text after a closing quote")]
+    [InlineData("x,\"never closed", "a quoted field opened on line 4 is never closed")]
+    public void A_malformed_csv_record_is_named_by_the_line_it_starts_on_and_reading_goes_on(string bad, string problem)
+    {
+        var text = "h1,h2\r\n\"two\r\nlines\",1\r\n" + bad + "\r\nnext,2\nlast,3\r\n";
+        var records = CsvDialect.Read(new StringReader(text)).ToList();
+        Assert.Equal([1, 2, 4], records.Take(3).Select(r => r.Line));
+        Assert.Equal(["two\r\nlines", "1"], records[1].Fields);
+        Assert.Null(records[1].Problem);
+        Assert.Equal(problem, records[2].Problem);
+        if (problem.EndsWith("never closed", StringComparison.Ordinal))
+        {
+            // The quote takes the rest of the text: nothing comes after it.
+            Assert.Equal(3, records.Count);
+            return;
+        }
+
+        Assert.Equal(5, records.Count);
+        Assert.Equal((5, null), (records[3].Line, records[3].Problem));
+        Assert.Equal(["next", "2"], records[3].Fields);
+        Assert.Equal((6, null), (records[4].Line, records[4].Problem));
+        Assert.Equal(["last", "3"], records[4].Fields);
+    }
+
+    [Fact]
+    public void Blank_lines_are_records_of_one_empty_field_and_keep_the_count()
+    {
+        var records = CsvDialect.Read(new StringReader("h\n\n\r\n\"a\nb\"\n\nz")).ToList();
+        Assert.Equal([1, 2, 3, 4, 6, 7], records.Select(r => r.Line));
+        Assert.Equal([false, true, true, false, true, false], records.Select(r => r.IsBlank));
+        Assert.Equal("z", records[^1].Fields[0]);
+    }
+
+    [Fact]
+    public void An_acled_export_quotes_a_title_with_commas_quotes_and_newlines()
+    {
+        using var store = samples.EmptyStore("quoting-" + Guid.NewGuid().ToString("N"));
+        var report = new Harmattan.Store.Tests.ReportBuilder(
+            "Gao, \"the gate\"\nof the north",
+            "MUJAO fighters attacked Gao in February 2013. The attack was repelled.",
+            PartialDate.OfMonth(2013, 2));
+        var mujao = report.Entity(EntityType.ArmedGroup, "MUJAO");
+        var gao = report.Entity(EntityType.Place, "Gao");
+        report.Event("attack", PartialDate.OfMonth(2013, 2), "attacked Gao", [gao], [mujao]);
+        var built = report.Build();
+        store.Upsert(built.Document, built.Extraction);
+        using var buffer = new MemoryStream();
+        new Exporter(samples.Context).Write(ExportFormat.Acled, ExportSelection.From(store), buffer);
+        var text = Encoding.UTF8.GetString(buffer.ToArray());
+        Assert.Contains(",\"Gao, \"\"the gate\"\"\nof the north\",", text, StringComparison.Ordinal);
+        var records = CsvDialect.Read(new StringReader(text)).ToList();
+        Assert.Equal(2, records.Count);
+        var row = AcledColumns.All.Zip(records[1].Fields).ToDictionary(p => p.First, p => p.Second);
+        Assert.Equal("Gao, \"the gate\"\nof the north", row["source"]);
+        Assert.Equal("MUJAO fighters attacked Gao in February 2013.", row["notes"]);
+        Assert.Equal("Violence against civilians", row["event_type"]);
+        Assert.Equal("MUJAO", row["actor1"]);
+        Assert.Equal("2", row["time_precision"]);
+    }
+
+    private static string? Data(XElement element, string key) =>
+        element.Elements(G + "data").SingleOrDefault(d => (string)d.Attribute("key")! == key)?.Value;
+
+    private static string Min(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? a : b;
+
+    private static string Max(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? b : a;
+}
