@@ -532,6 +532,21 @@ public abstract partial class StoreContract<TFixture> : IDisposable
     }
 
     [Fact]
+    public void A_long_document_of_many_distinct_words_is_stored_and_found_by_its_opening_words()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        // 3.3 million characters of distinct words: more than a PostgreSQL tsvector may hold (1 MB).
+        var words = Enumerable.Range(1, 100_000).Select(i => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(i)))[..32]);
+        var text = "Annex: register of seized weapons. " + string.Join(' ', words);
+        var register = new ReportBuilder("Register of seized weapons", text).Build();
+
+        Assert.Equal(IngestOutcome.Added, store.Upsert(register.Document, register.Extraction));
+
+        Assert.Equal(register.Id, Assert.Single(store.Search("seized weapons register")).DocumentId);
+        Assert.Equal(text.Length, store.GetDocument(register.Id).Document.Text.Length);
+    }
+
+    [Fact]
     public void Search_returns_at_most_limit_hits()
     {
         using var store = StoreWithAllReports();
