@@ -7,7 +7,9 @@ namespace Harmattan.Cli.Commands;
 /// <summary>
 /// <c>migrate --from LOCATION --to LOCATION</c>: copies a whole knowledge base to another location, typically
 /// from an SQLite file to a PostgreSQL database when one machine's file is no longer enough, or back. The
-/// target must be new or empty; it is written in one transaction, so a failed copy leaves it empty.
+/// target must be new or empty; it is written in one transaction, so a failed copy leaves it empty. Both are
+/// opened as every verb opens a knowledge base, so a source from an older Harmattan is first brought to the
+/// current schema.
 /// </summary>
 internal static class MigrateCommand
 {
