@@ -97,6 +97,30 @@ public sealed class FormatExportTests(SampleKnowledge samples) : IClassFixture<S
         }
     }
 
+    private static readonly JsonSerializerOptions GeoJsonReader = new() { Converters = { new NetTopologySuite.IO.Converters.GeoJsonConverterFactory() } };
+
+    [Fact]
+    public void GeoJson_reads_back_in_an_independent_geojson_reader_feature_for_feature()
+    {
+        var bytes = samples.Export(ExportFormat.GeoJson);
+
+        var collection = JsonSerializer.Deserialize<NetTopologySuite.Features.FeatureCollection>(bytes, GeoJsonReader);
+
+        using var json = JsonDocument.Parse(bytes);
+        var ours = json.RootElement.GetProperty("features").EnumerateArray().ToList();
+        Assert.NotNull(collection);
+        Assert.Equal(ours.Count, collection.Count);
+        for (var i = 0; i < ours.Count; i++)
+        {
+            var point = Assert.IsType<NetTopologySuite.Geometries.Point>(collection[i].Geometry);
+            var position = ours[i].GetProperty("geometry").GetProperty("coordinates");
+            Assert.Equal((position[0].GetDouble(), position[1].GetDouble()), (point.X, point.Y));
+            var names = ours[i].GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+            Assert.Equal(names, collection[i].Attributes.GetNames().Order(StringComparer.Ordinal));
+            Assert.Equal(ours[i].GetProperty("properties").GetProperty("kind").GetString(), collection[i].Attributes["kind"]?.ToString());
+        }
+    }
+
     [Fact]
     public void Json_lines_hold_every_kind_one_object_a_line_each_fact_with_provenance()
     {
