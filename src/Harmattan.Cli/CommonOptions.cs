@@ -6,12 +6,16 @@ namespace Harmattan.Cli;
 /// <summary>Options shared by several verbs, defined once so they read the same everywhere.</summary>
 internal static class CommonOptions
 {
+    /// <summary>The environment variable that names the knowledge base when --db is not given.</summary>
+    public const string DatabaseVariable = "HARMATTAN_DB";
+
     public static readonly Option<string> Database = new("--db")
     {
-        Description = "The knowledge base file (SQLite). Default: harmattan.db in the working directory.",
-        DefaultValueFactory = _ => "harmattan.db",
+        Description = "The knowledge base: an SQLite file (or sqlite:FILE), or a PostgreSQL database as postgres://user@host:port/db "
+            + "or an Npgsql connection string. Default: $" + DatabaseVariable + ", else harmattan.db in the working directory.",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(DatabaseVariable) is { Length: > 0 } location ? location : "harmattan.db",
         Recursive = true,
-        HelpName = "PATH",
+        HelpName = "LOCATION",
     };
 
     public static readonly Option<string?> Data = new("--data")

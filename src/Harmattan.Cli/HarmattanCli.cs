@@ -76,6 +76,7 @@ internal static class HarmattanCli
         root.Subcommands.Add(ExportCommand.Create(env));
         root.Subcommands.Add(BriefCommand.Create(env));
         root.Subcommands.Add(ImportCommand.Create(env));
+        root.Subcommands.Add(MigrateCommand.Create(env));
         return root;
     }
 }

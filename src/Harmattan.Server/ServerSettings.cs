@@ -8,8 +8,13 @@ public sealed class ServerSettings
 {
     public const string Section = "Harmattan";
 
-    /// <summary>The knowledge base file, as the CLI's <c>--db</c>.</summary>
-    public string Database { get; set; } = "harmattan.db";
+    /// <summary>
+    /// The knowledge base, as the CLI's <c>--db</c>: an SQLite file or a PostgreSQL location
+    /// (<c>postgres://user@host:port/db</c>, an Npgsql connection string). Default: the <c>HARMATTAN_DB</c>
+    /// environment variable, else harmattan.db in the working directory.
+    /// </summary>
+    public string Database { get; set; } =
+        Environment.GetEnvironmentVariable("HARMATTAN_DB") is { Length: > 0 } location ? location : "harmattan.db";
 
     /// <summary>A data folder instead of the bundled one, as the CLI's <c>--data</c>.</summary>
     public string? Data { get; set; }

@@ -1,34 +1,36 @@
+using System.Data.Common;
 using Dapper;
 using Harmattan.Knowledge;
-using Microsoft.Data.Sqlite;
 
 namespace Harmattan.Store;
 
 /// <summary>
 /// What every analyst query needs to turn rows into read models, for the duration of one read
 /// transaction: entity names, document titles and dates, and the evidence sentences (document texts
-/// are read once each, on first use, and sliced here because offsets are UTF-16 units, which SQLite's
-/// substr does not count). Entities and documents are looked up by primary key when a fact first names
-/// them and kept for the rest of the read, so a query costs what its answer holds, not the size of the
-/// knowledge base.
+/// are read once each, on first use, and sliced here because offsets are UTF-16 units, which neither
+/// SQLite's nor PostgreSQL's substr counts). Entities and documents are looked up by primary key when a
+/// fact first names them and kept for the rest of the read, so a query costs what its answer holds, not
+/// the size of the knowledge base.
 /// </summary>
 internal sealed class FactReader
 {
-    private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction _transaction;
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+    private readonly StoreDialect _dialect;
     private readonly Dictionary<string, EntityRef> _entities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DocumentMeta> _documents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
 
-    public FactReader(SqliteConnection connection, SqliteTransaction transaction)
+    public FactReader(DbConnection connection, DbTransaction transaction, StoreDialect dialect)
     {
         _connection = connection;
         _transaction = transaction;
+        _dialect = dialect;
     }
 
-    public SqliteConnection Connection => _connection;
+    public DbConnection Connection => _connection;
 
-    public SqliteTransaction Transaction => _transaction;
+    public DbTransaction Transaction => _transaction;
 
     public EntityRef Entity(string id)
     {
@@ -105,9 +107,7 @@ internal sealed class FactReader
     }
 
     /// <summary>Whether a table exists: the queries on tables added by later migrations check first.</summary>
-    public bool HasTable(string name) =>
-        _connection.ExecuteScalar<long>(
-            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = @Name", new { Name = name }, _transaction) > 0;
+    public bool HasTable(string name) => _dialect.HasTable(_connection, _transaction, name);
 
     private DocumentMeta Meta(string documentId)
     {

@@ -1,18 +1,20 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Harmattan.Store;
 
 /// <summary>
 /// How a merge or split records what it does (entity_change_rows) and how undo plays the record back.
+/// Rows are named by <see cref="StoreDialect.RowId"/> (SQLite's rowid, PostgreSQL's seq, the same number
+/// after a copy between them), and a removed row is kept as JSON without its row id, which the record holds.
 /// Table and column names reach SQL text only from <see cref="EntityColumns"/>, never from stored data unchecked.
 /// </summary>
 public sealed partial class KnowledgeStore
 {
     /// <summary>Moves one column's references from one entity to another, recording each row; returns how many rows it touched.</summary>
-    private int Repoint(string changeId, EntityColumn column, string from, string to, string? documentId, SqliteTransaction transaction)
+    private int Repoint(string changeId, EntityColumn column, string from, string to, string? documentId, DbTransaction transaction)
     {
         var (table, name) = (column.Table, column.Column);
         var where = $"{name} = @From" + (documentId is null ? "" : " AND document_id = @DocumentId");
@@ -24,19 +26,19 @@ public sealed partial class KnowledgeStore
             rows += DeleteRecorded(changeId, table, $"{where} AND EXISTS (SELECT 1 FROM {table} x WHERE x.{name} = @To AND {same})", parameters, transaction);
         }
 
-        rows += Record(changeId, "update", table, name, $"SELECT rowid FROM {table} WHERE {where}", parameters, transaction);
+        rows += Record(changeId, "update", table, name, $"SELECT {_dialect.RowId} FROM {table} WHERE {where}", parameters, transaction);
         _connection.Execute($"UPDATE {table} SET {name} = @To WHERE {where}", parameters, transaction);
         return rows;
     }
 
-    /// <summary>Records an update of <paramref name="column"/> for each row the query selects (by rowid), with its current value.</summary>
-    private int Record(string changeId, string action, string table, string column, string selectRowIds, object parameters, SqliteTransaction transaction)
+    /// <summary>Records an update of <paramref name="column"/> for each row the query selects (by row id), with its current value.</summary>
+    private int Record(string changeId, string action, string table, string column, string selectRowIds, object parameters, DbTransaction transaction)
     {
         var rows = _connection.Query<long>(selectRowIds, parameters, transaction).AsList();
         _connection.Execute(
             $"""
             INSERT INTO entity_change_rows (change_id, action, table_name, row_id, column_name, old_value)
-            SELECT @ChangeId, @Action, '{table}', rowid, '{column}', {column} FROM {table} WHERE rowid = @RowId
+            SELECT @ChangeId, @Action, '{table}', {_dialect.RowId}, '{column}', {column} FROM {table} WHERE {_dialect.RowId} = @RowId
             """,
             rows.Select(rowId => new { ChangeId = changeId, Action = action, RowId = rowId }),
             transaction);
@@ -44,9 +46,9 @@ public sealed partial class KnowledgeStore
     }
 
     /// <summary>Deletes the rows <paramref name="where"/> selects, keeping each whole (as JSON) in the record.</summary>
-    private int DeleteRecorded(string changeId, string table, string where, object parameters, SqliteTransaction transaction)
+    private int DeleteRecorded(string changeId, string table, string where, object parameters, DbTransaction transaction)
     {
-        var rows = _connection.Query($"SELECT rowid AS \"rowid!\", * FROM {table} WHERE {where}", parameters, transaction)
+        var rows = _connection.Query($"SELECT {_dialect.RowId} AS \"rowid!\", * FROM {table} WHERE {where}", parameters, transaction)
             .Cast<IDictionary<string, object?>>()
             .ToList();
         foreach (var row in rows)
@@ -56,7 +58,7 @@ public sealed partial class KnowledgeStore
                 INSERT INTO entity_change_rows (change_id, action, table_name, row_id, row_json)
                 VALUES (@ChangeId, 'delete', @Table, @RowId, @Json)
                 """,
-                new { ChangeId = changeId, Table = table, RowId = (long)row["rowid!"]!, Json = JsonSerializer.Serialize(row.Where(kv => kv.Key != "rowid!").ToDictionary()) },
+                new { ChangeId = changeId, Table = table, RowId = (long)row["rowid!"]!, Json = JsonSerializer.Serialize(row.Where(kv => kv.Key is not ("rowid!" or "seq")).ToDictionary()) },
                 transaction);
         }
 
@@ -64,8 +66,8 @@ public sealed partial class KnowledgeStore
         return rows.Count;
     }
 
-    /// <summary>Runs an INSERT ... RETURNING rowid and records the row it added (nothing when it added none).</summary>
-    private int InsertRecorded(string changeId, string table, string insertReturningRowId, object parameters, SqliteTransaction transaction)
+    /// <summary>Runs an INSERT ... RETURNING the row id and records the row it added (nothing when it added none).</summary>
+    private int InsertRecorded(string changeId, string table, string insertReturningRowId, object parameters, DbTransaction transaction)
     {
         var rowIds = _connection.Query<long>(insertReturningRowId, parameters, transaction).AsList();
         _connection.Execute(
@@ -75,32 +77,39 @@ public sealed partial class KnowledgeStore
         return rowIds.Count;
     }
 
-    private void Restore(ChangeRow row, SqliteTransaction transaction)
+    private void Restore(ChangeRow row, DbTransaction transaction)
     {
         var table = KnownTable(row.TableName);
         switch (row.Action)
         {
             case "update":
                 var column = KnownColumn(row.ColumnName!);
-                _connection.Execute($"UPDATE {table} SET {column} = @Value WHERE rowid = @RowId", new { Value = row.OldValue, row.RowId }, transaction);
+                _connection.Execute($"UPDATE {table} SET {column} = @Value WHERE {_dialect.RowId} = @RowId", new { Value = row.OldValue, row.RowId }, transaction);
                 break;
             case "insert":
-                _connection.Execute($"DELETE FROM {table} WHERE rowid = @RowId", new { row.RowId }, transaction);
+                _connection.Execute($"DELETE FROM {table} WHERE {_dialect.RowId} = @RowId", new { row.RowId }, transaction);
                 break;
             case "delete":
                 var values = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(row.RowJson!)!;
                 var parameters = new DynamicParameters();
                 var names = new List<string>();
-                foreach (var (name, value) in values)
+                // Records written before row ids were dialect-neutral hold seq where the table has one: it
+                // was the same value as the row id, which is restored instead.
+                foreach (var (name, value) in values.Where(v => v.Key != "seq"))
                 {
                     names.Add(KnownColumn(name));
                     parameters.Add("c" + names.Count.ToString(CultureInfo.InvariantCulture), FromJson(value));
                 }
 
-                // Tables whose rows have no seq column keep their rowid explicitly.
-                if (!values.ContainsKey("seq"))
+                // SQLite hands the highest row id to the next row once its row is deleted (a merge removes
+                // the entity it absorbs, often the newest): if a row added since holds it, the removed row
+                // comes back with all its values under a new row id. Nothing refers to it by the old one:
+                // only this change's record did, and a later change naming its entities blocks the undo.
+                var taken = _connection.ExecuteScalar<long>(
+                    $"SELECT count(*) FROM {table} WHERE {_dialect.RowId} = @RowId", new { row.RowId }, transaction) > 0;
+                if (!taken)
                 {
-                    names.Add("rowid");
+                    names.Add(_dialect.RowId);
                     parameters.Add("c" + names.Count.ToString(CultureInfo.InvariantCulture), row.RowId);
                 }
 

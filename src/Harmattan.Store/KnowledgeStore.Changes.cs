@@ -1,8 +1,8 @@
+using System.Data.Common;
 using Dapper;
 using Harmattan.Knowledge;
 using Harmattan.Knowledge.Registries;
 using Harmattan.Store.Resolution;
-using Microsoft.Data.Sqlite;
 
 namespace Harmattan.Store;
 
@@ -42,11 +42,11 @@ public sealed partial class KnowledgeStore
     public EntityHandle LookUpEntity(string reference)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reference);
-        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var transaction = BeginRead();
         return LookUpEntity(reference.Trim(), transaction);
     }
 
-    private EntityHandle LookUpEntity(string reference, SqliteTransaction transaction)
+    private EntityHandle LookUpEntity(string reference, DbTransaction transaction)
     {
         var byId = Handles("SELECT id, type, name, registry_id AS RegistryId FROM entities WHERE id = @Reference", new { Reference = reference }, transaction);
         if (byId.Count == 0 && reference.StartsWith("ent_", StringComparison.Ordinal) && reference.Length >= 8)
@@ -87,7 +87,7 @@ public sealed partial class KnowledgeStore
     public EntityChange MergeEntities(string kept, string absorbed, string by)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
-        using var transaction = _connection.BeginTransaction();
+        using var transaction = BeginWrite();
         var a = LookUpEntity(kept.Trim(), transaction);
         var b = LookUpEntity(absorbed.Trim(), transaction);
         if (string.Equals(a.Id, b.Id, StringComparison.Ordinal))
@@ -121,11 +121,11 @@ public sealed partial class KnowledgeStore
         }
 
         rows += InsertRecorded(change.Id, "entity_aliases",
-            "INSERT INTO entity_aliases (entity_id, alias) VALUES (@EntityId, @Alias) ON CONFLICT DO NOTHING RETURNING seq",
+            $"INSERT INTO entity_aliases (entity_id, alias) VALUES (@EntityId, @Alias) ON CONFLICT DO NOTHING RETURNING {_dialect.RowId}",
             new { EntityId = a.Id, Alias = b.Name }, transaction);
         if (a.RegistryId is null && b.RegistryId is not null)
         {
-            rows += Record(change.Id, "update", "entities", "registry_id", "SELECT rowid FROM entities WHERE id = @Id", new { a.Id }, transaction);
+            rows += Record(change.Id, "update", "entities", "registry_id", $"SELECT {_dialect.RowId} FROM entities WHERE id = @Id", new { a.Id }, transaction);
             _connection.Execute("UPDATE entities SET registry_id = @RegistryId WHERE id = @Id", new { a.Id, b.RegistryId }, transaction);
         }
 
@@ -142,7 +142,7 @@ public sealed partial class KnowledgeStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
         ArgumentNullException.ThrowIfNull(documentIdOrPrefix);
-        using var transaction = _connection.BeginTransaction();
+        using var transaction = BeginWrite();
         var a = LookUpEntity(entity.Trim(), transaction);
         var documentId = ResolveId(documentIdOrPrefix.Trim().ToLowerInvariant(), transaction);
         var surfaces = _connection.Query<string>(
@@ -166,19 +166,19 @@ public sealed partial class KnowledgeStore
             EntityChangeKind.Split, a.Id, a.Name, newId, name, documentId, by, at, 0, null, null);
         InsertChange(change, transaction);
         var rows = InsertRecorded(change.Id, "entities",
-            "INSERT INTO entities (id, type, name) VALUES (@Id, @Type, @Name) RETURNING rowid",
+            $"INSERT INTO entities (id, type, name) VALUES (@Id, @Type, @Name) RETURNING {_dialect.RowId}",
             new { Id = newId, Type = a.Type.ToString(), Name = name }, transaction);
         foreach (var alias in surfaces.DefaultIfEmpty(name))
         {
             rows += InsertRecorded(change.Id, "entity_aliases",
-                "INSERT INTO entity_aliases (entity_id, alias) VALUES (@EntityId, @Alias) ON CONFLICT DO NOTHING RETURNING seq",
+                $"INSERT INTO entity_aliases (entity_id, alias) VALUES (@EntityId, @Alias) ON CONFLICT DO NOTHING RETURNING {_dialect.RowId}",
                 new { EntityId = newId, Alias = alias }, transaction);
         }
 
         foreach (var key in EntityKeys.For(name, surfaces))
         {
             rows += InsertRecorded(change.Id, "entity_keys",
-                "INSERT INTO entity_keys (type, kind, key, entity_id) VALUES (@Type, @Kind, @Key, @EntityId) ON CONFLICT DO NOTHING RETURNING seq",
+                $"INSERT INTO entity_keys (type, kind, key, entity_id) VALUES (@Type, @Kind, @Key, @EntityId) ON CONFLICT DO NOTHING RETURNING {_dialect.RowId}",
                 new { Type = a.Type.ToString(), Kind = EntityKeys.ToColumn(key.Kind), key.Key, EntityId = newId }, transaction);
         }
 
@@ -201,7 +201,7 @@ public sealed partial class KnowledgeStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(changeId);
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
-        using var transaction = _connection.BeginTransaction();
+        using var transaction = BeginWrite();
         var change = FindChange(changeId.Trim(), transaction);
         if (change.UndoneBy is not null)
         {
@@ -223,7 +223,7 @@ public sealed partial class KnowledgeStore
         }
 
         // A change restores rows by row id. Re-extracting a document replaces its rows (and SQLite may hand
-        // a freed row id to a new row), so a change older than the re-extraction of a document naming its
+        // a freed rowid to a new row), so a change older than the re-extraction of a document naming its
         // entities cannot be undone row for row any more.
         var reextracted = _connection.ExecuteScalar<string?>(
             """
@@ -254,7 +254,7 @@ public sealed partial class KnowledgeStore
                 Restore(row, transaction);
             }
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == 19)
+        catch (DbException e) when (_dialect.IsConstraintViolation(e))
         {
             throw HarmattanError.UndoRefused.At(
                 change.Id, $"{Describe(change.OtherId, change.OtherName)} has gained facts since the change; merge it back instead", e);
@@ -277,7 +277,7 @@ public sealed partial class KnowledgeStore
     public EntityChange FindMerge(string reference)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reference);
-        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var transaction = BeginRead();
         reference = reference.Trim();
         if (reference.StartsWith("chg_", StringComparison.Ordinal))
         {
@@ -301,7 +301,7 @@ public sealed partial class KnowledgeStore
     public IReadOnlyList<EntityChange> ListChanges(string? entity = null, int limit = 100)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var transaction = BeginRead();
         if (entity is null)
         {
             return Changes("ORDER BY seq DESC LIMIT @Limit", new { Limit = limit }, transaction);
@@ -316,7 +316,7 @@ public sealed partial class KnowledgeStore
             .ToList();
     }
 
-    private EntityHandle? TryLookUp(string reference, SqliteTransaction transaction)
+    private EntityHandle? TryLookUp(string reference, DbTransaction transaction)
     {
         try
         {
@@ -328,7 +328,7 @@ public sealed partial class KnowledgeStore
         }
     }
 
-    private EntityChange FindChange(string idOrPrefix, SqliteTransaction transaction)
+    private EntityChange FindChange(string idOrPrefix, DbTransaction transaction)
     {
         var found = Changes("WHERE id >= @Id AND id < @Upper ORDER BY seq LIMIT 2", new { Id = idOrPrefix, Upper = idOrPrefix + "{" }, transaction);
         return found.Count switch
@@ -339,7 +339,7 @@ public sealed partial class KnowledgeStore
         };
     }
 
-    private List<EntityChange> Changes(string tail, object parameters, SqliteTransaction transaction) =>
+    private List<EntityChange> Changes(string tail, object parameters, DbTransaction transaction) =>
         _connection.Query<EntityChangeRow>(
                 $"""
                 SELECT id, kind, entity_id AS EntityId, entity_name AS EntityName, other_id AS OtherId, other_name AS OtherName,
@@ -363,7 +363,7 @@ public sealed partial class KnowledgeStore
                 r.UndoneAt is null ? null : StoredValues.ParseTimestamp(r.UndoneAt)))
             .ToList();
 
-    private void InsertChange(EntityChange change, SqliteTransaction transaction) =>
+    private void InsertChange(EntityChange change, DbTransaction transaction) =>
         _connection.Execute(
             """
             INSERT INTO entity_changes (id, kind, entity_id, entity_name, other_id, other_name, document_id, by, at, rows)
@@ -383,14 +383,14 @@ public sealed partial class KnowledgeStore
             },
             transaction);
 
-    private EntityChange Finish(EntityChange change, SqliteTransaction transaction)
+    private EntityChange Finish(EntityChange change, DbTransaction transaction)
     {
         _connection.Execute("UPDATE entity_changes SET rows = @Rows WHERE id = @Id", new { change.Rows, change.Id }, transaction);
         transaction.Commit();
         return change;
     }
 
-    private List<EntityHandle> Handles(string sql, object parameters, SqliteTransaction transaction) =>
+    private List<EntityHandle> Handles(string sql, object parameters, DbTransaction transaction) =>
         _connection.Query<(string Id, string Type, string Name, string? RegistryId)>(sql, parameters, transaction)
             .Select(e => new EntityHandle(e.Id, Enum.Parse<EntityType>(e.Type), e.Name, e.RegistryId))
             .ToList();

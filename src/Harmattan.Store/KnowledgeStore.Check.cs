@@ -1,5 +1,4 @@
 using Dapper;
-using Harmattan.Store.Sqlite;
 
 namespace Harmattan.Store;
 
@@ -13,8 +12,8 @@ public sealed partial class KnowledgeStore
     /// </summary>
     public IReadOnlyList<string> CheckConsistency()
     {
-        var problems = new List<string>(SqliteCheck.Run(_connection));
-        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var transaction = BeginRead();
+        var problems = new List<string>(_dialect.CheckDatabase(_connection, transaction));
         foreach (var (table, column) in FactTables)
         {
             var orphans = _connection.ExecuteScalar<long>(
@@ -23,20 +22,6 @@ public sealed partial class KnowledgeStore
             {
                 problems.Add($"{table}: {orphans} rows name a document that is not stored");
             }
-        }
-
-        var unindexedClaims = _connection.ExecuteScalar<long>(
-            "SELECT (SELECT count(*) FROM claims) - (SELECT count(*) FROM claims_fts_docsize)", transaction: transaction);
-        if (unindexedClaims != 0)
-        {
-            problems.Add($"claims_fts: {unindexedClaims} claims differ between the table and its full-text index");
-        }
-
-        var unindexedDocuments = _connection.ExecuteScalar<long>(
-            "SELECT (SELECT count(*) FROM documents) - (SELECT count(*) FROM documents_fts_docsize)", transaction: transaction);
-        if (unindexedDocuments != 0)
-        {
-            problems.Add($"documents_fts: {unindexedDocuments} documents differ between the table and its full-text index");
         }
 
         return problems;

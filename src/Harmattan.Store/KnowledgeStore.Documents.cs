@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Harmattan.Knowledge;
 using Harmattan.Text;
@@ -48,7 +49,7 @@ public sealed partial class KnowledgeStore
     public StoredDocument GetDocument(string idOrPrefix)
     {
         ArgumentNullException.ThrowIfNull(idOrPrefix);
-        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var transaction = BeginRead();
         var id = ResolveId(idOrPrefix.Trim().ToLowerInvariant(), transaction);
         var row = _connection.QuerySingle<DocumentRow>(
             """
@@ -75,7 +76,7 @@ public sealed partial class KnowledgeStore
             row.ExtractedAt is null ? null : StoredValues.ParseTimestamp(row.ExtractedAt));
     }
 
-    private string ResolveId(string prefix, Microsoft.Data.Sqlite.SqliteTransaction transaction)
+    private string ResolveId(string prefix, DbTransaction transaction)
     {
         if (prefix.Length < MinimumIdPrefixLength || prefix.Length > 64 || !ExtractionCheck.IsLowerHex(prefix))
         {
@@ -99,8 +100,8 @@ public sealed partial class KnowledgeStore
 
     /// <summary>Rebuilds one document's extraction, each list in the order the extraction gave it.</summary>
     private sealed class ExtractionReader(
-        Microsoft.Data.Sqlite.SqliteConnection connection,
-        Microsoft.Data.Sqlite.SqliteTransaction transaction,
+        DbConnection connection,
+        DbTransaction transaction,
         string documentId)
     {
         private const string EvidenceColumns =

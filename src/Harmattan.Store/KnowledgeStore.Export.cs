@@ -1,7 +1,7 @@
+using System.Data.Common;
 using Dapper;
 using Harmattan.Knowledge;
 using Harmattan.Text;
-using Microsoft.Data.Sqlite;
 
 namespace Harmattan.Store;
 
@@ -14,7 +14,7 @@ public sealed partial class KnowledgeStore
     /// </summary>
     public KnowledgeSnapshot ReadSnapshot()
     {
-        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var transaction = BeginRead();
         var from = new ProvenanceReader(_connection, transaction);
         var documentEntities = _connection.Query<(string DocumentId, string EntityId)>(
                 "SELECT document_id, entity_id FROM document_entities ORDER BY seq", transaction: transaction)
@@ -95,7 +95,7 @@ public sealed partial class KnowledgeStore
                 from.Of(r)))
             .ToList();
 
-        var attributes = new FactReader(_connection, transaction).HasTable(PropertiesTable)
+        var attributes = new FactReader(_connection, transaction, _dialect).HasTable(PropertiesTable)
             ? _connection.Query<ExportAttributeRow>(
                     """
                     SELECT id, document_id AS DocumentId, entity_id AS EntityId, name, value, surface, speaker_id AS SpeakerId,
@@ -160,7 +160,7 @@ public sealed partial class KnowledgeStore
     /// </summary>
     public IReadOnlyList<StoredCoordinates> PlaceCoordinates()
     {
-        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var transaction = BeginRead();
         return _connection.Query<CoordinatesRow>(
                 """
                 SELECT p.entity_id AS EntityId, r.lat AS Lat, r.lon AS Lon, r.source AS Source, r.seq AS Seq
@@ -190,11 +190,11 @@ public sealed partial class KnowledgeStore
     /// <summary>Documents' metadata once, texts on first use, and the evidence sentence of each fact sliced from them.</summary>
     private sealed class ProvenanceReader
     {
-        private readonly SqliteConnection _connection;
-        private readonly SqliteTransaction _transaction;
+        private readonly DbConnection _connection;
+        private readonly DbTransaction _transaction;
         private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
 
-        public ProvenanceReader(SqliteConnection connection, SqliteTransaction transaction)
+        public ProvenanceReader(DbConnection connection, DbTransaction transaction)
         {
             _connection = connection;
             _transaction = transaction;

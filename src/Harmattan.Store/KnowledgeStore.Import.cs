@@ -1,8 +1,7 @@
+using System.Data.Common;
 using Dapper;
 using Harmattan.Knowledge;
 using Harmattan.Store.Resolution;
-using Harmattan.Store.Sqlite;
-using Microsoft.Data.Sqlite;
 
 namespace Harmattan.Store;
 
@@ -23,7 +22,7 @@ public sealed partial class KnowledgeStore
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(extraction);
 
-        using var transaction = _connection.BeginTransaction();
+        using var transaction = BeginWrite();
         var previous = _connection.QuerySingleOrDefault<string>(
             "SELECT document_id FROM imported_records WHERE source = @Source AND record_id = @RecordId",
             new { record.Source, record.RecordId },
@@ -67,7 +66,7 @@ public sealed partial class KnowledgeStore
             },
             transaction);
         WriteExtraction(document.Id, extraction, resolutions, transaction);
-        SqliteFullText.Index(_connection, transaction, document.Id);
+        _dialect.IndexDocument(_connection, transaction, document.Id);
         _connection.Execute(
             """
             INSERT INTO imported_records (source, record_id, document_id, file, line, fields, lat, lon, imported_at)
@@ -92,16 +91,15 @@ public sealed partial class KnowledgeStore
 
     /// <summary>
     /// Removes a document and everything stored for it: its facts and their links, mentions, resolutions,
-    /// reviews, and its rows in both full-text indexes (deleted with their old values first, as the
-    /// external-content note in 0001_initial.sql requires). Entities stay: they are shared.
+    /// reviews, and its rows in the full-text index (<see cref="StoreDialect.UnindexDocument"/>, before the
+    /// rows go). Entities stay: they are shared.
     /// </summary>
-    private void DeleteDocument(string id, SqliteTransaction transaction)
+    private void DeleteDocument(string id, DbTransaction transaction)
     {
         var args = new { Id = id };
+        _dialect.UnindexDocument(_connection, transaction, id);
         _connection.Execute(
             """
-            INSERT INTO claims_fts (claims_fts, rowid, text) SELECT 'delete', seq, text FROM claims WHERE document_id = @Id;
-            INSERT INTO documents_fts (documents_fts, rowid, title, text) SELECT 'delete', seq, title, text FROM documents WHERE id = @Id;
             DELETE FROM claim_about WHERE document_id = @Id;
             DELETE FROM claims WHERE document_id = @Id;
             DELETE FROM relations WHERE document_id = @Id;

@@ -12,8 +12,8 @@ public sealed partial class KnowledgeStore
     public ActorProfile GetActorProfile(EntityRef entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        using var transaction = _connection.BeginTransaction(deferred: true);
-        var reader = new FactReader(_connection, transaction);
+        using var transaction = BeginRead();
+        var reader = new FactReader(_connection, transaction, _dialect);
         var args = new { entity.Id };
         var registryId = _connection.ExecuteScalar<string?>("SELECT registry_id FROM entities WHERE id = @Id", args, transaction);
         var aliases = _connection.Query<string>(

@@ -13,8 +13,8 @@ public sealed partial class KnowledgeStore
     /// </summary>
     public IReadOnlyList<AttributeFact> FindAttributes(EntityRef? entity = null)
     {
-        using var transaction = _connection.BeginTransaction(deferred: true);
-        var reader = new FactReader(_connection, transaction);
+        using var transaction = BeginRead();
+        var reader = new FactReader(_connection, transaction, _dialect);
         return entity is null
             ? ReadAttributes(reader, "1 = 1", null)
             : ReadAttributes(reader, "p.entity_id = @Id", new { entity.Id });

@@ -12,8 +12,8 @@ public sealed partial class KnowledgeStore
     {
         filter ??= new ClaimFilter();
         var period = filter.Period ?? DatePeriod.Always;
-        using var transaction = _connection.BeginTransaction(deferred: true);
-        var reader = new FactReader(_connection, transaction);
+        using var transaction = BeginRead();
+        var reader = new FactReader(_connection, transaction, _dialect);
         var where = "1 = 1";
         if (filter.Speaker is not null)
         {

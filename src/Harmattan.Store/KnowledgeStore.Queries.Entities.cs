@@ -43,7 +43,7 @@ public sealed partial class KnowledgeStore
             throw HarmattanError.BadArgument.At("NAME", "an entity name or id is empty");
         }
 
-        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var transaction = BeginRead();
         var byId = Refs("SELECT id, name, type FROM entities WHERE id = @Value", wanted);
         if (byId.Count > 0)
         {

@@ -14,8 +14,8 @@ public sealed partial class KnowledgeStore
     {
         filter ??= new EventFilter();
         var period = filter.Period ?? DatePeriod.Always;
-        using var transaction = _connection.BeginTransaction(deferred: true);
-        var reader = new FactReader(_connection, transaction);
+        using var transaction = BeginRead();
+        var reader = new FactReader(_connection, transaction, _dialect);
         var where = "e.latest_day >= @First AND e.earliest_day <= @Last";
         if (filter.Actor is not null)
         {

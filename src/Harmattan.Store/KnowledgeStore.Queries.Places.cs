@@ -11,7 +11,7 @@ public sealed partial class KnowledgeStore
     /// </summary>
     public IReadOnlyList<PlaceUsage> Places()
     {
-        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var transaction = BeginRead();
         return _connection.Query<PlaceUsageRow>(
                 """
                 SELECT e.id, e.name, e.type, e.registry_id AS RegistryId,

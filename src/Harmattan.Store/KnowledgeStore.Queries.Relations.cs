@@ -13,8 +13,8 @@ public sealed partial class KnowledgeStore
     public IReadOnlyList<RelationFact> FindRelations(RelationFilter? filter = null)
     {
         filter ??= new RelationFilter();
-        using var transaction = _connection.BeginTransaction(deferred: true);
-        var reader = new FactReader(_connection, transaction);
+        using var transaction = BeginRead();
+        var reader = new FactReader(_connection, transaction, _dialect);
         var types = filter.Types is { Count: > 0 } t ? t.ToHashSet(StringComparer.Ordinal) : null;
         var entityTypes = filter.EntityTypes is { Count: > 0 } et ? et.ToHashSet() : null;
         var period = filter.Period ?? DatePeriod.Always;

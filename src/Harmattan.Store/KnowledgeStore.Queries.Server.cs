@@ -17,7 +17,7 @@ public sealed partial class KnowledgeStore
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var transaction = BeginRead();
         var args = new { Type = type?.ToString(), Offset = offset, Limit = limit };
         var total = _connection.ExecuteScalar<long>(
             "SELECT count(*) FROM entities WHERE (@Type IS NULL OR type = @Type) AND status <> 'rejected'", args, transaction);

@@ -1,7 +1,6 @@
 using Dapper;
 using Harmattan.Knowledge;
 using Harmattan.Store.Resolution;
-using Harmattan.Store.Sqlite;
 
 namespace Harmattan.Store;
 
@@ -22,7 +21,7 @@ public sealed partial class KnowledgeStore
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(extraction);
-        using var transaction = _connection.BeginTransaction();
+        using var transaction = BeginWrite();
         var id = document.Id;
         var storedText = _connection.QuerySingleOrDefault<string>("SELECT text FROM documents WHERE id = @Id", new { Id = id }, transaction)
             ?? throw HarmattanError.DocumentNotFound.At(id, "only a stored document can be re-extracted");
@@ -56,11 +55,7 @@ public sealed partial class KnowledgeStore
             .ToHashSet();
         bool Fresh(string kind, string factId) => !reviewed.Contains((kind, factId));
 
-        // The claims index is external-content: its rows go out with the old text before the claims do.
-        _connection.Execute(
-            "INSERT INTO claims_fts (claims_fts, rowid, text) SELECT 'delete', seq, text FROM claims WHERE document_id = @Id",
-            new { Id = id },
-            transaction);
+        _dialect.UnindexClaims(_connection, transaction, id);
         var removed = _connection.ExecuteScalar<long>(
             """
             SELECT (SELECT count(*) FROM claims WHERE document_id = @Id AND status = 'proposed')
@@ -98,10 +93,7 @@ public sealed partial class KnowledgeStore
             Attributes = extraction.Attributes.Where(p => Fresh("attribute", p.Id)).ToList(),
         };
         WriteExtraction(id, fresh, resolutions, transaction);
-        _connection.Execute(
-            "INSERT INTO claims_fts (rowid, text) SELECT seq, text FROM claims WHERE document_id = @Id",
-            new { Id = id },
-            transaction);
+        _dialect.IndexClaims(_connection, transaction, id);
 
         // A reviewed fact may name an entity the new extraction no longer lists; the document still names it.
         _connection.Execute(

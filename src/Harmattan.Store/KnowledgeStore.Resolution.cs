@@ -1,7 +1,7 @@
+using System.Data.Common;
 using Dapper;
 using Harmattan.Knowledge;
 using Harmattan.Store.Resolution;
-using Microsoft.Data.Sqlite;
 
 namespace Harmattan.Store;
 
@@ -17,7 +17,7 @@ public sealed partial class KnowledgeStore
     public IReadOnlyList<EntityResolution> GetResolutions(string documentIdOrPrefix)
     {
         ArgumentNullException.ThrowIfNull(documentIdOrPrefix);
-        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var transaction = BeginRead();
         var id = ResolveId(documentIdOrPrefix.Trim().ToLowerInvariant(), transaction);
         return _connection.Query<ResolutionRow>(
                 """
@@ -31,7 +31,7 @@ public sealed partial class KnowledgeStore
     }
 
     /// <summary>Resolves every entity of the extraction against the stored entities (inside the write transaction).</summary>
-    private List<EntityResolution> ResolveEntities(DocumentExtraction extraction, SqliteTransaction transaction) =>
+    private List<EntityResolution> ResolveEntities(DocumentExtraction extraction, DbTransaction transaction) =>
         extraction.Entities
             .Select(entity =>
             {
@@ -46,7 +46,7 @@ public sealed partial class KnowledgeStore
     /// words against stored words (for surnames and fuzzy matching); plus the entity with its own id or
     /// its registry entry. Each probe is an index range on entity_keys (type, kind, key).
     /// </summary>
-    private List<EntityCandidate> FindCandidates(Entity entity, IReadOnlyList<EntityKey> keys, SqliteTransaction transaction)
+    private List<EntityCandidate> FindCandidates(Entity entity, IReadOnlyList<EntityKey> keys, DbTransaction transaction)
     {
         string[] Of(EntityKeyKind kind) => keys.Where(k => k.Kind == kind).Select(k => k.Key).ToArray();
         var acronyms = entity.Aliases.Prepend(entity.Name)
@@ -65,10 +65,10 @@ public sealed partial class KnowledgeStore
             Limit = MaximumCandidates,
         };
         var ids = _connection.Query<string>(
-            """
-            SELECT entity_id FROM entity_keys WHERE type = @Type AND kind = 'name' AND key IN @Names
-            UNION SELECT entity_id FROM entity_keys WHERE type = @Type AND kind = 'initials' AND key IN @Acronyms
-            UNION SELECT entity_id FROM entity_keys WHERE type = @Type AND kind = 'name' AND key IN @Initials
+            $"""
+            SELECT entity_id FROM entity_keys WHERE type = @Type AND kind = 'name' AND {_dialect.InList("key", "@Names")}
+            UNION SELECT entity_id FROM entity_keys WHERE type = @Type AND kind = 'initials' AND {_dialect.InList("key", "@Acronyms")}
+            UNION SELECT entity_id FROM entity_keys WHERE type = @Type AND kind = 'name' AND {_dialect.InList("key", "@Initials")}
             UNION SELECT id FROM entities WHERE id = @Id
             UNION SELECT id FROM entities WHERE registry_id = @RegistryId
             """,
@@ -76,15 +76,17 @@ public sealed partial class KnowledgeStore
             transaction).ToHashSet(StringComparer.Ordinal);
 
         // Shared words only feed the surname and fuzzy rules; a very common word ("Movement") may fill
-        // the block, so it alone is capped, never the exact probes above.
+        // the block, so it alone is capped, never the exact probes above. Where the database indexes
+        // spellings (PostgreSQL's pg_trgm), names spelled alike join the block too, capped likewise.
         ids.UnionWith(_connection.Query<string>(
-            "SELECT DISTINCT entity_id FROM entity_keys WHERE type = @Type AND kind = 'token' AND key IN @Tokens LIMIT @Limit",
+            $"SELECT DISTINCT entity_id FROM entity_keys WHERE type = @Type AND kind = 'token' AND {_dialect.InList("key", "@Tokens")} LIMIT @Limit",
             parameters,
             transaction));
+        ids.UnionWith(_dialect.SimilarlySpelled(_connection, transaction, parameters.Type, parameters.Names, MaximumCandidates));
         return LoadCandidates(ids, transaction);
     }
 
-    private List<EntityCandidate> LoadCandidates(HashSet<string> ids, SqliteTransaction transaction)
+    private List<EntityCandidate> LoadCandidates(HashSet<string> ids, DbTransaction transaction)
     {
         if (ids.Count == 0)
         {
@@ -92,14 +94,14 @@ public sealed partial class KnowledgeStore
         }
 
         var keys = _connection.Query<(string EntityId, string Kind, string Key)>(
-                "SELECT entity_id, kind, key FROM entity_keys WHERE entity_id IN @Ids AND kind IN ('name', 'initials') ORDER BY seq",
-                new { Ids = ids },
+                $"SELECT entity_id, kind, key FROM entity_keys WHERE {_dialect.InList("entity_id", "@Ids")} AND kind IN ('name', 'initials') ORDER BY seq",
+                new { Ids = ids.ToArray() },
                 transaction)
             .GroupBy(k => k.EntityId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(k => new EntityKey(EntityKeys.FromColumn(k.Kind), k.Key)).ToList(), StringComparer.Ordinal);
         return _connection.Query<(string Id, string Type, string Name, string? RegistryId)>(
-                "SELECT id, type, name, registry_id FROM entities WHERE id IN @Ids ORDER BY id",
-                new { Ids = ids },
+                $"SELECT id, type, name, registry_id FROM entities WHERE {_dialect.InList("id", "@Ids")} ORDER BY id",
+                new { Ids = ids.ToArray() },
                 transaction)
             .Select(e => new EntityCandidate(e.Id, Enum.Parse<EntityType>(e.Type), e.Name, e.RegistryId,
                 keys.TryGetValue(e.Id, out var k) ? k : []))
@@ -107,14 +109,18 @@ public sealed partial class KnowledgeStore
     }
 
     /// <summary>Indexes an entity under the keys of its name and aliases (the ones it already has are kept).</summary>
-    private void WriteKeys(string entityId, EntityType type, string name, IEnumerable<string> aliases, SqliteTransaction transaction) =>
-        _connection.Execute(
+    private void WriteKeys(string entityId, EntityType type, string name, IEnumerable<string> aliases, DbTransaction transaction) =>
+        WriteKeys([(entityId, type, name, aliases)], transaction);
+
+    private void WriteKeys(IEnumerable<(string Id, EntityType Type, string Name, IEnumerable<string> Aliases)> entities, DbTransaction transaction) =>
+        ExecuteEach(
             "INSERT INTO entity_keys (type, kind, key, entity_id) VALUES (@Type, @Kind, @Key, @EntityId) ON CONFLICT DO NOTHING",
-            EntityKeys.For(name, aliases).Select(k => new { Type = EntityKeys.TypeColumn(type), Kind = EntityKeys.ToColumn(k.Kind), k.Key, EntityId = entityId }),
+            entities.SelectMany(e => EntityKeys.For(e.Name, e.Aliases)
+                .Select(k => new { Type = EntityKeys.TypeColumn(e.Type), Kind = EntityKeys.ToColumn(k.Kind), k.Key, EntityId = e.Id })),
             transaction);
 
-    private void WriteResolutions(string documentId, IEnumerable<EntityResolution> resolutions, SqliteTransaction transaction) =>
-        _connection.Execute(
+    private void WriteResolutions(string documentId, IEnumerable<EntityResolution> resolutions, DbTransaction transaction) =>
+        ExecuteEach(
             """
             INSERT INTO entity_resolutions (document_id, extracted_id, name, entity_id, method, score, matched, note)
             VALUES (@DocumentId, @ExtractedId, @Name, @EntityId, @Method, @Score, @Matched, @Note)
@@ -136,9 +142,9 @@ public sealed partial class KnowledgeStore
     /// Gives every entity stored before schema version 2 its lookup keys, from its name and aliases. Runs
     /// once, in the transaction that opens such a database after migrating it.
     /// </summary>
-    private static void BackfillKeys(SqliteConnection connection)
+    private static void BackfillKeys(DbConnection connection, StoreDialect dialect)
     {
-        using var transaction = connection.BeginTransaction();
+        using var transaction = dialect.BeginWrite(connection);
         var entities = connection.Query<(string Id, string Type, string Name)>(
             "SELECT id, type, name FROM entities e WHERE NOT EXISTS (SELECT 1 FROM entity_keys k WHERE k.entity_id = e.id)",
             transaction: transaction).AsList();

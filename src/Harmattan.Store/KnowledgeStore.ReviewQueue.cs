@@ -13,7 +13,7 @@ public sealed partial class KnowledgeStore
     public (IReadOnlyList<ReviewItem> Items, int Total) ReviewQueue(ReviewQueueFilter? filter = null, int offset = 0, int limit = 50)
     {
         filter ??= new ReviewQueueFilter();
-        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var transaction = BeginRead();
         var documentId = filter.Document is null ? null : ResolveId(filter.Document.Trim().ToLowerInvariant(), transaction);
         var parts = new List<string>();
         foreach (var kind in Enum.GetValues<FactKind>().Where(k => filter.Kind is null || filter.Kind == k))
@@ -34,13 +34,13 @@ public sealed partial class KnowledgeStore
 
         var union = string.Join("\nUNION ALL\n", parts);
         var args = new { Status = Status(filter.Status), DocumentId = documentId, Offset = offset, Limit = limit };
-        var total = _connection.ExecuteScalar<long>($"SELECT count(*) FROM ({union})", args, transaction);
+        var total = _connection.ExecuteScalar<long>($"SELECT count(*) FROM ({union}) AS queue", args, transaction);
         var page = _connection.Query<(string Kind, string? DocumentId, string FactId, double Confidence)>(
-                $"SELECT kind, document_id, fact_id, confidence FROM ({union}) ORDER BY confidence, document_id, kind, seq, fact_id LIMIT @Limit OFFSET @Offset",
+                $"SELECT kind, document_id, fact_id, confidence FROM ({union}) AS queue ORDER BY confidence, document_id NULLS FIRST, kind, seq, fact_id LIMIT @Limit OFFSET @Offset",
                 args,
                 transaction)
             .ToList();
-        var reader = new FactReader(_connection, transaction);
+        var reader = new FactReader(_connection, transaction, _dialect);
         var items = page.Select(p => ReviewItemOf(reader, ParseKind(p.Kind), p.DocumentId, p.FactId, p.Confidence)).ToList();
         return (items, (int)total);
     }
@@ -50,13 +50,13 @@ public sealed partial class KnowledgeStore
     {
         ArgumentNullException.ThrowIfNull(fact);
         fact = NormalizeFact(fact);
-        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var transaction = BeginRead();
         _ = ReadReviewable(fact, transaction);
         var confidence = fact.Kind == FactKind.Entity
             ? _connection.ExecuteScalar<double?>("SELECT max(confidence) FROM document_entities WHERE entity_id = @FactId", new { fact.FactId }, transaction) ?? 1.0
             : _connection.ExecuteScalar<double>(
                 $"SELECT confidence FROM {TableOf(fact.Kind)} WHERE document_id = @DocumentId AND id = @FactId", new { fact.DocumentId, fact.FactId }, transaction);
-        return ReviewItemOf(new FactReader(_connection, transaction), fact.Kind, fact.DocumentId, fact.FactId, confidence);
+        return ReviewItemOf(new FactReader(_connection, transaction, _dialect), fact.Kind, fact.DocumentId, fact.FactId, confidence);
     }
 
     private ReviewItem ReviewItemOf(FactReader reader, FactKind kind, string? documentId, string factId, double confidence)

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using Dapper;
 using Harmattan.Knowledge;
-using Microsoft.Data.Sqlite;
 
 namespace Harmattan.Store;
 
@@ -25,7 +25,7 @@ public sealed partial class KnowledgeStore
         var fact = NormalizeFact(request.Fact);
         var wanted = PrepareChanges(request, schema);
 
-        using var transaction = _connection.BeginTransaction();
+        using var transaction = BeginWrite();
         var current = ReadReviewable(fact, transaction);
         if (request.ExpectedStatus is { } expected && expected != current.Status)
         {
@@ -98,7 +98,7 @@ public sealed partial class KnowledgeStore
     {
         ArgumentNullException.ThrowIfNull(reviewId);
         by = RequireBy(by);
-        using var transaction = _connection.BeginTransaction();
+        using var transaction = BeginWrite();
         var review = ReadReview(reviewId.Trim(), transaction);
         if (review.UndoneAt is not null)
         {
@@ -108,7 +108,7 @@ public sealed partial class KnowledgeStore
         var later = _connection.ExecuteScalar<string?>(
             """
             SELECT id FROM reviews
-            WHERE kind = @Kind AND fact_id = @FactId AND document_id IS @DocumentId AND undone_at IS NULL
+            WHERE kind = @Kind AND fact_id = @FactId AND document_id IS NOT DISTINCT FROM @DocumentId AND undone_at IS NULL
               AND seq > (SELECT seq FROM reviews WHERE id = @Id)
             ORDER BY seq DESC LIMIT 1
             """,
@@ -144,7 +144,7 @@ public sealed partial class KnowledgeStore
     public ReviewRecord GetReview(string reviewId)
     {
         ArgumentNullException.ThrowIfNull(reviewId);
-        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var transaction = BeginRead();
         return ReadReview(reviewId.Trim(), transaction);
     }
 
@@ -152,7 +152,7 @@ public sealed partial class KnowledgeStore
     public (IReadOnlyList<ReviewRecord> Reviews, int Total) ListReviews(ReviewLogFilter? filter = null, int offset = 0, int limit = 100)
     {
         filter ??= new ReviewLogFilter();
-        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var transaction = BeginRead();
         var documentId = filter.Document is null ? null : ResolveId(filter.Document.Trim().ToLowerInvariant(), transaction);
         const string Where = """
             (@Kind IS NULL OR kind = @Kind) AND (@DocumentId IS NULL OR document_id = @DocumentId)
@@ -171,7 +171,7 @@ public sealed partial class KnowledgeStore
     public IReadOnlyList<(FactKind Kind, string FactId, ReviewStatus Status)> GetReviewStatuses(string documentIdOrPrefix)
     {
         ArgumentNullException.ThrowIfNull(documentIdOrPrefix);
-        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var transaction = BeginRead();
         var id = ResolveId(documentIdOrPrefix.Trim().ToLowerInvariant(), transaction);
         return _connection.Query<(string Kind, string FactId, string Status)>(
                 """
@@ -193,7 +193,7 @@ public sealed partial class KnowledgeStore
                status_after AS StatusAfter, by, at, undone_by AS UndoneBy, undone_at AS UndoneAt
         """;
 
-    private ReviewRecord ReadReview(string reference, SqliteTransaction transaction)
+    private ReviewRecord ReadReview(string reference, DbTransaction transaction)
     {
         var rows = _connection.Query<ReviewRow>(
                 $"{ReviewColumns} FROM reviews WHERE id = @Reference OR (length(@Reference) >= 8 AND id >= @Reference AND id < @Upper) ORDER BY id LIMIT 2",
@@ -210,10 +210,10 @@ public sealed partial class KnowledgeStore
         return ToRecord(row, ReadChanges([row.Id], transaction));
     }
 
-    private Dictionary<string, List<FieldChange>> ReadChanges(IEnumerable<string> reviewIds, SqliteTransaction transaction) =>
+    private Dictionary<string, List<FieldChange>> ReadChanges(IEnumerable<string> reviewIds, DbTransaction transaction) =>
         _connection.Query<(string ReviewId, string Field, string? Before, string? After)>(
-                "SELECT review_id, field, before, after FROM review_changes WHERE review_id IN @Ids ORDER BY seq",
-                new { Ids = reviewIds.ToList() },
+                $"SELECT review_id, field, before, after FROM review_changes WHERE {_dialect.InList("review_id", "@Ids")} ORDER BY seq",
+                new { Ids = reviewIds.ToArray() },
                 transaction)
             .GroupBy(r => r.ReviewId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(r => new FieldChange(r.Field, r.Before, r.After)).ToList(), StringComparer.Ordinal);
@@ -257,7 +257,7 @@ public sealed partial class KnowledgeStore
             throw HarmattanError.BadArgument.At("documentId", $"a {Kind(fact.Kind)} is reviewed in its document: give the document id");
         }
 
-        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var transaction = BeginRead();
         return fact with { DocumentId = ResolveId(fact.DocumentId.Trim().ToLowerInvariant(), transaction), FactId = fact.FactId.Trim() };
     }
 
@@ -329,7 +329,7 @@ public sealed partial class KnowledgeStore
     /// <summary>A fact's current status and the stored values of its correctable fields (plus what the checks need).</summary>
     private sealed record Reviewable(ReviewStatus Status, Dictionary<string, string?> Fields);
 
-    private Reviewable ReadReviewable(FactRef fact, SqliteTransaction transaction)
+    private Reviewable ReadReviewable(FactRef fact, DbTransaction transaction)
     {
         var args = new { fact.DocumentId, fact.FactId };
         var row = fact.Kind switch
@@ -371,7 +371,7 @@ public sealed partial class KnowledgeStore
     }
 
     /// <summary>Writes field values as stored (a review's after values, or an undo's before values).</summary>
-    private void ApplyFields(FactRef fact, IEnumerable<(string Field, string? Value)> values, SqliteTransaction transaction)
+    private void ApplyFields(FactRef fact, IEnumerable<(string Field, string? Value)> values, DbTransaction transaction)
     {
         var keys = new { fact.DocumentId, fact.FactId };
         var touchedEntity = false;
@@ -444,7 +444,7 @@ public sealed partial class KnowledgeStore
         }
     }
 
-    private void SetStatus(FactRef fact, ReviewStatus status, SqliteTransaction transaction)
+    private void SetStatus(FactRef fact, ReviewStatus status, DbTransaction transaction)
     {
         var sql = fact.Kind == FactKind.Entity
             ? "UPDATE entities SET status = @Status WHERE id = @FactId"

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Harmattan.Knowledge;
 
@@ -8,8 +9,8 @@ public sealed partial class KnowledgeStore
     /// <summary>Row counts, entities per type, the ten most mentioned entities and the database size.</summary>
     public StoreStats GetStats()
     {
-        using var transaction = _connection.BeginTransaction(deferred: true);
-        var counts = _connection.QuerySingle<(long Documents, long Entities, long Aliases, long Mentions, long Claims, long Relations, long Events, long Quantities, long SizeBytes)>(
+        using var transaction = BeginRead();
+        var counts = _connection.QuerySingle<(long Documents, long Entities, long Aliases, long Mentions, long Claims, long Relations, long Events, long Quantities)>(
             """
             SELECT (SELECT count(*) FROM documents),
                    (SELECT count(*) FROM entities),
@@ -18,8 +19,7 @@ public sealed partial class KnowledgeStore
                    (SELECT count(*) FROM claims),
                    (SELECT count(*) FROM relations),
                    (SELECT count(*) FROM events),
-                   (SELECT count(*) FROM quantities),
-                   (SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size())
+                   (SELECT count(*) FROM quantities)
             """,
             transaction: transaction);
         var byType = _connection.Query<(string Type, long Count)>(
@@ -39,7 +39,7 @@ public sealed partial class KnowledgeStore
             counts.Quantities,
             byType,
             top,
-            counts.SizeBytes);
+            _dialect.DatabaseSize(_connection, transaction));
     }
 
     /// <summary>
@@ -52,7 +52,7 @@ public sealed partial class KnowledgeStore
         return QueryTopEntities(limit, transaction: null);
     }
 
-    private List<TopEntity> QueryTopEntities(int limit, Microsoft.Data.Sqlite.SqliteTransaction? transaction) =>
+    private List<TopEntity> QueryTopEntities(int limit, DbTransaction? transaction) =>
         _connection.Query<TopEntityRow>(
                 """
                 SELECT e.id, e.name, e.type, count(DISTINCT m.document_id) AS Documents, count(*) AS Mentions

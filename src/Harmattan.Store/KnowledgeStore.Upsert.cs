@@ -1,7 +1,7 @@
+using System.Data.Common;
 using Dapper;
 using Harmattan.Knowledge;
 using Harmattan.Store.Resolution;
-using Harmattan.Store.Sqlite;
 
 namespace Harmattan.Store;
 
@@ -27,7 +27,7 @@ public sealed partial class KnowledgeStore
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(extraction);
 
-        using var transaction = _connection.BeginTransaction();
+        using var transaction = BeginWrite();
         if (_connection.ExecuteScalar<long>(
                 "SELECT count(*) FROM documents WHERE id = @Id", new { document.Id }, transaction) > 0)
         {
@@ -60,7 +60,7 @@ public sealed partial class KnowledgeStore
             transaction);
 
         WriteExtraction(id, extraction, resolutions, transaction);
-        SqliteFullText.Index(_connection, transaction, id);
+        _dialect.IndexDocument(_connection, transaction, id);
 
         transaction.Commit();
         return IngestOutcome.Added;
@@ -70,27 +70,24 @@ public sealed partial class KnowledgeStore
     /// Writes a document's (resolved and rewritten) extraction: its entities (a stored entity keeps its
     /// name and type), aliases, lookup keys, mentions and facts, every fact proposed, and the resolutions.
     /// </summary>
-    private void WriteExtraction(string id, DocumentExtraction extraction, IReadOnlyList<EntityResolution> resolutions, Microsoft.Data.Sqlite.SqliteTransaction transaction)
+    private void WriteExtraction(string id, DocumentExtraction extraction, IReadOnlyList<EntityResolution> resolutions, DbTransaction transaction)
     {
         // A stored entity keeps its name and type; it only gains a registry link it lacked and the aliases
         // it had not been seen under.
-        _connection.Execute(
+        ExecuteEach(
             """
             INSERT INTO entities (id, type, name, registry_id) VALUES (@Id, @Type, @Name, @RegistryId)
             ON CONFLICT (id) DO UPDATE SET registry_id = coalesce(entities.registry_id, excluded.registry_id)
             """,
             extraction.Entities.Select(e => new { e.Id, Type = e.Type.ToString(), e.Name, e.RegistryId }),
             transaction);
-        _connection.Execute(
+        ExecuteEach(
             "INSERT INTO entity_aliases (entity_id, alias) VALUES (@EntityId, @Alias) ON CONFLICT DO NOTHING",
             extraction.Entities.SelectMany(e => e.Aliases.Select(alias => new { EntityId = e.Id, Alias = alias })),
             transaction);
-        foreach (var e in extraction.Entities)
-        {
-            WriteKeys(e.Id, e.Type, e.Name, e.Aliases, transaction);
-        }
+        WriteKeys(extraction.Entities.Select(e => (e.Id, e.Type, e.Name, (IEnumerable<string>)e.Aliases)), transaction);
 
-        _connection.Execute(
+        ExecuteEach(
             """
             INSERT INTO document_entities (document_id, entity_id, evidence_start, evidence_end, component, confidence)
             VALUES (@DocumentId, @EntityId, @EvidenceStart, @EvidenceEnd, @Component, @Confidence)
@@ -106,7 +103,7 @@ public sealed partial class KnowledgeStore
             }),
             transaction);
 
-        _connection.Execute(
+        ExecuteEach(
             """
             INSERT INTO mentions (document_id, entity_id, span_start, span_end, surface, evidence_start, evidence_end, component, confidence, status)
             VALUES (@DocumentId, @EntityId, @SpanStart, @SpanEnd, @Surface, @EvidenceStart, @EvidenceEnd, @Component, @Confidence, @Status)
@@ -134,9 +131,9 @@ public sealed partial class KnowledgeStore
         WriteResolutions(id, resolutions, transaction);
     }
 
-    private void WriteClaims(string documentId, IReadOnlyList<Claim> claims, Microsoft.Data.Sqlite.SqliteTransaction transaction)
+    private void WriteClaims(string documentId, IReadOnlyList<Claim> claims, DbTransaction transaction)
     {
-        _connection.Execute(
+        ExecuteEach(
             """
             INSERT INTO claims (id, document_id, speaker_id, cue, text, content_start, content_end, evidence_start, evidence_end, component, confidence, status)
             VALUES (@Id, @DocumentId, @SpeakerId, @Cue, @Text, @ContentStart, @ContentEnd, @EvidenceStart, @EvidenceEnd, @Component, @Confidence, @Status)
@@ -157,14 +154,14 @@ public sealed partial class KnowledgeStore
                 Status = StoredValues.Proposed,
             }),
             transaction);
-        _connection.Execute(
+        ExecuteEach(
             "INSERT INTO claim_about (document_id, claim_id, entity_id, position) VALUES (@DocumentId, @OwnerId, @EntityId, @Position)",
             Links(documentId, claims.Select(c => (c.Id, c.AboutIds))),
             transaction);
     }
 
-    private void WriteRelations(string documentId, IReadOnlyList<Relation> relations, Microsoft.Data.Sqlite.SqliteTransaction transaction) =>
-        _connection.Execute(
+    private void WriteRelations(string documentId, IReadOnlyList<Relation> relations, DbTransaction transaction) =>
+        ExecuteEach(
             """
             INSERT INTO relations (id, document_id, type, source_id, target_id, role, evidence_start, evidence_end, component, confidence, status)
             VALUES (@Id, @DocumentId, @Type, @SourceId, @TargetId, @Role, @EvidenceStart, @EvidenceEnd, @Component, @Confidence, @Status)
@@ -185,9 +182,9 @@ public sealed partial class KnowledgeStore
             }),
             transaction);
 
-    private void WriteEvents(string documentId, IReadOnlyList<Event> events, Microsoft.Data.Sqlite.SqliteTransaction transaction)
+    private void WriteEvents(string documentId, IReadOnlyList<Event> events, DbTransaction transaction)
     {
-        _connection.Execute(
+        ExecuteEach(
             """
             INSERT INTO events (id, document_id, type, date, date_precision, earliest_day, latest_day, evidence_start, evidence_end, component, confidence, status)
             VALUES (@Id, @DocumentId, @Type, @Date, @DatePrecision, @EarliestDay, @LatestDay, @EvidenceStart, @EvidenceEnd, @Component, @Confidence, @Status)
@@ -208,18 +205,18 @@ public sealed partial class KnowledgeStore
                 Status = StoredValues.Proposed,
             }),
             transaction);
-        _connection.Execute(
+        ExecuteEach(
             "INSERT INTO event_places (document_id, event_id, entity_id, position) VALUES (@DocumentId, @OwnerId, @EntityId, @Position)",
             Links(documentId, events.Select(e => (e.Id, e.PlaceIds))),
             transaction);
-        _connection.Execute(
+        ExecuteEach(
             "INSERT INTO event_actors (document_id, event_id, entity_id, position) VALUES (@DocumentId, @OwnerId, @EntityId, @Position)",
             Links(documentId, events.Select(e => (e.Id, e.ActorIds))),
             transaction);
     }
 
-    private void WriteQuantities(string documentId, IReadOnlyList<Quantity> quantities, Microsoft.Data.Sqlite.SqliteTransaction transaction) =>
-        _connection.Execute(
+    private void WriteQuantities(string documentId, IReadOnlyList<Quantity> quantities, DbTransaction transaction) =>
+        ExecuteEach(
             """
             INSERT INTO quantities (id, document_id, value_text, value, unit, surface, approximate, evidence_start, evidence_end, component, confidence, status)
             VALUES (@Id, @DocumentId, @ValueText, @Value, @Unit, @Surface, @Approximate, @EvidenceStart, @EvidenceEnd, @Component, @Confidence, @Status)
@@ -241,8 +238,8 @@ public sealed partial class KnowledgeStore
             }),
             transaction);
 
-    private void WriteProperties(string documentId, IReadOnlyList<ActorProperty> properties, Microsoft.Data.Sqlite.SqliteTransaction transaction) =>
-        _connection.Execute(
+    private void WriteProperties(string documentId, IReadOnlyList<ActorProperty> properties, DbTransaction transaction) =>
+        ExecuteEach(
             """
             INSERT INTO properties (id, document_id, entity_id, name, value, surface, speaker_id, as_of, as_of_precision, evidence_start, evidence_end, component, confidence, status)
             VALUES (@Id, @DocumentId, @EntityId, @Name, @Value, @Surface, @SpeakerId, @AsOf, @AsOfPrecision, @EvidenceStart, @EvidenceEnd, @Component, @Confidence, @Status)
@@ -265,6 +262,10 @@ public sealed partial class KnowledgeStore
                 Status = StoredValues.Proposed,
             }),
             transaction);
+
+    /// <summary>One statement for each row (Dapper's multi-row Execute; on PostgreSQL, one round trip for them all).</summary>
+    private void ExecuteEach(string sql, IEnumerable<object> rows, DbTransaction transaction) =>
+        _dialect.ExecuteEach(_connection, transaction, sql, rows);
 
     private static IEnumerable<object> Links(string documentId, IEnumerable<(string OwnerId, IReadOnlyList<string> EntityIds)> owners) =>
         owners.SelectMany(owner => owner.EntityIds.Select((entityId, position) => (object)new

@@ -1,71 +1,122 @@
+using System.Data.Common;
 using Dapper;
 using Harmattan.Knowledge;
+using Harmattan.Store.Postgres;
 using Harmattan.Store.Sqlite;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Harmattan.Store;
 
 /// <summary>
-/// The knowledge base: documents, the entities and facts extracted from them, and full-text search,
-/// in one SQLite file. Each operation is plain SQL in its own transaction, so a document is stored
-/// whole or not at all.
+/// The knowledge base: documents, the entities and facts extracted from them, and full-text search, in
+/// one SQLite file or in a PostgreSQL database. Each operation is plain SQL in its own transaction, so a
+/// document is stored whole or not at all; what the two databases say differently is in
+/// <see cref="StoreDialect"/>, and both pass the same contract tests.
 /// </summary>
 /// <remarks>
 /// An instance holds one connection and is not thread-safe: use it from one thread at a time (or
-/// behind a lock). Several processes may open the same file; the write-ahead log lets readers run
-/// beside a writer, and writers wait for each other up to a few seconds. <see cref="Dispose"/> closes
-/// the file (no pooling), after which it may be moved or deleted.
+/// behind a lock). Several processes may open the same knowledge base: readers run beside a writer,
+/// and writers wait for each other (SQLite: up to a few seconds; PostgreSQL: an advisory lock).
+/// <see cref="Dispose"/> closes an SQLite file (no pooling), after which it may be moved or deleted; a
+/// PostgreSQL connection goes back to Npgsql's pool.
 /// </remarks>
 public sealed partial class KnowledgeStore : IDisposable
 {
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
+    private readonly StoreDialect _dialect;
     private readonly TimeProvider _clock;
 
-    private KnowledgeStore(SqliteConnection connection, string path, int schemaVersion, TimeProvider clock)
+    private KnowledgeStore(DbConnection connection, StoreDialect dialect, StoreLocation location, int schemaVersion, TimeProvider clock)
     {
         _connection = connection;
+        _dialect = dialect;
         _clock = clock;
-        Path = path;
+        Location = location.Display;
+        Backend = location.Backend == StoreBackend.Postgres ? "PostgreSQL" : "SQLite";
         SchemaVersion = schemaVersion;
     }
 
-    /// <summary>The absolute path of the database file.</summary>
-    public string Path { get; }
+    /// <summary>
+    /// Where the knowledge base is, as messages show it: the absolute path of an SQLite file, or
+    /// <c>postgres://user@host:port/database</c> (never a password).
+    /// </summary>
+    public string Location { get; }
+
+    /// <summary>"SQLite" or "PostgreSQL".</summary>
+    public string Backend { get; }
 
     /// <summary>The schema version of the open database; after <see cref="Open"/> it is always the latest.</summary>
     public int SchemaVersion { get; }
 
-    /// <summary>The schema version this code writes; a database at a higher version is refused (HRM0202).</summary>
-    public static int LatestSchemaVersion => SqliteMigrator.LatestVersion;
+    /// <summary>The schema version this code writes, on either backend; a database at a higher version is refused (HRM0202).</summary>
+    public static int LatestSchemaVersion => MigrationScripts.LatestVersion;
 
     /// <summary>
-    /// Opens the knowledge base at <paramref name="path"/>, creating it if the file is missing or empty
-    /// and migrating it if its schema is older. Throws <see cref="HarmattanException"/>: HRM0201 when the
-    /// file is not a Harmattan database (it is then left untouched), HRM0202 when a newer Harmattan wrote
-    /// it, HRM0203 when it cannot be opened or written (missing directory, read-only file).
+    /// Opens the knowledge base at <paramref name="location"/>, creating its tables if there are none and
+    /// migrating them if their schema is older. The location is a file path (or <c>sqlite:PATH</c>) for
+    /// SQLite, which creates the file if it is missing; for PostgreSQL a <c>postgres://user@host:port/db</c>
+    /// (or <c>postgresql://</c>) URI or an Npgsql connection string (<c>Host=...;Database=...</c>), whose
+    /// database must exist (the tables go in its current schema). Throws <see cref="HarmattanException"/>:
+    /// HRM0201 when the location holds something other than a Harmattan knowledge base (it is then left
+    /// untouched), HRM0202 when a newer Harmattan wrote it, HRM0203 when it cannot be opened or written
+    /// (missing directory, read-only file, unreachable server, no such database, login refused).
     /// </summary>
-    /// <param name="path">The database file; its directory must exist.</param>
+    /// <param name="location">An SQLite file (its directory must exist) or a PostgreSQL database.</param>
     /// <param name="clock">Stamps <c>ingested_at</c>; the system clock unless a test supplies one.</param>
-    public static KnowledgeStore Open(string path, TimeProvider? clock = null)
+    public static KnowledgeStore Open(string location, TimeProvider? clock = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var fullPath = System.IO.Path.GetFullPath(path);
-        var connection = SqliteDatabase.Open(fullPath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(location);
+        var parsed = StoreLocation.Parse(location);
+        return parsed.Backend == StoreBackend.Postgres
+            ? OpenPostgres(parsed, clock ?? TimeProvider.System)
+            : OpenSqlite(parsed, clock ?? TimeProvider.System);
+    }
+
+    private static KnowledgeStore OpenSqlite(StoreLocation location, TimeProvider clock)
+    {
+        var connection = SqliteDatabase.Open(location.Target);
         try
         {
-            var version = SqliteMigrator.Migrate(connection, fullPath, out var previous);
+            var version = SqliteMigrator.Migrate(connection, location.Target, out var previous);
             if (previous is > 0 and < 2)
             {
                 // Entities stored before version 2 have no lookup keys; they are computed in C#, not SQL.
-                BackfillKeys(connection);
+                BackfillKeys(connection, SqliteDialect.Instance);
             }
 
-            return new KnowledgeStore(connection, fullPath, version, clock ?? TimeProvider.System);
+            return new KnowledgeStore(connection, SqliteDialect.Instance, location, version, clock);
         }
         catch (SqliteException e)
         {
             connection.Dispose();
-            throw SqliteDatabase.Translate(e, fullPath);
+            throw SqliteDatabase.Translate(e, location.Target);
+        }
+        catch (HarmattanException)
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static KnowledgeStore OpenPostgres(StoreLocation location, TimeProvider clock)
+    {
+        var connection = PostgresDatabase.Open(location);
+        try
+        {
+            var version = PostgresMigrator.Migrate(connection, location.Display, out var previous);
+            var dialect = PostgresDialect.For(connection);
+            if (previous is > 0 and < 2)
+            {
+                BackfillKeys(connection, dialect);
+            }
+
+            return new KnowledgeStore(connection, dialect, location, version, clock);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            connection.Dispose();
+            throw PostgresDatabase.Translate(e, location.Display);
         }
         catch (HarmattanException)
         {
@@ -83,4 +134,10 @@ public sealed partial class KnowledgeStore : IDisposable
     }
 
     public void Dispose() => _connection.Dispose();
+
+    /// <summary>A read transaction: one consistent state of the store, no lock that blocks a writer for long.</summary>
+    private DbTransaction BeginRead() => _dialect.BeginRead(_connection);
+
+    /// <summary>A write transaction; writers are serialised (<see cref="StoreDialect.BeginWrite"/>).</summary>
+    private DbTransaction BeginWrite() => _dialect.BeginWrite(_connection);
 }

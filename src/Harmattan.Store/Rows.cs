@@ -122,7 +122,9 @@ internal sealed class SearchRow
     public string DocumentId { get; set; } = "";
     public string Title { get; set; } = "";
     public string? ClaimId { get; set; }
-    public double Rank { get; set; }
+    /// <summary>Higher is better; it orders the hits of one search only.</summary>
+    public double Score { get; set; }
+
     public string Snippet { get; set; } = "";
 }
 

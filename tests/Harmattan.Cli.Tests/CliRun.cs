@@ -7,6 +7,31 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
 {
     public static CliRun Of(string workingDirectory, params string[] args) => WithStdin(workingDirectory, "", args);
 
+    /// <summary>A run with environment variables set (null removes one) for its duration only.</summary>
+    public static CliRun WithEnvironment(string workingDirectory, IReadOnlyDictionary<string, string?> variables, params string[] args)
+    {
+        lock (CurrentDirectoryLock)
+        {
+            var previous = variables.Keys.ToDictionary(name => name, Environment.GetEnvironmentVariable, StringComparer.Ordinal);
+            foreach (var (name, value) in variables)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+
+            try
+            {
+                return Of(workingDirectory, args);
+            }
+            finally
+            {
+                foreach (var (name, value) in previous)
+                {
+                    Environment.SetEnvironmentVariable(name, value);
+                }
+            }
+        }
+    }
+
     public static CliRun WithStdin(string workingDirectory, string stdin, params string[] args)
     {
         var output = new StringWriter();
@@ -30,7 +55,7 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
         }
     }
 
-    /// <summary>The working directory is process-wide; runs that depend on it take turns.</summary>
+    /// <summary>The working directory and the environment are process-wide; runs that depend on them take turns (the lock is re-entrant).</summary>
     private static readonly Lock CurrentDirectoryLock = new();
 }
 

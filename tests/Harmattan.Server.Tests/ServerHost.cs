@@ -20,9 +20,10 @@ public class ServerHost : IDisposable
 
     private readonly string _folder = Directory.CreateTempSubdirectory("harmattan-server-").FullName;
 
-    public ServerHost()
+    /// <param name="database">The knowledge base to serve; a new SQLite file in a temporary folder unless given.</param>
+    public ServerHost(string? database = null)
     {
-        DatabasePath = Path.Combine(_folder, "kb.db");
+        DatabasePath = database ?? Path.Combine(_folder, "kb.db");
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
             .UseSetting("Harmattan:Database", DatabasePath)
             .UseSetting("Harmattan:Data", DataPath)
@@ -31,6 +32,7 @@ public class ServerHost : IDisposable
 
     public static string DataPath => Path.Combine(RepositoryRoot.Path, "data");
 
+    /// <summary>The knowledge base's location: a file path, or a PostgreSQL location.</summary>
     public string DatabasePath { get; }
 
     public WebApplicationFactory<Program> Factory { get; }

@@ -180,6 +180,39 @@ public abstract partial class StoreContract<TFixture> : IDisposable
         Assert.Single(store.ListDocuments());
     }
 
+    [Fact]
+    public void Two_stores_writing_the_same_reports_at_once_store_each_report_and_entity_once()
+    {
+        var location = Fixture.NewLocation();
+        using (Fixture.Open(location))
+        {
+        }
+
+        var reports = new[] { SahelReports.Gao(), SahelReports.Kidal(), SahelReports.ShariaCourts(), SahelReports.WaterInGao() };
+        var outcomes = new System.Collections.Concurrent.ConcurrentBag<IngestOutcome>();
+        Parallel.For(0, 2, writer =>
+        {
+            using var store = Fixture.Open(location);
+            foreach (var report in writer == 0 ? reports : reports.Reverse())
+            {
+                outcomes.Add(store.Upsert(report.Document, report.Extraction));
+            }
+        });
+
+        Assert.Equal(reports.Length, outcomes.Count(o => o == IngestOutcome.Added));
+        using var sequential = Fixture.Open(Fixture.NewLocation());
+        foreach (var report in reports)
+        {
+            sequential.Upsert(report.Document, report.Extraction);
+        }
+
+        using var after = Fixture.Open(location);
+        Assert.Equal(reports.Length, after.GetStats().Documents);
+        Assert.Equal(sequential.GetStats().Entities, after.GetStats().Entities);
+        Assert.Equal(sequential.GetStats().Aliases, after.GetStats().Aliases);
+        Assert.Empty(after.CheckConsistency());
+    }
+
     [Theory]
     [MemberData(nameof(Breakages.All), MemberType = typeof(Breakages))]
     public void A_document_whose_extraction_does_not_fit_is_not_stored_at_all(string breakage)
@@ -529,6 +562,21 @@ public abstract partial class StoreContract<TFixture> : IDisposable
         Assert.Equal(plain, store.Search("sharia\"").Count);
         Assert.Equal(plain, store.Search("(sharia").Count);
         Assert.Equal(plain, store.Search("^sharia").Count);
+    }
+
+    [Fact]
+    public void A_long_document_of_many_distinct_words_is_stored_and_found_by_its_opening_words()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        // 3.3 million characters of distinct words: more than a PostgreSQL tsvector may hold (1 MB).
+        var words = Enumerable.Range(1, 100_000).Select(i => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(i)))[..32]);
+        var text = "Annex: register of seized weapons. " + string.Join(' ', words);
+        var register = new ReportBuilder("Register of seized weapons", text).Build();
+
+        Assert.Equal(IngestOutcome.Added, store.Upsert(register.Document, register.Extraction));
+
+        Assert.Equal(register.Id, Assert.Single(store.Search("seized weapons register")).DocumentId);
+        Assert.Equal(text.Length, store.GetDocument(register.Id).Document.Text.Length);
     }
 
     [Fact]

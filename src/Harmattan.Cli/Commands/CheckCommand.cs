@@ -18,8 +18,8 @@ internal static class CheckCommand
             }
 
             env.Output.WriteLine(problems.Count == 0
-                ? $"{store.Path}: consistent ({store.CountDocuments()} documents)"
-                : $"{store.Path}: {problems.Count} problems");
+                ? $"{store.Location}: consistent ({store.CountDocuments()} documents)"
+                : $"{store.Location}: {problems.Count} problems");
             return problems.Count == 0 ? HarmattanCli.Ok : 1;
         });
         return command;

@@ -61,7 +61,7 @@ internal static class DemoCommand
 
             c.Write(docs);
             var stats = store.GetStats();
-            StatsCommand.Render(c, store.Path, stats);
+            StatsCommand.Render(c, store.Location, stats);
 
             var claims = new Table().Border(TableBorder.Simple).Title("some claims").AddColumns("speaker", "cue", "statement");
             foreach (var d in store.ListDocuments(100).OrderBy(d => d.Source, StringComparer.Ordinal))

@@ -89,7 +89,7 @@ internal static class IngestCommand
                 }
 
                 env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{summary.Added} added, {summary.Unchanged} unchanged, {summary.Failed} failed in {summary.Elapsed.TotalSeconds:0.0} s ({summary.DocumentsPerSecond:0.0} documents/s) -> {store.Path}"));
+                    $"{summary.Added} added, {summary.Unchanged} unchanged, {summary.Failed} failed in {summary.Elapsed.TotalSeconds:0.0} s ({summary.DocumentsPerSecond:0.0} documents/s) -> {store.Location}"));
             }
 
             return summary.Failed > 0 ? HarmattanCli.SomeInputsFailed : HarmattanCli.Ok;

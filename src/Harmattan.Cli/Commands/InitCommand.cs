@@ -12,7 +12,7 @@ internal static class InitCommand
         command.SetAction(parse =>
         {
             using var store = Workspace.OpenStore(parse);
-            env.Output.WriteLine($"{store.Path}: Harmattan knowledge base, schema version {store.SchemaVersion}");
+            env.Output.WriteLine($"{store.Location}: Harmattan knowledge base, schema version {store.SchemaVersion}");
             return HarmattanCli.Ok;
         });
         return command;

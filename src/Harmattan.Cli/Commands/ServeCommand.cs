@@ -51,9 +51,15 @@ internal static class ServeCommand
                 throw HarmattanError.BadArgument.At("--max-upload-mb", "must be positive");
             }
 
-            // Fail here, with the CLI's message and exit code, rather than on the first request.
-            var database = Path.GetFullPath(parse.GetValue(CommonOptions.Database)!);
-            Workspace.OpenStore(parse).Dispose();
+            // Fail here, with the CLI's message and exit code, rather than on the first request. The server
+            // opens the location as given (a relative SQLite path means the same in this process); messages
+            // show the store's own description of it, which never carries a password.
+            var database = Workspace.Location(parse);
+            string shown;
+            using (var store = Workspace.OpenStore(parse))
+            {
+                shown = store.Location;
+            }
 
             var data = Workspace.Data(parse);
             var app = HarmattanServer.Build([], s =>
@@ -65,7 +71,7 @@ internal static class ServeCommand
             var host = ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{ip}]" : ip.ToString();
             var url = string.Create(CultureInfo.InvariantCulture, $"http://{host}:{portNumber}");
             app.Urls.Add(url);
-            env.Output.WriteLine($"serving {database} on {url} (web UI at /, API under /api, OpenAPI at /openapi/v1.json, reference at /scalar/v1); Ctrl+C stops");
+            env.Output.WriteLine($"serving {shown} on {url} (web UI at /, API under /api, OpenAPI at /openapi/v1.json, reference at /scalar/v1); Ctrl+C stops");
             app.Run();
             return HarmattanCli.Ok;
         });

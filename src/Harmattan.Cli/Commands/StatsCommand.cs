@@ -20,7 +20,7 @@ internal static class StatsCommand
             {
                 JsonOutput.Write(env.Output, new
                 {
-                    database = store.Path,
+                    database = store.Location,
                     schema_version = stats.SchemaVersion,
                     stats.Documents,
                     stats.Entities,
@@ -37,7 +37,7 @@ internal static class StatsCommand
                 return HarmattanCli.Ok;
             }
 
-            Render(env.Console, store.Path, stats);
+            Render(env.Console, store.Location, stats);
             return HarmattanCli.Ok;
         });
         return command;

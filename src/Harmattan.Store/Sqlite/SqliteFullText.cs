@@ -1,5 +1,6 @@
+using System.Data.Common;
+using System.Globalization;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Harmattan.Store.Sqlite;
 
@@ -9,15 +10,10 @@ namespace Harmattan.Store.Sqlite;
 /// </summary>
 internal static class SqliteFullText
 {
-    /// <summary>Marks around matched terms in snippets; hosts replace them with emphasis.</summary>
-    public const string MatchOpen = "[[";
-    public const string MatchClose = "]]";
-
     /// <summary>A title term counts this many times a body term: a report titled on it is about it.</summary>
     private const double TitleWeight = 10.0;
 
-    /// <summary>Indexes one just-written document and its claims; call inside the transaction that wrote them.</summary>
-    public static void Index(SqliteConnection connection, SqliteTransaction transaction, string documentId) =>
+    public static void Index(DbConnection connection, DbTransaction transaction, string documentId) =>
         connection.Execute(
             """
             INSERT INTO documents_fts (rowid, title, text) SELECT seq, title, text FROM documents WHERE id = @Id;
@@ -26,17 +22,40 @@ internal static class SqliteFullText
             new { Id = documentId },
             transaction);
 
+    /// <summary>Both indexes are external-content: their rows go out with the old values, before the rows they index.</summary>
+    public static void UnindexDocument(DbConnection connection, DbTransaction transaction, string documentId) =>
+        connection.Execute(
+            """
+            INSERT INTO claims_fts (claims_fts, rowid, text) SELECT 'delete', seq, text FROM claims WHERE document_id = @Id;
+            INSERT INTO documents_fts (documents_fts, rowid, title, text) SELECT 'delete', seq, title, text FROM documents WHERE id = @Id;
+            """,
+            new { Id = documentId },
+            transaction);
+
+    /// <summary>The claims index is external-content: its rows go out with the old text, before the claims change.</summary>
+    public static void UnindexClaims(DbConnection connection, DbTransaction transaction, string documentId) =>
+        connection.Execute(
+            "INSERT INTO claims_fts (claims_fts, rowid, text) SELECT 'delete', seq, text FROM claims WHERE document_id = @Id",
+            new { Id = documentId },
+            transaction);
+
+    public static void IndexClaims(DbConnection connection, DbTransaction transaction, string documentId) =>
+        connection.Execute(
+            "INSERT INTO claims_fts (rowid, text) SELECT seq, text FROM claims WHERE document_id = @Id",
+            new { Id = documentId },
+            transaction);
+
     /// <summary>
-    /// Documents and claims matching an already-safe FTS5 expression, best first by bm25 (lower is
-    /// better); both kinds share one ordering, which is approximate across the two indexes. Ranking
-    /// comes first and snippets are made only for the hits returned: a snippet reads the whole text,
-    /// and a common term may match every document in the store.
+    /// Documents and claims matching the query, best first by bm25 (lower is better, so the score is its
+    /// negation); both kinds share one ordering, which is approximate across the two indexes. Ranking comes
+    /// first and snippets are made only for the hits returned: a snippet reads the whole text, and a common
+    /// term may match every document in the store.
     /// </summary>
-    public static IEnumerable<SearchRow> Search(SqliteConnection connection, string match, int limit) =>
+    public static IReadOnlyList<SearchRow> Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit) =>
         connection.Query<SearchRow>(
             $"""
             WITH ranked_documents AS (
-                SELECT rowid AS seq, bm25(documents_fts, {TitleWeight.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}, 1.0) AS rank
+                SELECT rowid AS seq, bm25(documents_fts, {TitleWeight.ToString("0.0", CultureInfo.InvariantCulture)}, 1.0) AS rank
                 FROM documents_fts WHERE documents_fts MATCH @Match ORDER BY rank LIMIT @Limit
             ),
             ranked_claims AS (
@@ -49,21 +68,22 @@ internal static class SqliteFullText
                 SELECT 'claim', seq, rank FROM ranked_claims
                 ORDER BY rank LIMIT @Limit
             )
-            SELECT 'document' AS Kind, d.id AS DocumentId, d.title AS Title, NULL AS ClaimId, top.rank AS Rank,
+            SELECT 'document' AS Kind, d.id AS DocumentId, d.title AS Title, NULL AS ClaimId, -top.rank AS Score,
                    snippet(documents_fts, -1, @Open, @Close, '…', 16) AS Snippet
             FROM top
             JOIN documents_fts ON documents_fts.rowid = top.seq
             JOIN documents d ON d.seq = top.seq
             WHERE top.kind = 'document' AND documents_fts MATCH @Match
             UNION ALL
-            SELECT 'claim', c.document_id, d.title, c.id, top.rank,
+            SELECT 'claim', c.document_id, d.title, c.id, -top.rank,
                    snippet(claims_fts, 0, @Open, @Close, '…', 16)
             FROM top
             JOIN claims_fts ON claims_fts.rowid = top.seq
             JOIN claims c ON c.seq = top.seq
             JOIN documents d ON d.id = c.document_id
             WHERE top.kind = 'claim' AND claims_fts MATCH @Match AND c.status <> 'rejected'
-            ORDER BY Rank, DocumentId, ClaimId
+            ORDER BY Score DESC, DocumentId, ClaimId
             """,
-            new { Match = match, Open = MatchOpen, Close = MatchClose, Limit = limit });
+            new { Match = Fts5Query.Render(query), Open = SearchQuery.MatchOpen, Close = SearchQuery.MatchClose, Limit = limit },
+            transaction).AsList();
 }

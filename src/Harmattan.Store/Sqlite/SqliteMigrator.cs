@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using Dapper;
 using Harmattan.Knowledge;
 using Microsoft.Data.Sqlite;
@@ -13,11 +12,9 @@ namespace Harmattan.Store.Sqlite;
 /// </summary>
 internal static class SqliteMigrator
 {
-    private const string ResourcePrefix = "Harmattan.Store.Migrations.";
+    private static IReadOnlyList<MigrationScripts.Migration> Migrations => MigrationScripts.Sqlite;
 
-    private static readonly IReadOnlyList<Migration> Migrations = Load();
-
-    public static int LatestVersion => Migrations[^1].Version;
+    public static int LatestVersion => MigrationScripts.LatestVersion;
 
     /// <summary>
     /// Checks that the open database is empty or Harmattan's and not newer than this code, then brings
@@ -105,47 +102,4 @@ internal static class SqliteMigrator
 
         return version;
     }
-
-    private static List<Migration> Load()
-    {
-        var assembly = typeof(SqliteMigrator).Assembly;
-        var migrations = new List<Migration>();
-        foreach (var name in assembly.GetManifestResourceNames())
-        {
-            if (!name.StartsWith(ResourcePrefix, StringComparison.Ordinal) || !name.EndsWith(".sql", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var file = name[ResourcePrefix.Length..];
-            var underscore = file.IndexOf('_', StringComparison.Ordinal);
-            if (underscore != 4 || !int.TryParse(file.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-            {
-                throw new InvalidOperationException($"Migrations/{file}: a migration is named NNNN_description.sql");
-            }
-
-            migrations.Add(new Migration(version, file, ReadResource(assembly, name)));
-        }
-
-        migrations.Sort((a, b) => a.Version.CompareTo(b.Version));
-        for (var i = 0; i < migrations.Count; i++)
-        {
-            if (migrations[i].Version != i + 1)
-            {
-                throw new InvalidOperationException($"Migrations/{migrations[i].File}: versions must run 1, 2, 3 ... without gaps");
-            }
-        }
-
-        return migrations.Count > 0 ? migrations : throw new InvalidOperationException("no embedded migrations");
-    }
-
-    private static string ReadResource(Assembly assembly, string name)
-    {
-        using var stream = assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"embedded resource {name} is missing");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
-
-    private sealed record Migration(int Version, string File, string Sql);
 }

@@ -1,0 +1,139 @@
+using System.Data.Common;
+using Dapper;
+using Harmattan.Knowledge;
+using Microsoft.Data.Sqlite;
+
+namespace Harmattan.Store.Sqlite;
+
+/// <summary>SQLite's side of <see cref="StoreDialect"/>: one file, one writer at a time, FTS5.</summary>
+internal sealed class SqliteDialect : StoreDialect
+{
+    public static readonly SqliteDialect Instance = new();
+
+    private SqliteDialect()
+    {
+    }
+
+    // SQLite result codes (sqlite3.h).
+    private const int SqliteError = 1;
+    private const int SqliteConstraint = 19;
+
+    /// <summary>Every table has a rowid; where a table has seq INTEGER PRIMARY KEY, it is the same value.</summary>
+    public override string RowId => "rowid";
+
+    /// <summary>BEGIN DEFERRED: a read snapshot that takes no write lock.</summary>
+    public override DbTransaction BeginRead(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: true);
+
+    /// <summary>BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default) takes the file's write lock first.</summary>
+    public override DbTransaction BeginWrite(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction();
+
+    /// <summary>Dapper expands a list parameter into (@P1, @P2, ...) for SQLite.</summary>
+    public override string InList(string expression, string parameter) => $"{expression} IN {parameter}";
+
+    public override void IndexDocument(DbConnection connection, DbTransaction transaction, string documentId) =>
+        SqliteFullText.Index(connection, transaction, documentId);
+
+    public override void UnindexDocument(DbConnection connection, DbTransaction transaction, string documentId) =>
+        SqliteFullText.UnindexDocument(connection, transaction, documentId);
+
+    public override void UnindexClaims(DbConnection connection, DbTransaction transaction, string documentId) =>
+        SqliteFullText.UnindexClaims(connection, transaction, documentId);
+
+    public override void IndexClaims(DbConnection connection, DbTransaction transaction, string documentId) =>
+        SqliteFullText.IndexClaims(connection, transaction, documentId);
+
+    public override IReadOnlyList<SearchRow> Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit)
+    {
+        try
+        {
+            return SqliteFullText.Search(connection, transaction, query, limit);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteError)
+        {
+            // Fts5Query quotes every term, so this is a bug there; still, the user gets the catalogued
+            // error for their query rather than SQLite's message.
+            throw HarmattanError.BadSearchQuery.At(query.Text, e.Message, e);
+        }
+    }
+
+    public override long DatabaseSize(DbConnection connection, DbTransaction transaction) =>
+        connection.ExecuteScalar<long>("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()", transaction: transaction);
+
+    public override bool HasTable(DbConnection connection, DbTransaction transaction, string table) =>
+        connection.ExecuteScalar<long>(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = @Name", new { Name = table }, transaction) > 0;
+
+    public override bool IsConstraintViolation(DbException exception) =>
+        exception is SqliteException { SqliteErrorCode: SqliteConstraint };
+
+    /// <summary>The file's structure, foreign keys, and each FTS5 index against its content table.</summary>
+    public override IEnumerable<string> CheckDatabase(DbConnection connection, DbTransaction transaction)
+    {
+        var problems = SqliteCheck.Run((SqliteConnection)connection, transaction).ToList();
+        foreach (var (index, table) in new[] { ("claims_fts", "claims"), ("documents_fts", "documents") })
+        {
+            var difference = connection.ExecuteScalar<long>(
+                $"SELECT (SELECT count(*) FROM {table}) - (SELECT count(*) FROM {index}_docsize)", transaction: transaction);
+            if (difference != 0)
+            {
+                problems.Add($"{index}: {difference} {table} differ between the table and its full-text index");
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>Ordinary tables; an FTS5 table and the shadow tables it keeps (documents_fts_data, ...) are the index's own.</summary>
+    public override IReadOnlyList<string> Tables(DbConnection connection, DbTransaction transaction)
+    {
+        var all = connection.Query<(string Name, string Sql)>(
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!' ORDER BY name",
+            transaction: transaction).AsList();
+        var virtualTables = all.Where(t => t.Sql.StartsWith("CREATE VIRTUAL", StringComparison.OrdinalIgnoreCase)).Select(t => t.Name).ToList();
+        return all.Select(t => t.Name)
+            .Where(name => !virtualTables.Any(v => name == v || name.StartsWith(v + "_", StringComparison.Ordinal)))
+            .ToList();
+    }
+
+    /// <summary>pragma_table_xinfo lists generated columns too, with hidden 2 or 3.</summary>
+    public override IReadOnlyList<string> Columns(DbConnection connection, DbTransaction transaction, string table) =>
+        connection.Query<string>("SELECT name FROM pragma_table_xinfo(@Table) WHERE hidden = 0 ORDER BY cid", new { Table = table }, transaction).AsList();
+
+    /// <summary>One prepared INSERT, its parameters rebound for each row, in the caller's transaction.</summary>
+    public override long InsertRows(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
+        var parameters = columns.Select((_, i) =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        command.Prepare();
+        long count = 0;
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                parameters[i].Value = row[i] ?? DBNull.Value;
+            }
+
+            command.ExecuteNonQuery();
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>The external-content FTS5 indexes read the copied documents and claims again.</summary>
+    public override void FinishCopy(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> tables) =>
+        connection.Execute(
+            """
+            INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
+            INSERT INTO claims_fts (claims_fts) VALUES ('rebuild');
+            """,
+            transaction: transaction);
+}

@@ -1,0 +1,95 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Harmattan.Store;
+
+/// <summary>
+/// What the SQL of <see cref="KnowledgeStore"/> cannot say the same way on every database: how a
+/// transaction starts, how a row is named for merge/split undo, how a list parameter is matched, full-text
+/// search and its index, and a few catalogue questions. Everything else is one SQL text for all backends.
+/// The implementations live in <c>Sqlite/</c> and <c>Postgres/</c>.
+/// </summary>
+internal abstract class StoreDialect
+{
+    /// <summary>
+    /// The column that names a row for as long as it exists, in every table (merge and split record the
+    /// rows they touch by it, and undo finds them again by it): SQLite's <c>rowid</c>, PostgreSQL's <c>seq</c>.
+    /// </summary>
+    public abstract string RowId { get; }
+
+    /// <summary>A transaction that reads one consistent state of the store and writes nothing.</summary>
+    public abstract DbTransaction BeginRead(DbConnection connection);
+
+    /// <summary>
+    /// A transaction that writes. Writers are serialised, as SQLite serialises them, so a writer reads what
+    /// every earlier writer committed and two ingests never resolve the same entity twice.
+    /// </summary>
+    public abstract DbTransaction BeginWrite(DbConnection connection);
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> once for each row (an object whose properties are its @parameters), in order,
+    /// as Dapper's multi-row Execute does; a database across a network may send them all at once.
+    /// </summary>
+    public virtual void ExecuteEach(DbConnection connection, DbTransaction transaction, string sql, IEnumerable<object> rows) =>
+        connection.Execute(sql, rows, transaction);
+
+    /// <summary>A condition that <paramref name="expression"/> is one of the values of the list parameter <paramref name="parameter"/> (passed as an array).</summary>
+    public abstract string InList(string expression, string parameter);
+
+    /// <summary>Adds a just-written document and its claims to the full-text index; call in the transaction that wrote them.</summary>
+    public abstract void IndexDocument(DbConnection connection, DbTransaction transaction, string documentId);
+
+    /// <summary>Removes a document and its claims from the full-text index; call before they are deleted.</summary>
+    public abstract void UnindexDocument(DbConnection connection, DbTransaction transaction, string documentId);
+
+    /// <summary>Removes a document's claims from the full-text index; call before they are deleted or replaced.</summary>
+    public abstract void UnindexClaims(DbConnection connection, DbTransaction transaction, string documentId);
+
+    /// <summary>Adds a document's claims (after they were replaced) to the full-text index.</summary>
+    public abstract void IndexClaims(DbConnection connection, DbTransaction transaction, string documentId);
+
+    /// <summary>
+    /// Documents and claims (rejected claims left out) matching <paramref name="query"/>, best first, at most
+    /// <paramref name="limit"/>, each with a snippet marking the matched terms with
+    /// <see cref="SearchQuery.MatchOpen"/> and <see cref="SearchQuery.MatchClose"/>.
+    /// </summary>
+    public abstract IReadOnlyList<SearchRow> Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit);
+
+    /// <summary>The bytes the knowledge base occupies on disk.</summary>
+    public abstract long DatabaseSize(DbConnection connection, DbTransaction transaction);
+
+    /// <summary>Whether the knowledge base has a table of that name.</summary>
+    public abstract bool HasTable(DbConnection connection, DbTransaction transaction, string table);
+
+    /// <summary>
+    /// What the database itself can say is wrong with the knowledge base (its integrity check, references,
+    /// the full-text index against the rows); one line per problem, none when all is well. Read-only.
+    /// </summary>
+    public abstract IEnumerable<string> CheckDatabase(DbConnection connection, DbTransaction transaction);
+
+    /// <summary>Whether a statement failed because it broke a unique, foreign-key or check constraint.</summary>
+    public abstract bool IsConstraintViolation(DbException exception);
+
+    /// <summary>The tables of the knowledge base (not the full-text index's own), by name.</summary>
+    public abstract IReadOnlyList<string> Tables(DbConnection connection, DbTransaction transaction);
+
+    /// <summary>A table's stored columns in definition order (a column the database computes is not one).</summary>
+    public abstract IReadOnlyList<string> Columns(DbConnection connection, DbTransaction transaction, string table);
+
+    /// <summary>Writes rows (values in <paramref name="columns"/> order) into an empty table, as fast as the database allows.</summary>
+    public abstract long InsertRows(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows);
+
+    /// <summary>
+    /// After a whole knowledge base was written by <see cref="InsertRows"/>: whatever the database keeps
+    /// beside the rows (SQLite's full-text index, PostgreSQL's identity sequences) is brought up to date.
+    /// </summary>
+    public abstract void FinishCopy(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> tables);
+
+    /// <summary>
+    /// Stored entities of <paramref name="type"/> with a folded name or alias spelled like one of
+    /// <paramref name="names"/>, found through an index of their spelling, for the fuzzy rule of entity
+    /// resolution; none where the database has no such index (SQLite), where resolution compares only names
+    /// that share a word.
+    /// </summary>
+    public virtual IEnumerable<string> SimilarlySpelled(DbConnection connection, DbTransaction transaction, string type, IReadOnlyList<string> names, int limit) => [];
+}
