@@ -46,25 +46,7 @@ public sealed partial class KnowledgeStore
         var resolutions = ResolveEntities(extraction, transaction);
         extraction = ExtractionRewriter.Rewrite(extraction, resolutions);
         var now = StoredValues.Timestamp(_clock.GetUtcNow());
-        _connection.Execute(
-            """
-            INSERT INTO documents (id, title, published, published_precision, source, url, format, text, ingested_at, word_count)
-            VALUES (@Id, @Title, @Published, @PublishedPrecision, @Source, @Url, @Format, @Text, @IngestedAt, @WordCount)
-            """,
-            new
-            {
-                document.Id,
-                document.Title,
-                Published = document.Published?.ToIso(),
-                PublishedPrecision = document.Published?.Precision.ToString(),
-                document.Source,
-                document.Url,
-                document.Format,
-                document.Text,
-                IngestedAt = now,
-                WordCount = StoredValues.CountWords(document.Text),
-            },
-            transaction);
+        InsertDocument(document, now, transaction);
         WriteExtraction(document.Id, extraction, resolutions, transaction);
         _dialect.IndexDocument(_connection, transaction, document.Id);
         _connection.Execute(

@@ -39,6 +39,17 @@ public sealed partial class KnowledgeStore
         var resolutions = ResolveEntities(extraction, transaction);
         extraction = ExtractionRewriter.Rewrite(extraction, resolutions);
 
+        InsertDocument(document, StoredValues.Timestamp(_clock.GetUtcNow()), transaction);
+
+        WriteExtraction(id, extraction, resolutions, transaction);
+        _dialect.IndexDocument(_connection, transaction, id);
+
+        transaction.Commit();
+        return IngestOutcome.Added;
+    }
+
+    /// <summary>Writes the document row itself; <paramref name="ingestedAt"/> is the stored timestamp text.</summary>
+    private void InsertDocument(Document document, string ingestedAt, DbTransaction transaction) =>
         _connection.Execute(
             """
             INSERT INTO documents (id, title, published, published_precision, source, url, format, text, ingested_at, word_count)
@@ -54,17 +65,10 @@ public sealed partial class KnowledgeStore
                 document.Url,
                 document.Format,
                 document.Text,
-                IngestedAt = StoredValues.Timestamp(_clock.GetUtcNow()),
+                IngestedAt = ingestedAt,
                 WordCount = StoredValues.CountWords(document.Text),
             },
             transaction);
-
-        WriteExtraction(id, extraction, resolutions, transaction);
-        _dialect.IndexDocument(_connection, transaction, id);
-
-        transaction.Commit();
-        return IngestOutcome.Added;
-    }
 
     /// <summary>
     /// Writes a document's (resolved and rewritten) extraction: its entities (a stored entity keeps its
