@@ -3,7 +3,6 @@ using Harmattan.Extraction.Pipeline;
 using Harmattan.Ingest;
 using Harmattan.Knowledge;
 using Harmattan.Store;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -121,15 +120,7 @@ internal static class DocumentEndpoints
         CancellationToken cancellationToken)
     {
         var limit = settings.Value.MaxUploadBytes;
-        if (request.ContentLength > limit)
-        {
-            throw HarmattanError.TooLarge.At("request", $"{request.ContentLength} bytes; the limit is {limit}");
-        }
-
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
-        {
-            bodySize.MaxRequestBodySize = limit;
-        }
+        Uploads.Limit(request, limit);
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var inputs = request.HasJsonContentType()
@@ -155,15 +146,7 @@ internal static class DocumentEndpoints
 
     private static async Task<List<IngestInput>> FormInputs(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit }, cancellationToken);
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
-        {
-            throw HarmattanError.TooLarge.At("request", $"the limit is {limit} bytes", e);
-        }
+        var form = await Uploads.ReadForm(request, limit, cancellationToken);
 
         if (form.Files.Count == 0)
         {

@@ -3,7 +3,6 @@ using Harmattan.Exchange;
 using Harmattan.Exchange.Import;
 using Harmattan.Knowledge;
 using Harmattan.Store;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -38,15 +37,7 @@ internal static class ImportEndpoints
         CancellationToken cancellationToken)
     {
         var limit = settings.Value.MaxUploadBytes;
-        if (request.ContentLength > limit)
-        {
-            throw HarmattanError.TooLarge.At("request", $"{request.ContentLength} bytes; the limit is {limit}");
-        }
-
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
-        {
-            bodySize.MaxRequestBodySize = limit;
-        }
+        Uploads.Limit(request, limit);
 
         if (!request.HasFormContentType)
         {
@@ -58,15 +49,7 @@ internal static class ImportEndpoints
             throw HarmattanError.BadArgument.At("format", $"'{format}' is not an import format; one of {string.Join(", ", Importer.Formats)}");
         }
 
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit }, cancellationToken);
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
-        {
-            throw HarmattanError.TooLarge.At("request", $"the limit is {limit} bytes", e);
-        }
+        var form = await Uploads.ReadForm(request, limit, cancellationToken);
 
         var file = form.Files.Count == 1 ? form.Files[0] : throw HarmattanError.BadArgument.At("file", "upload exactly one file");
         var name = Path.GetFileName(file.FileName);
