@@ -219,7 +219,7 @@ public sealed class ImportTests(SampleKnowledge samples) : IClassFixture<SampleK
     }
 
     [Fact]
-    public void Stix_round_trip_gives_the_same_entities_relations_and_claims()
+    public void Stix_round_trip_gives_the_same_entities_relations_claims_and_events()
     {
         var exported = JsonNode.Parse(samples.Export(ExportFormat.Stix))!["objects"]!.AsArray().Select(o => o!.AsObject()).ToList();
         var path = Path.Combine(samples.Folder, "round-trip-" + Guid.NewGuid().ToString("N") + ".json");
@@ -250,6 +250,55 @@ public sealed class ImportTests(SampleKnowledge samples) : IClassFixture<SampleK
         var saidBefore = original.Claims.Select(c => (Original(c.SpeakerId), c.Cue, c.Text)).ToHashSet();
         var saidAfter = imported.Claims.Select(c => (Imported(c.SpeakerId), c.Cue, c.Text)).ToHashSet();
         Assert.Equal(saidBefore.Order(), saidAfter.Order());
+
+        // Events: each one, with its type, its date to the same precision, and its places and actors (those exported).
+        string Names(IEnumerable<string> names) => string.Join("|", names.Order(StringComparer.Ordinal));
+        var eventsBefore = original.Events
+            .Select(e => (e.Type, e.Date.ToIso(), e.Date.Precision, Names(e.PlaceIds.Select(Original).Where(exportedNames.Contains).Distinct()), Names(e.ActorIds.Select(Original).Where(exportedNames.Contains).Distinct())))
+            .Order().ToList();
+        var eventsAfter = imported.Events
+            .Select(e => (e.Type, e.Date.ToIso(), e.Date.Precision, Names(e.PlaceIds.Select(Imported).Distinct()), Names(e.ActorIds.Select(Imported).Distinct())))
+            .Order().ToList();
+        Assert.NotEmpty(eventsBefore);
+        Assert.Equal(eventsBefore, eventsAfter);
+        Assert.Contains(imported.Events, e => e.PlaceIds.Count > 0 && e.ActorIds.Count > 0);
+        Assert.All(imported.Events, e => Assert.Equal("import.stix/1", e.From.Component));
+        Assert.Contains(result.Ignored, i => i.Message.Contains("imported with the incident", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Incidents_from_elsewhere_are_events_when_they_have_a_first_seen_date_and_ignored_with_a_reason_when_not()
+    {
+        var path = Path.Combine(samples.Folder, "incidents-" + Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(path, """
+            {"type": "bundle", "id": "bundle--6f3c2a9e-5d41-4b8a-9c6e-1e2f3a4b5c6e", "objects": [
+              {"type": "intrusion-set", "spec_version": "2.1", "id": "intrusion-set--1f3c2a9e-5d41-4b8a-9c6e-1e2f3a4b5c6e", "name": "Katiba Macina", "created": "2016-01-01T00:00:00.000Z", "modified": "2016-01-01T00:00:00.000Z"},
+              {"type": "location", "spec_version": "2.1", "id": "location--1f3c2a9e-5d41-4b8a-9c6e-1e2f3a4b5c6e", "name": "Mopti", "latitude": 14.4843, "longitude": -4.1830, "created": "2016-01-01T00:00:00.000Z", "modified": "2016-01-01T00:00:00.000Z"},
+              {"type": "incident", "spec_version": "2.1", "id": "incident--2f3c2a9e-5d41-4b8a-9c6e-1e2f3a4b5c6e", "name": "Raid on a checkpoint near Mopti", "incident_type": "raid", "first_seen": "2016-08-04T05:30:00.000Z", "confidence": 70, "created": "2016-08-05T00:00:00.000Z", "modified": "2016-08-05T00:00:00.000Z"},
+              {"type": "incident", "spec_version": "2.1", "id": "incident--3f3c2a9e-5d41-4b8a-9c6e-1e2f3a4b5c6e", "name": "Phishing wave", "x_opencti_first_seen": "2019-03-01T00:00:00.000Z", "created": "2019-03-02T00:00:00.000Z", "modified": "2019-03-02T00:00:00.000Z"},
+              {"type": "incident", "spec_version": "2.1", "id": "incident--4f3c2a9e-5d41-4b8a-9c6e-1e2f3a4b5c6e", "name": "Undated breach", "created": "2020-01-01T00:00:00.000Z", "modified": "2020-01-01T00:00:00.000Z"},
+              {"type": "relationship", "spec_version": "2.1", "id": "relationship--5f3c2a9e-5d41-4b8a-9c6e-1e2f3a4b5c6e", "relationship_type": "attributed-to", "source_ref": "incident--2f3c2a9e-5d41-4b8a-9c6e-1e2f3a4b5c6e", "target_ref": "intrusion-set--1f3c2a9e-5d41-4b8a-9c6e-1e2f3a4b5c6e", "created": "2016-08-05T00:00:00.000Z", "modified": "2016-08-05T00:00:00.000Z"},
+              {"type": "relationship", "spec_version": "2.1", "id": "relationship--6f3c2a9e-5d41-4b8a-9c6e-1e2f3a4b5c6e", "relationship_type": "located-at", "source_ref": "incident--2f3c2a9e-5d41-4b8a-9c6e-1e2f3a4b5c6e", "target_ref": "location--1f3c2a9e-5d41-4b8a-9c6e-1e2f3a4b5c6e", "created": "2016-08-05T00:00:00.000Z", "modified": "2016-08-05T00:00:00.000Z"}
+            ]}
+            """);
+        using var store = Fresh();
+        var result = Importer.Import(store, path);
+        Assert.Empty(result.Malformed);
+        var undated = Assert.Single(result.Ignored, i => i.RecordId == "incident--4f3c2a9e-5d41-4b8a-9c6e-1e2f3a4b5c6e");
+        Assert.Contains("first_seen", undated.Message, StringComparison.Ordinal);
+        Assert.Equal(2, result.Ignored.Count(i => i.Message.Contains("imported with the incident", StringComparison.Ordinal)));
+
+        var snapshot = store.ReadSnapshot();
+        string Name(string id) => snapshot.Entities.Single(e => e.Id == id).Name;
+        Assert.Equal(2, snapshot.Events.Count);
+        var raid = Assert.Single(snapshot.Events, e => e.Date == PartialDate.OfDay(2016, 8, 4));
+        Assert.Equal("attack", raid.Type);
+        Assert.Equal(["Mopti"], raid.PlaceIds.Select(Name));
+        Assert.Equal(["Katiba Macina"], raid.ActorIds.Select(Name));
+        Assert.Equal(0.7, raid.From.Confidence, 3);
+        var phishing = Assert.Single(snapshot.Events, e => e.Date == PartialDate.OfDay(2019, 3, 1));
+        Assert.Equal("incident", phishing.Type);
+        Assert.Empty(phishing.PlaceIds);
     }
 
     [Fact]

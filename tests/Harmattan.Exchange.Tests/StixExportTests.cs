@@ -28,10 +28,10 @@ public sealed class StixExportTests(SampleKnowledge samples) : IClassFixture<Sam
             Assert.True(errors.Count == 0, $"{stix["id"]} ({type}): {string.Join("; ", errors.Select(e => e.ToString()))}");
         }
 
-        // The official bundle.json lists most SDOs by schema but not location and note: those fall to its
-        // custom-object branch, whose oneOf of core and cyber-observable-core both match any SDO, so the
-        // official schema itself rejects every bundle holding a location or a note (the two example bundles
-        // hold neither). The envelope is therefore checked with the objects bundle.json names, after every
+        // The official bundle.json lists most SDOs by schema but not location, note and incident: those fall
+        // to its custom-object branch, whose oneOf of core and cyber-observable-core both match any SDO, so
+        // the official schema itself rejects every bundle holding a location, a note or an incident (the two
+        // example bundles hold none). The envelope is therefore checked with the objects bundle.json names, after every
         // object was checked by its own schema above.
         var listed = StixSchemas.BundleListedTypes();
         var envelope = bundle.DeepClone().AsObject();
@@ -40,6 +40,8 @@ public sealed class StixExportTests(SampleKnowledge samples) : IClassFixture<Sam
         Assert.True(bundleErrors.Count == 0, string.Join("; ", bundleErrors.Select(e => e.Path + " " + e.Kind)));
         Assert.DoesNotContain("location", listed);
         Assert.DoesNotContain("note", listed);
+        Assert.DoesNotContain("incident", listed);
+        Assert.Contains(objects, o => (string)o["type"]! == "incident");
         var onlyLocation = bundle.DeepClone().AsObject();
         onlyLocation["objects"] = new JsonArray(objects.First(o => (string)o["type"]! == "location").DeepClone());
         Assert.NotEmpty(StixSchemas.For("bundle").Validate(onlyLocation.ToJsonString()));
@@ -115,7 +117,7 @@ public sealed class StixExportTests(SampleKnowledge samples) : IClassFixture<Sam
                 Assert.All(refs, r => Assert.True(ids.Contains(r), $"{stix["id"]}.{name} -> {r} is not in the bundle"));
             }
 
-            if ((string)stix["type"]! is "relationship" or "note")
+            if ((string)stix["type"]! is "relationship" or "note" or "incident")
             {
                 var confidence = (int)stix["confidence"]!;
                 Assert.InRange(confidence, 0, 100);
@@ -150,8 +152,57 @@ public sealed class StixExportTests(SampleKnowledge samples) : IClassFixture<Sam
         var objects = Objects(Bundle(new ExportFilter(Actor: mujao))).ToList();
         var mujaoId = (string)objects.Single(o => (string?)o["name"] == mujao.Name)["id"]!;
         var relationships = objects.Where(o => (string)o["type"]! == "relationship").ToList();
-        Assert.NotEmpty(relationships);
-        Assert.All(relationships, r => Assert.True((string)r["source_ref"]! == mujaoId || (string)r["target_ref"]! == mujaoId));
+        var relations = relationships.Where(r => !((string)r["source_ref"]!).StartsWith("incident--", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(relations);
+        Assert.All(relations, r => Assert.True((string)r["source_ref"]! == mujaoId || (string)r["target_ref"]! == mujaoId));
+
+        // Events: only MUJAO's, each joined to it.
+        var incidents = objects.Where(o => (string)o["type"]! == "incident").Select(o => (string)o["id"]!).ToList();
+        Assert.Equal(samples.Snapshot.Events.Count(e => e.ActorIds.Contains(mujao.Id)), incidents.Count);
+        Assert.All(incidents, i => Assert.Contains(relationships, r => (string)r["source_ref"]! == i && (string)r["target_ref"]! == mujaoId));
+    }
+
+    [Fact]
+    public void Events_are_incidents_with_their_type_date_places_and_actors()
+    {
+        var objects = Objects(Bundle()).ToList();
+        var byId = objects.ToDictionary(o => (string)o["id"]!, StringComparer.Ordinal);
+        var incidents = objects.Where(o => (string)o["type"]! == "incident").ToList();
+        var events = samples.Snapshot.Events;
+        Assert.NotEmpty(events);
+        Assert.Equal(events.Count, incidents.Count);
+        string Name(string id) => samples.Snapshot.Entities.Single(e => e.Id == id).Name;
+
+        foreach (var e in events)
+        {
+            // A version 5 UUID of its key fields, like every other object.
+            var incident = byId[StixIds.For("incident", e.Type, e.Date.ToIso(), e.From.DocumentId, e.Id)];
+            Assert.Equal(e.Type, (string)incident["x_harmattan_event_type"]!);
+            Assert.Equal(e.Date.ToIso(), (string)incident["x_harmattan_date"]!);
+            Assert.Equal(e.From.DocumentId, (string)incident["x_harmattan_provenance"]!["document"]!);
+            Assert.Equal(StixExporter.PrecisionName(e.Date.Precision), (string)incident["x_harmattan_date_precision"]!);
+            Assert.EndsWith(", " + e.Date.ToIso(), (string)incident["name"]!, StringComparison.Ordinal);
+            Assert.Contains(e.Date.ToIso()[..4], (string)incident["description"]!, StringComparison.Ordinal);
+            Assert.InRange((int)incident["confidence"]!, 0, 100);
+            Assert.Equal(ExchangeJson.Percent(e.From.Confidence), (int)incident["confidence"]!);
+
+            // Its places and actors are related-to relationships from it, with the role said; the report of its document refers to it.
+            var links = objects.Where(o => (string)o["type"]! == "relationship" && (string)o["source_ref"]! == (string)incident["id"]!).ToList();
+            Assert.All(links, l => Assert.Equal("related-to", (string)l["relationship_type"]!));
+            var linked = links.Select(l => ((string)l["x_harmattan_role"]!, (string)byId[(string)l["target_ref"]!]["name"]!)).ToHashSet();
+            var expected = e.PlaceIds.Select(p => ("place", Name(p))).Concat(e.ActorIds.Select(a => ("actor", Name(a))))
+                .Where(x => objects.Any(o => o.ContainsKey("x_harmattan_entity_type") && (string)o["name"]! == x.Item2)).ToHashSet();
+            Assert.Equal(expected.Order(), linked.Order());
+            var report = objects.Single(o => (string)o["type"]! == "report" && (string)o["x_harmattan_document"]! == e.From.DocumentId);
+            Assert.Contains((string)incident["id"]!, report["object_refs"]!.AsArray().Select(r => (string)r!));
+        }
+
+        // Readable names: "attack at Gao, 2012-06-27" for a dated attack at a place.
+        var located = events.First(e => e.PlaceIds.Count > 0 && e.Date.Precision == DatePrecision.Day);
+        var label = samples.Context.Schema.TryGetEvent(located.Type, out var schema) ? schema.Label : located.Type;
+        var name = (string)byId[StixIds.For("incident", located.Type, located.Date.ToIso(), located.From.DocumentId, located.Id)]["name"]!;
+        Assert.StartsWith(label + " at ", name, StringComparison.Ordinal);
+        Assert.EndsWith(", " + located.Date.ToIso(), name, StringComparison.Ordinal);
     }
 
     private static string Normalise(string evidence) => evidence.ReplaceLineEndings(" ").Trim();

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Harmattan.Knowledge;
@@ -11,14 +13,19 @@ namespace Harmattan.Exchange.Stix;
 /// armed groups as the SDO their schema names (<c>threat-actor</c>), places and countries as
 /// <c>location</c>, each document as a <c>report</c> whose object_refs are what it mentions, relations as
 /// <c>relationship</c> (types from data/schema/relations), claims as <c>note</c> with the speaker as author
-/// (and created_by_ref when the speaker is an identity). Ids are version 5 UUIDs of key fields
+/// (and created_by_ref when the speaker is an identity), dated events as <c>incident</c> (our event type,
+/// date and its precision in <c>x_harmattan_event_type</c>, <c>x_harmattan_date</c> and
+/// <c>x_harmattan_date_precision</c>) with a <c>related-to</c> relationship to each of its places and actors
+/// (<c>x_harmattan_role</c> says which). Ids are version 5 UUIDs of key fields
 /// (<see cref="StixIds"/>); confidence is ours on 0–100; every fact keeps its document, evidence
 /// sentence, component and confidence in <c>external_references</c> and <c>x_harmattan_provenance</c>.
 /// </summary>
 /// <remarks>
-/// Honest where STIX is not lossless: events have no STIX 2.1 object of their own and are left to the
-/// other formats; a place whose coordinates and country are both unknown cannot be a valid location and
-/// is left out with the relations and references that need it.
+/// Honest where STIX is not lossless: the STIX 2.1 incident is a stub with no date of its own, so an
+/// event's date lives in custom properties (a consumer that does not know them still gets the date in the
+/// name and description), and the spec defines no relationship from an incident, so its places and actors
+/// are joined by the generic <c>related-to</c>. A place whose coordinates and country are both unknown
+/// cannot be a valid location and is left out with the relations, event links and references that need it.
 /// </remarks>
 public sealed class StixExporter(ExchangeContext context)
 {
@@ -116,6 +123,31 @@ public sealed class StixExporter(ExchangeContext context)
             stix["x_harmattan_text"] = claim.Text;
             objects.Add(stix);
             Refer(claim.From.DocumentId, (string)stix["id"]!);
+        }
+
+        foreach (var e in selection.Events)
+        {
+            var stix = Incident(selection, e);
+            var incident = (string)stix["id"]!;
+            objects.Add(stix);
+            Refer(e.From.DocumentId, incident);
+            var links = e.PlaceIds.Select(id => (Id: id, Role: "place")).Concat(e.ActorIds.Select(id => (Id: id, Role: "actor")));
+            foreach (var (entityId, role) in links.Distinct())
+            {
+                if (!stixIds.TryGetValue(entityId, out var target))
+                {
+                    continue;
+                }
+
+                var link = Common("relationship", StixIds.For("relationship", "related-to", incident, target, role), selection, e.From);
+                link["relationship_type"] = "related-to";
+                link["source_ref"] = incident;
+                link["target_ref"] = target;
+                link["description"] = $"{selection.EntityName(entityId)} is {(role == "place" ? "a place" : "an actor")} of the {EventLabel(e.Type)} of {e.Date.ToIso()}";
+                link["x_harmattan_role"] = role;
+                objects.Add(link);
+                Refer(e.From.DocumentId, (string)link["id"]!);
+            }
         }
 
         foreach (var document in selection.Documents)
@@ -254,6 +286,64 @@ public sealed class StixExporter(ExchangeContext context)
 
         return stix;
     }
+
+    /// <summary>
+    /// An event as a STIX incident: named "attack at Gao, 2012-06-27", described from its fields, its date
+    /// and type in custom properties, with the provenance of the sentence that states it.
+    /// </summary>
+    private JsonObject Incident(ExportSelection selection, KnowledgeEvent e)
+    {
+        var id = StixIds.For("incident", e.Type, e.Date.ToIso(), e.From.DocumentId, e.Id);
+        var stix = Common("incident", id, selection, e.From);
+        var label = EventLabel(e.Type);
+        var places = e.PlaceIds.Select(selection.EntityName).Distinct(StringComparer.Ordinal).ToList();
+        var actors = e.ActorIds.Select(selection.EntityName).Distinct(StringComparer.Ordinal).ToList();
+        // The most specific place names it: a town before its country.
+        var at = e.PlaceIds.OrderBy(p => selection.EntityById.TryGetValue(p, out var place) && place.Type == EntityType.Country ? 1 : 0)
+            .Select(selection.EntityName).FirstOrDefault();
+        stix["name"] = at is not null ? $"{label} at {at}, {e.Date.ToIso()}"
+            : actors.Count > 0 ? $"{label} by {actors[0]}, {e.Date.ToIso()}"
+            : $"{label}, {e.Date.ToIso()}";
+        var description = new StringBuilder();
+        description.Append(char.ToUpperInvariant(label[0])).Append(label[1..]);
+        if (places.Count > 0)
+        {
+            description.Append(" at ").Append(And(places));
+        }
+
+        description.Append(' ').Append(DateText(e.Date));
+        if (actors.Count > 0)
+        {
+            description.Append(", involving ").Append(And(actors));
+        }
+
+        description.Append(". Stated in \u201c").Append(e.From.Title).Append("\u201d: \u201c").Append(e.From.Evidence).Append('\u201d');
+        stix["description"] = description.ToString();
+        stix["x_harmattan_event_type"] = e.Type;
+        stix["x_harmattan_date"] = e.Date.ToIso();
+        stix["x_harmattan_date_precision"] = PrecisionName(e.Date.Precision);
+        return stix;
+    }
+
+    /// <summary>The name of a date precision in x_harmattan_date_precision: day, month, year, year_range or decade.</summary>
+    public static string PrecisionName(DatePrecision precision) => precision switch
+    {
+        DatePrecision.YearRange => "year_range",
+        _ => precision.ToString().ToLowerInvariant(),
+    };
+
+    private string EventLabel(string type) => context.Schema.TryGetEvent(type, out var schema) ? schema.Label : type.Replace('_', ' ');
+
+    private static string DateText(PartialDate date) => date.Precision switch
+    {
+        DatePrecision.Day => "on " + date.ToIso(),
+        DatePrecision.YearRange => string.Create(CultureInfo.InvariantCulture, $"between {date.Year} and {date.EndYear}"),
+        DatePrecision.Decade => string.Create(CultureInfo.InvariantCulture, $"in the {date.Year}s"),
+        _ => "in " + date.ToIso(),
+    };
+
+    private static string And(List<string> names) =>
+        names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
 
     private static JsonObject Common(string type, string id, ExportSelection selection, Provenance from)
     {

@@ -11,9 +11,13 @@ namespace Harmattan.Exchange.Stix;
 /// <summary>
 /// Imports a STIX 2.1 bundle (OpenCTI, MISP, our own export): identities, threat actors and intrusion sets
 /// become entities, locations places or countries (with their coordinates), relationships relations (their
-/// type mapped back through data/schema/relations), notes claims by their author, and reports documents
-/// naming what they refer to. Each object is a document of its own, written from the object, keyed by its
-/// STIX id, with the bundle as its source. Objects Harmattan has no equivalent for (malware, indicators,
+/// type mapped back through data/schema/relations), notes claims by their author, reports documents
+/// naming what they refer to, and incidents events: with the type and date our export gives them
+/// (<c>x_harmattan_event_type</c>, <c>x_harmattan_date</c>, <c>x_harmattan_date_precision</c>), or, from
+/// another producer, dated by a <c>first_seen</c>-like property (OpenCTI's <c>first_seen</c>, any
+/// <c>…_first_seen</c>); an incident with no date to read is ignored with that reason. An event's places and
+/// actors are the locations and actors its relationships join it to. Each object is a document of its own,
+/// written from the object, keyed by its STIX id, with the bundle as its source. Objects Harmattan has no equivalent for (malware, indicators,
 /// a relationship type outside the schema) are listed as ignored, with the reason.
 /// </summary>
 public sealed class StixImporter(ExchangeContext context)
@@ -54,6 +58,28 @@ public sealed class StixImporter(ExchangeContext context)
             }
         }
 
+        // The actors and places each incident is joined to, in bundle order, with the role our export gives.
+        var incidentLinks = new Dictionary<string, List<(JsonObject Link, JsonObject Other)>>(StringComparer.Ordinal);
+        foreach (var link in byId.Values.Where(o => Text(o, "type") == "relationship"))
+        {
+            var (source, target) = (Text(link, "source_ref"), Text(link, "target_ref"));
+            if (source is null || target is null || !byId.TryGetValue(source, out var a) || !byId.TryGetValue(target, out var b))
+            {
+                continue;
+            }
+
+            foreach (var (incident, other) in new[] { (a, b), (b, a) }.Where(p => Text(p.Item1, "type") == "incident"))
+            {
+                var id = Text(incident, "id")!;
+                if (!incidentLinks.TryGetValue(id, out var list))
+                {
+                    incidentLinks[id] = list = [];
+                }
+
+                list.Add((link, other));
+            }
+        }
+
         foreach (var stix in byId.Values)
         {
             var id = Text(stix, "id")!;
@@ -74,6 +100,9 @@ public sealed class StixImporter(ExchangeContext context)
                     break;
                 case "report":
                     (built, problem) = ReportRecord(stix, byId, file);
+                    break;
+                case "incident":
+                    (built, problem) = IncidentRecord(stix, incidentLinks.GetValueOrDefault(id) ?? [], file);
                     break;
                 default:
                     tally.Ignored.Add(new ImportProblem(null, id, $"STIX {type} objects have no Harmattan equivalent"));
@@ -170,6 +199,11 @@ public sealed class StixImporter(ExchangeContext context)
         if (kind is null || source is null || target is null)
         {
             return (null, "a relationship needs relationship_type, source_ref and target_ref");
+        }
+
+        if (byId.TryGetValue(source, out var end1) && byId.TryGetValue(target, out var end2) && (Text(end1, "type") == "incident" || Text(end2, "type") == "incident"))
+        {
+            return (null, "ignored: the link of an incident to a place or actor is imported with the incident's event");
         }
 
         var ours = Text(stix, "x_harmattan_type") is { } x && context.Schema.TryGetRelation(x, out _)
@@ -285,6 +319,96 @@ public sealed class StixImporter(ExchangeContext context)
 
         return (Finish(text, stix, name, file, Text(stix, "published")), null);
     }
+
+    private ((Document, DocumentExtraction)?, string?) IncidentRecord(JsonObject stix, List<(JsonObject Link, JsonObject Other)> links, string file)
+    {
+        var name = Text(stix, "name");
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return (null, "an incident needs a name");
+        }
+
+        PartialDate date;
+        if (Text(stix, "x_harmattan_date") is { } ours)
+        {
+            if (!PartialDate.TryParse(ours, out date))
+            {
+                return (null, $"x_harmattan_date '{ours}' is not an ISO 8601 date (2012, 2012-06, 2012-06-27, 1992/1994)");
+            }
+
+            // "1990/1999" reads as the 1990s; the precision says when it was a range of years.
+            if (Text(stix, "x_harmattan_date_precision") == "year_range" && date.Precision == DatePrecision.Decade)
+            {
+                date = PartialDate.OfYears(date.Year, date.EndYear);
+            }
+        }
+        else if (FirstSeen(stix) is { } seen)
+        {
+            date = seen;
+        }
+        else
+        {
+            return (null, "ignored: an incident without x_harmattan_date or a first_seen date cannot be a dated event");
+        }
+
+        var type = Text(stix, "x_harmattan_event_type") is { Length: > 0 } t ? t
+            : (Text(stix, "incident_type") ?? Text(stix, "x_opencti_incident_type")) is { Length: > 0 } kind
+                ? context.Schema.TryGetEvent(kind, out var schema) ? schema.Name : Slug(kind)
+            : "incident";
+
+        var text = new RecordDocument(context, Component, Confidence(stix));
+        var label = context.Schema.TryGetEvent(type, out var known) ? known.Label : type.Replace('_', ' ');
+        text.Write($"{char.ToUpperInvariant(label[0])}{label[1..]} {(date.Precision == DatePrecision.Day ? "on" : "in")} {date.ToIso()}");
+        var places = new List<string>();
+        var actors = new List<string>();
+        var ends = links
+            .Where(l => EntityTypes.Contains(Text(l.Other, "type")!) && Kind(l.Other) is not null && Text(l.Other, "name") is { Length: > 0 })
+            .Select(l => (Type: Kind(l.Other)!.Value, Name: Text(l.Other, "name")!, IsPlace: Text(l.Link, "x_harmattan_role") is { } role
+                ? role == "place"
+                : Kind(l.Other) is EntityType.Place or EntityType.Country))
+            .Distinct()
+            .ToList();
+        foreach (var (end, i) in ends.Where(e => e.IsPlace).Select((e, i) => (e, i)))
+        {
+            text.Write(i == 0 ? " at " : ", ");
+            places.Add(text.Entity(end.Type, end.Name));
+        }
+
+        foreach (var (end, i) in ends.Where(e => !e.IsPlace).Select((e, i) => (e, i)))
+        {
+            text.Write(i == 0 ? ", involving " : ", ");
+            actors.Add(text.Entity(end.Type, end.Name));
+        }
+
+        text.Write($", STIX incident {Text(stix, "id")}");
+        text.Event(type, date, places, actors, text.EndSentence());
+        text.Write("Name: " + name.TrimEnd('.'));
+        text.EndSentence();
+        if (Text(stix, "description") is { Length: > 0 } description)
+        {
+            text.Write("Description: " + description.TrimEnd('.'));
+            text.EndSentence();
+        }
+
+        return (Finish(text, stix, name, file), null);
+    }
+
+    /// <summary>The day of a first_seen-like property (first_seen, x_opencti_first_seen, any …_first_seen) that holds a timestamp.</summary>
+    private static PartialDate? FirstSeen(JsonObject stix)
+    {
+        foreach (var (property, _) in stix.Where(p => p.Key == "first_seen" || p.Key.EndsWith("_first_seen", StringComparison.Ordinal)).OrderBy(p => p.Key != "first_seen"))
+        {
+            if (Text(stix, property) is { Length: >= 10 } value
+                && DateOnly.TryParseExact(value[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                return PartialDate.OfDay(day.Year, day.Month, day.Day);
+            }
+        }
+
+        return null;
+    }
+
+    private static string Slug(string text) => string.Join("_", text.ToLowerInvariant().Split([' ', '/', '-'], StringSplitOptions.RemoveEmptyEntries));
 
     private static (Document, DocumentExtraction) Finish(RecordDocument text, JsonObject stix, string title, string file, string? date = null)
     {
