@@ -38,9 +38,10 @@ public sealed record IngestSummary(int Added, int Unchanged, int Failed, TimeSpa
 /// store meet. Reading and extraction run in parallel on all cores; writes go to the store one
 /// document per transaction, in input order. A document already in the store is recognised by its
 /// content hash before extraction, so re-ingesting costs a read and a lookup and changes nothing.
-/// A failure on one input is reported and the run goes on.
+/// A failure on one input is reported and the run goes on. Every stored document is recorded in the
+/// audit log as done by <c>by</c> (<see cref="KnowledgeStore.LocalUser"/> when null).
 /// </summary>
-public sealed class Ingestor(DocumentReader reader, ExtractionPipeline pipeline, KnowledgeStore store)
+public sealed class Ingestor(DocumentReader reader, ExtractionPipeline pipeline, KnowledgeStore store, string? by = null)
 {
     // The store holds one connection; the parallel readers and the writer take turns on it.
     private readonly Lock _storeLock = new();
@@ -89,7 +90,7 @@ public sealed class Ingestor(DocumentReader reader, ExtractionPipeline pipeline,
                 throw HarmattanError.ExtractionFailed.At(document.Id, e.Message, e);
             }
 
-            return store.Reextract(document, extraction);
+            return store.Reextract(document, extraction, by);
         }
     }
 
@@ -154,7 +155,7 @@ public sealed class Ingestor(DocumentReader reader, ExtractionPipeline pipeline,
             IngestOutcome outcome;
             lock (_storeLock)
             {
-                outcome = store.Upsert(document, item.Extraction);
+                outcome = store.Upsert(document, item.Extraction, by);
             }
 
             var status = outcome == IngestOutcome.Added ? IngestStatus.Added : IngestStatus.Unchanged;

@@ -37,6 +37,9 @@ public sealed record HarmattanError(string Code, string Title)
     public static readonly HarmattanError FactNotFound = new("HRM0215", "no such fact");
     public static readonly HarmattanError ReviewNotFound = new("HRM0216", "no such review");
     public static readonly HarmattanError ReviewConflict = new("HRM0217", "the fact was reviewed meanwhile, or the review cannot be undone");
+    public static readonly HarmattanError UserNotFound = new("HRM0218", "no such user");
+    public static readonly HarmattanError UserExists = new("HRM0219", "a user of that name exists already");
+    public static readonly HarmattanError TokenNotFound = new("HRM0220", "no such token");
 
     // 03xx: data files (registries, lexicons, schema, pipelines)
     public static readonly HarmattanError BadDataFile = new("HRM0301", "a data file is invalid");
@@ -45,6 +48,10 @@ public sealed record HarmattanError(string Code, string Title)
 
     // 04xx: usage
     public static readonly HarmattanError BadArgument = new("HRM0401", "an argument is invalid");
+
+    // 05xx: access to a server
+    public static readonly HarmattanError Unauthenticated = new("HRM0501", "a valid API token is required");
+    public static readonly HarmattanError Forbidden = new("HRM0502", "the token's role does not allow this");
 
     /// <summary>Creates the exception for this error about one subject (a file, a document id, a query).</summary>
     public HarmattanException At(string? subject, string? detail = null, Exception? inner = null) =>

@@ -265,6 +265,7 @@ public sealed partial class KnowledgeStore
             "UPDATE entity_changes SET undone_by = @By, undone_at = @At WHERE id = @Id",
             new { By = by, At = StoredValues.Timestamp(at), change.Id },
             transaction);
+        Audit(transaction, by, "change.undo", change.Id, $"{change.Kind.ToString().ToLowerInvariant()} of {Describe(change.EntityId, change.EntityName)} and {Describe(change.OtherId, change.OtherName)} undone");
         transaction.Commit();
         return change with { UndoneBy = by, UndoneAt = at };
     }
@@ -386,6 +387,10 @@ public sealed partial class KnowledgeStore
     private EntityChange Finish(EntityChange change, DbTransaction transaction)
     {
         _connection.Execute("UPDATE entity_changes SET rows = @Rows WHERE id = @Id", new { change.Rows, change.Id }, transaction);
+        Audit(transaction, change.By, change.Kind.ToString().ToLowerInvariant(), change.Id,
+            change.Kind == EntityChangeKind.Merge
+                ? $"{Describe(change.OtherId, change.OtherName)} folded into {Describe(change.EntityId, change.EntityName)}"
+                : $"document {change.DocumentId}: {Describe(change.OtherId, change.OtherName)} split from {Describe(change.EntityId, change.EntityName)}");
         transaction.Commit();
         return change;
     }

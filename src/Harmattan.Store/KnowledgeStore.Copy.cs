@@ -18,7 +18,8 @@ public sealed partial class KnowledgeStore
     [
         "documents", "imported_records", "entities", "entity_aliases", "document_entities", "mentions", "claims", "claim_about",
         "relations", "events", "event_places", "event_actors", "quantities", "properties", "entity_keys",
-        "entity_resolutions", "entity_changes", "entity_change_rows", "reviews", "review_changes",
+        "entity_resolutions", "entity_changes", "entity_change_rows", "reviews", "review_changes", "users", "api_tokens",
+        "audit_log",
     ];
 
     /// <summary>Written by the target's own migrations: the copy leaves them as they are.</summary>

@@ -16,7 +16,7 @@ public sealed partial class KnowledgeStore
     /// as <see cref="Upsert"/>. A text that another record or an ingested report already has is refused
     /// with HRM0207 (two records cannot share a document).
     /// </summary>
-    public ImportOutcome StoreImported(ImportedRecord record, Document document, DocumentExtraction extraction)
+    public ImportOutcome StoreImported(ImportedRecord record, Document document, DocumentExtraction extraction, string? by = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(document);
@@ -56,6 +56,8 @@ public sealed partial class KnowledgeStore
             """,
             new { record.Source, record.RecordId, DocumentId = document.Id, record.File, record.Line, record.Fields, record.Lat, record.Lon, ImportedAt = now },
             transaction);
+        Audit(transaction, by, "import", document.Id,
+            $"{record.Source} record {record.RecordId} from {Path.GetFileName(record.File)}" + (previous is null ? "" : $", replacing {previous}"));
         transaction.Commit();
         return previous is null ? ImportOutcome.Added : ImportOutcome.Replaced;
     }

@@ -17,7 +17,7 @@ public sealed partial class KnowledgeStore
     /// </summary>
     /// <exception cref="HarmattanException">HRM0204 when the document is not stored, HRM0207 when the
     /// extraction does not fit it; the store is then unchanged.</exception>
-    public ReextractOutcome Reextract(Document document, DocumentExtraction extraction)
+    public ReextractOutcome Reextract(Document document, DocumentExtraction extraction, string? by = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(extraction);
@@ -114,10 +114,11 @@ public sealed partial class KnowledgeStore
             "UPDATE documents SET extracted_at = @At WHERE id = @Id",
             new { Id = id, At = StoredValues.Timestamp(_clock.GetUtcNow()) },
             transaction);
-        transaction.Commit();
-
         var kept = reviewed.Count;
         var added = fresh.Claims.Count + fresh.Relations.Count + fresh.Events.Count + fresh.Attributes.Count;
+        Audit(transaction, by, "reextract", id, $"{kept} reviewed facts kept, {removed} replaced, {added} added");
+        transaction.Commit();
+
         return new ReextractOutcome(id, kept, (int)removed, added);
     }
 }

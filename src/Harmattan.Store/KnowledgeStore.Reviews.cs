@@ -85,6 +85,7 @@ public sealed partial class KnowledgeStore
             "INSERT INTO review_changes (review_id, field, before, after) VALUES (@ReviewId, @Field, @Before, @After)",
             changes.Select(c => new { ReviewId = id, c.Field, c.Before, c.After }),
             transaction);
+        Audit(transaction, by, "review", id, $"{request.Action.ToString().ToLowerInvariant()} {fact}" + string.Concat(changes.Select(c => $"; {c.Field}: {c.Before} -> {c.After}")));
         transaction.Commit();
         return new ReviewRecord(id, fact.Kind, fact.DocumentId, fact.FactId, request.Action, changes, current.Status, after, by, at, null, null);
     }
@@ -136,6 +137,7 @@ public sealed partial class KnowledgeStore
             "UPDATE reviews SET undone_by = @By, undone_at = @At WHERE id = @Id",
             new { By = by, At = StoredValues.Timestamp(at), review.Id },
             transaction);
+        Audit(transaction, by, "review.undo", review.Id, $"{review.Action.ToString().ToLowerInvariant()} {fact} undone; back to {review.StatusBefore.ToString().ToLowerInvariant()}");
         transaction.Commit();
         return review with { UndoneBy = by, UndoneAt = at };
     }

@@ -22,7 +22,7 @@ public sealed partial class KnowledgeStore
     /// aliases of the entity they resolved to, and the decision is kept (<see cref="GetResolutions"/>).
     /// A stored entity keeps its name and type.
     /// </remarks>
-    public IngestOutcome Upsert(Document document, DocumentExtraction extraction)
+    public IngestOutcome Upsert(Document document, DocumentExtraction extraction, string? by = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(extraction);
@@ -43,10 +43,14 @@ public sealed partial class KnowledgeStore
 
         WriteExtraction(id, extraction, resolutions, transaction);
         _dialect.IndexDocument(_connection, transaction, id);
+        Audit(transaction, by, "ingest", id, Summary(document, extraction));
 
         transaction.Commit();
         return IngestOutcome.Added;
     }
+
+    private static string Summary(Document document, DocumentExtraction extraction) =>
+        $"'{document.Title}': {extraction.Entities.Count} entities, {extraction.Claims.Count} claims, {extraction.Events.Count} events";
 
     /// <summary>Writes the document row itself; <paramref name="ingestedAt"/> is the stored timestamp text.</summary>
     private void InsertDocument(Document document, string ingestedAt, DbTransaction transaction) =>

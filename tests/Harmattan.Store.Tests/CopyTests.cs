@@ -129,6 +129,7 @@ public sealed class CopyTests : IDisposable
         "documents", "imported_records", "entities", "entity_aliases", "document_entities", "mentions", "claims",
         "claim_about", "relations", "events", "event_places", "event_actors", "quantities", "properties",
         "entity_keys", "entity_resolutions", "entity_changes", "entity_change_rows", "reviews", "review_changes",
+        "users", "api_tokens", "audit_log",
     ];
 
     private void Copy(string from, string to)
@@ -143,7 +144,7 @@ public sealed class CopyTests : IDisposable
         store.Search(query, limit: 100).Select(h => $"{h.Kind} {h.DocumentId} {h.ClaimId}").Order(StringComparer.Ordinal).ToList();
 
     /// <summary>
-    /// Reports, a re-extraction, reviews (one correcting a field), an imported record, a merge and a split: a
+    /// A user with a token, reports, a re-extraction, reviews (one correcting a field), an imported record, a merge and a split: a
     /// row in every table.
     /// Returns the merge, left in force.
     /// </summary>
@@ -153,6 +154,9 @@ public sealed class CopyTests : IDisposable
         {
             store.Upsert(report.Document, report.Extraction);
         }
+
+        store.AddUser("amina", Role.Analyst, "root");
+        store.IssueToken("amina", "laptop", "root");
 
         var gao = SahelReports.Gao();
         var attack = gao.Extraction.Events[0];

@@ -6,7 +6,7 @@ namespace Harmattan.Store.Tests;
 /// <summary>Merges and splits: every reference rewritten, recorded with who and when, undone exactly.</summary>
 public abstract partial class StoreContract<TFixture>
 {
-    private static readonly string[] ChangeTables = ["entity_changes", "entity_change_rows"];
+    private static readonly string[] ChangeTables = ["entity_changes", "entity_change_rows", "audit_log"];
 
     [Fact]
     public void A_merge_rewrites_every_reference_and_undoing_it_restores_every_row()

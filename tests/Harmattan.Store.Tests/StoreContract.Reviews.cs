@@ -46,7 +46,7 @@ public abstract partial class StoreContract<TFixture>
         var gao = SahelReports.Gao();
         store.Upsert(gao.Document, gao.Extraction);
         var relation = gao.Extraction.Relations.Single(r => r.Type == "offshoot_of");
-        var before = Fixture.Contents(location, "reviews", "review_changes");
+        var before = Fixture.Contents(location, "reviews", "review_changes", "audit_log");
 
         var review = store.Review(new ReviewRequest(new FactRef(FactKind.Relation, gao.Id[..10], relation.Id), ReviewAction.Reject, null, "amina"), TheSchema);
 
@@ -59,7 +59,7 @@ public abstract partial class StoreContract<TFixture>
         var undone = store.UndoReview(review.Id, "ibrahim");
 
         Assert.Equal("ibrahim", undone.UndoneBy);
-        Assert.Equal(before, Fixture.Contents(location, "reviews", "review_changes"));
+        Assert.Equal(before, Fixture.Contents(location, "reviews", "review_changes", "audit_log"));
         Assert.Contains(store.FindRelations(), r => r.Id == relation.Id);
         Assert.Same(HarmattanError.ReviewConflict, Assert.Throws<HarmattanException>(() => store.UndoReview(review.Id, "ibrahim")).Error);
     }
@@ -73,7 +73,7 @@ public abstract partial class StoreContract<TFixture>
         store.Upsert(gao.Document, gao.Extraction);
         var attack = Assert.Single(gao.Extraction.Events);
         var claim = gao.Extraction.Claims[0];
-        var before = Fixture.Contents(location, "reviews", "review_changes");
+        var before = Fixture.Contents(location, "reviews", "review_changes", "audit_log");
 
         var dated = store.Review(
             new ReviewRequest(new FactRef(FactKind.Event, gao.Id, attack.Id), ReviewAction.Correct,
@@ -94,7 +94,7 @@ public abstract partial class StoreContract<TFixture>
         store.UndoReview(spoken.Id, "amina");
         store.UndoReview(dated.Id, "amina");
 
-        Assert.Equal(before, Fixture.Contents(location, "reviews", "review_changes"));
+        Assert.Equal(before, Fixture.Contents(location, "reviews", "review_changes", "audit_log"));
         Assert.Equal(2, store.ListReviews(new ReviewLogFilter(Document: gao.Id)).Total);
     }
 

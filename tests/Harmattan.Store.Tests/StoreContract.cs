@@ -16,6 +16,7 @@ public abstract partial class StoreContract<TFixture> : IDisposable
         "harmattan_meta", "documents", "entities", "entity_aliases", "document_entities", "mentions", "claims",
         "claim_about", "relations", "events", "event_places", "event_actors", "quantities", "properties",
         "entity_keys", "entity_resolutions", "entity_changes", "entity_change_rows", "reviews", "review_changes",
+        "users", "api_tokens", "audit_log",
     ];
 
     protected TFixture Fixture { get; } = new();

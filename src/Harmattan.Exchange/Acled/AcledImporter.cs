@@ -22,10 +22,10 @@ public sealed partial class AcledImporter(ExchangeContext context)
     /// <summary>ACLED's events are curated by coders: as sure as an importer can say, short of a reviewed fact.</summary>
     private const double Confidence = 0.9;
 
-    public ImportResult Import(KnowledgeStore store, string path, TextReader reader)
+    public ImportResult Import(KnowledgeStore store, string path, TextReader reader, string? by = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return CsvRecords.Open(path, reader, AcledColumns.Required).StoreAll(store, "acled", "event_id_cnty", Read);
+        return CsvRecords.Open(path, reader, AcledColumns.Required).StoreAll(store, "acled", "event_id_cnty", Read, by);
     }
 
     private string? Read(CsvRecords rows, CsvRecord row, out (Document Document, DocumentExtraction Extraction) built, out double? lat, out double? lon)

@@ -65,7 +65,7 @@ internal sealed class CsvRecords
     /// Stores every row <paramref name="read"/> makes a document of, keyed by <paramref name="idColumn"/>;
     /// a malformed row (broken CSV, or a problem <paramref name="read"/> names) is listed with its line and skipped.
     /// </summary>
-    public ImportResult StoreAll(Harmattan.Store.KnowledgeStore store, string source, string idColumn, RowReader read)
+    public ImportResult StoreAll(Harmattan.Store.KnowledgeStore store, string source, string idColumn, RowReader read, string? by = null)
     {
         var file = System.IO.Path.GetFileName(Path);
         var tally = new ImportTally(Path, source);
@@ -83,7 +83,7 @@ internal sealed class CsvRecords
 
             var record = new Harmattan.Store.ImportedRecord(source, id, file, row.Line, Json(row), lat, lon);
             // A reader that names no problem has built the document.
-            tally.Count(store.StoreImported(record, built.Document!, built.Extraction!));
+            tally.Count(store.StoreImported(record, built.Document!, built.Extraction!, by));
         }
 
         return tally.Result();

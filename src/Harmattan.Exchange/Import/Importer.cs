@@ -11,8 +11,8 @@ public sealed class Importer(ExchangeContext context)
 {
     public static readonly IReadOnlyList<string> Formats = ["acled", "ucdp", "stix"];
 
-    /// <summary>Imports a file; <paramref name="format"/> null means: a JSON file is STIX, a CSV is ACLED or UCDP by its header.</summary>
-    public ImportResult Import(KnowledgeStore store, string path, string? format = null)
+    /// <summary>Imports a file, recording each stored record in the audit log as done by <paramref name="by"/>; <paramref name="format"/> null means: a JSON file is STIX, a CSV is ACLED or UCDP by its header.</summary>
+    public ImportResult Import(KnowledgeStore store, string path, string? format = null, string? by = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         string text;
@@ -25,20 +25,20 @@ public sealed class Importer(ExchangeContext context)
             throw HarmattanError.Unreadable.At(path, e.Message, e);
         }
 
-        return Import(store, path, text, format);
+        return Import(store, path, text, format, by);
     }
 
     /// <summary>Imports text read elsewhere (an upload); <paramref name="name"/> is how problems name it.</summary>
-    public ImportResult Import(KnowledgeStore store, string name, string text, string? format)
+    public ImportResult Import(KnowledgeStore store, string name, string text, string? format, string? by = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var chosen = format?.Trim().ToLowerInvariant() ?? Detect(name, text);
         using var reader = new StringReader(text);
         return chosen switch
         {
-            "acled" => new AcledImporter(context).Import(store, name, reader),
-            "ucdp" => new UcdpImporter(context).Import(store, name, reader),
-            "stix" => new StixImporter(context).Import(store, name, reader),
+            "acled" => new AcledImporter(context).Import(store, name, reader, by),
+            "ucdp" => new UcdpImporter(context).Import(store, name, reader, by),
+            "stix" => new StixImporter(context).Import(store, name, reader, by),
             _ => throw HarmattanError.BadArgument.At("format", $"'{format}' is not an import format; one of {string.Join(", ", Formats)}"),
         };
     }

@@ -26,7 +26,7 @@ public sealed class StixImporter(ExchangeContext context)
 
     private static readonly HashSet<string> EntityTypes = new(StringComparer.Ordinal) { "identity", "threat-actor", "intrusion-set", "location" };
 
-    public ImportResult Import(KnowledgeStore store, string path, TextReader reader)
+    public ImportResult Import(KnowledgeStore store, string path, TextReader reader, string? by = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(reader);
@@ -117,7 +117,7 @@ public sealed class StixImporter(ExchangeContext context)
             }
 
             var fields = stix.ToJsonString(ExchangeJson.Compact);
-            tally.Count(store.StoreImported(new ImportedRecord("stix", id, file, null, fields, lat, lon), built.Value.Document, built.Value.Extraction));
+            tally.Count(store.StoreImported(new ImportedRecord("stix", id, file, null, fields, lat, lon), built.Value.Document, built.Value.Extraction, by));
         }
 
         return tally.Result();

@@ -21,10 +21,10 @@ public sealed class UcdpImporter(ExchangeContext context)
 
     public static readonly IReadOnlyList<string> Required = ["id", "type_of_violence", "side_a", "side_b", "date_start"];
 
-    public ImportResult Import(KnowledgeStore store, string path, TextReader reader)
+    public ImportResult Import(KnowledgeStore store, string path, TextReader reader, string? by = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return CsvRecords.Open(path, reader, Required).StoreAll(store, "ucdp", "id", Read);
+        return CsvRecords.Open(path, reader, Required).StoreAll(store, "ucdp", "id", Read, by);
     }
 
     private string? Read(CsvRecords rows, CsvRecord row, out (Document Document, DocumentExtraction Extraction) built, out double? lat, out double? lon)
