@@ -77,6 +77,9 @@ internal static class HarmattanCli
         root.Subcommands.Add(BriefCommand.Create(env));
         root.Subcommands.Add(ImportCommand.Create(env));
         root.Subcommands.Add(MigrateCommand.Create(env));
+        root.Subcommands.Add(UsersCommand.Create(env));
+        root.Subcommands.Add(TokensCommand.Create(env));
+        root.Subcommands.Add(AuditCommand.Create(env));
         return root;
     }
 }

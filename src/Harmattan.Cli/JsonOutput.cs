@@ -16,6 +16,12 @@ internal static class JsonOutput
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
+    private static readonly JsonSerializerOptions LineOptions = new(Options) { WriteIndented = false };
+
     public static void Write<T>(TextWriter output, T value) =>
         output.WriteLine(JsonSerializer.Serialize(value, Options));
+
+    /// <summary>One value as one line (JSON Lines), for exports that a tool reads line by line.</summary>
+    public static void WriteLine<T>(TextWriter output, T value) =>
+        output.WriteLine(JsonSerializer.Serialize(value, LineOptions));
 }

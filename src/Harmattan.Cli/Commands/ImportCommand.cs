@@ -35,7 +35,7 @@ internal static class ImportCommand
                 ImportResult result;
                 try
                 {
-                    result = importer.Import(store, path, chosen);
+                    result = importer.Import(store, path, chosen, EntityChangeOutput.DefaultAnalyst());
                 }
                 catch (HarmattanException e) when (e.Error == HarmattanError.BadImportFile || e.Error == HarmattanError.Unreadable)
                 {

@@ -55,7 +55,7 @@ internal static class IngestCommand
             }
 
             using var store = Workspace.OpenStore(parse);
-            var ingestor = new Ingestor(Workspace.Reader(), Workspace.Pipeline(parse), store);
+            var ingestor = new Ingestor(Workspace.Reader(), Workspace.Pipeline(parse), store, EntityChangeOutput.DefaultAnalyst());
             var clock = Stopwatch.StartNew();
             var results = parse.GetValue(json) || !env.Interactive
                 ? RunPlain(env, ingestor, inputs, options, quiet: parse.GetValue(json))

@@ -33,7 +33,7 @@ internal static class ReextractCommand
                 ids = [.. store.ListDocuments(int.MaxValue).Select(d => d.Id)];
             }
 
-            var ingestor = new Ingestor(Workspace.Reader(), Workspace.Pipeline(parse), store);
+            var ingestor = new Ingestor(Workspace.Reader(), Workspace.Pipeline(parse), store, EntityChangeOutput.DefaultAnalyst());
             var outcomes = new List<ReextractOutcome>(ids.Length);
             foreach (var id in ids)
             {
