@@ -1,3 +1,4 @@
+using Harmattan.Server.Auth;
 using Harmattan.Knowledge;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -74,15 +75,27 @@ internal sealed class HarmattanExceptionHandler(IProblemDetailsService problems)
     public static int StatusFor(HarmattanError error)
     {
         if (error == HarmattanError.DocumentNotFound || error == HarmattanError.EntityNotFound || error == HarmattanError.ChangeNotFound
-            || error == HarmattanError.FactNotFound || error == HarmattanError.ReviewNotFound)
+            || error == HarmattanError.FactNotFound || error == HarmattanError.ReviewNotFound
+            || error == HarmattanError.UserNotFound || error == HarmattanError.TokenNotFound)
         {
             return StatusCodes.Status404NotFound;
         }
 
         if (error == HarmattanError.AmbiguousDocument || error == HarmattanError.AmbiguousEntity
-            || error == HarmattanError.MergeRefused || error == HarmattanError.UndoRefused || error == HarmattanError.ReviewConflict)
+            || error == HarmattanError.MergeRefused || error == HarmattanError.UndoRefused || error == HarmattanError.ReviewConflict
+            || error == HarmattanError.UserExists)
         {
             return StatusCodes.Status409Conflict;
+        }
+
+        if (error == HarmattanError.Unauthenticated)
+        {
+            return StatusCodes.Status401Unauthorized;
+        }
+
+        if (error == HarmattanError.Forbidden)
+        {
+            return StatusCodes.Status403Forbidden;
         }
 
         if (error == HarmattanError.TooLarge)

@@ -1,3 +1,4 @@
+using Harmattan.Server.Auth;
 using Scalar.AspNetCore;
 using System.Text.Json.Serialization;
 using Harmattan.Analysis.Disputes;
@@ -19,6 +20,9 @@ namespace Harmattan.Server;
 /// </summary>
 public static class HarmattanServer
 {
+    /// <summary>Whether an address only listens on this machine (where anonymous use may be allowed).</summary>
+    public static bool IsLoopback(string address) => Auth.ApiAccess.IsLoopback(address);
+
     /// <summary>Builds the application; <paramref name="configure"/> overrides settings (the serve verb's options).</summary>
     public static WebApplication Build(string[] args, Action<ServerSettings>? configure = null)
     {
@@ -75,6 +79,7 @@ public static class HarmattanServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebUi();
+        app.UseApiAccess();
         app.MapOpenApi();
 
         // The browsable API reference, served from the package's own assets: no web fonts from its CDN,
@@ -96,6 +101,7 @@ public static class HarmattanServer
         api.MapReviews();
         api.MapExport();
         api.MapImport();
+        api.MapTeam();
         return app;
     }
 }

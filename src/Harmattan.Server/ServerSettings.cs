@@ -1,3 +1,4 @@
+using Harmattan.Server.Auth;
 namespace Harmattan.Server;
 
 /// <summary>
@@ -18,6 +19,12 @@ public sealed class ServerSettings
 
     /// <summary>A data folder instead of the bundled one, as the CLI's <c>--data</c>.</summary>
     public string? Data { get; set; }
+
+    /// <summary>
+    /// The address the server listens on (<c>serve --bind</c>). Only on a loopback address, and only while the
+    /// knowledge base has no user, are requests without a token served.
+    /// </summary>
+    public string Bind { get; set; } = "127.0.0.1";
 
     /// <summary>The largest upload request accepted, all files together; larger ones get 413.</summary>
     public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;

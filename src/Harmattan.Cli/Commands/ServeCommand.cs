@@ -56,9 +56,11 @@ internal static class ServeCommand
             // show the store's own description of it, which never carries a password.
             var database = Workspace.Location(parse);
             string shown;
+            bool anonymous;
             using (var store = Workspace.OpenStore(parse))
             {
                 shown = store.Location;
+                anonymous = !store.HasUsers();
             }
 
             var data = Workspace.Data(parse);
@@ -67,11 +69,17 @@ internal static class ServeCommand
                 s.Database = database;
                 s.Data = data.Root;
                 s.MaxUploadBytes = uploadBytes;
+                s.Bind = address;
             });
             var host = ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{ip}]" : ip.ToString();
             var url = string.Create(CultureInfo.InvariantCulture, $"http://{host}:{portNumber}");
             app.Urls.Add(url);
             env.Output.WriteLine($"serving {shown} on {url} (web UI at /, API under /api, OpenAPI at /openapi/v1.json, reference at /scalar/v1); Ctrl+C stops");
+            env.Output.WriteLine(anonymous && Harmattan.Server.HarmattanServer.IsLoopback(address)
+                ? "no user exists yet and the address is loopback: requests without a token are served with every right (add one with 'harmattan users add NAME --role admin' to require tokens)"
+                : anonymous
+                    ? "no user exists yet: every request is refused until one is added ('harmattan users add NAME --role admin', then 'harmattan tokens issue NAME')"
+                    : "every request needs 'Authorization: Bearer SECRET' (harmattan tokens issue USER)");
             app.Run();
             return HarmattanCli.Ok;
         });

@@ -1,3 +1,4 @@
+using Harmattan.Server.Auth;
 using Harmattan.Knowledge;
 using Harmattan.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -37,22 +38,22 @@ internal static class ChangeEndpoints
     }
 
     /// <summary>Folds <c>absorbed</c> into the entity of the path (same type only).</summary>
-    private static Created<EntityChange> Merge(KnowledgeStore store, string nameOrId, ChangeRequest request)
+    private static Created<EntityChange> Merge(KnowledgeStore store, HttpContext context, string nameOrId, ChangeRequest request)
     {
-        var change = store.MergeEntities(nameOrId, Required(request.Absorbed, "absorbed"), Required(request.By, "by"));
+        var change = store.MergeEntities(nameOrId, Required(request.Absorbed, "absorbed"), Required(context.Actor(request.By), "by"));
         return TypedResults.Created($"/api/changes?entity={Uri.EscapeDataString(change.EntityId)}", change);
     }
 
     /// <summary>Gives one document's occurrences of the entity an entity of their own.</summary>
-    private static Created<EntityChange> Split(KnowledgeStore store, string nameOrId, ChangeRequest request)
+    private static Created<EntityChange> Split(KnowledgeStore store, HttpContext context, string nameOrId, ChangeRequest request)
     {
-        var change = store.SplitDocument(nameOrId, Required(request.Document, "document"), Required(request.By, "by"));
+        var change = store.SplitDocument(nameOrId, Required(request.Document, "document"), Required(context.Actor(request.By), "by"));
         return TypedResults.Created($"/api/changes?entity={Uri.EscapeDataString(change.EntityId)}", change);
     }
 
     /// <summary>Undoes a merge or split by its change id.</summary>
-    private static Ok<EntityChange> Undo(KnowledgeStore store, string id, ChangeRequest request) =>
-        TypedResults.Ok(store.UndoChange(id, Required(request.By, "by")));
+    private static Ok<EntityChange> Undo(KnowledgeStore store, HttpContext context, string id, ChangeRequest request) =>
+        TypedResults.Ok(store.UndoChange(id, Required(context.Actor(request.By), "by")));
 
     /// <summary>The changes, newest first; <c>entity</c> keeps those of one entity.</summary>
     private static Ok<IReadOnlyList<EntityChange>> List(KnowledgeStore store, string? entity) =>

@@ -1,3 +1,4 @@
+using Harmattan.Server.Auth;
 using Harmattan.Documents;
 using Harmattan.Extraction.Pipeline;
 using Harmattan.Ingest;
@@ -101,8 +102,8 @@ internal static class DocumentEndpoints
     /// Extracts the stored document again with the server's current pipeline and data, keeping every fact
     /// an analyst reviewed (confirmed, corrected or rejected) as it is and replacing the proposed ones.
     /// </summary>
-    private static Ok<ReextractOutcome> Reextract(KnowledgeStore store, DocumentReader reader, ExtractionPipeline pipeline, string id) =>
-        TypedResults.Ok(new Ingestor(reader, pipeline, store).Reextract(id));
+    private static Ok<ReextractOutcome> Reextract(KnowledgeStore store, HttpContext context, DocumentReader reader, ExtractionPipeline pipeline, string id) =>
+        TypedResults.Ok(new Ingestor(reader, pipeline, store, context.Actor(null)).Reextract(id));
 
     /// <summary>
     /// Multipart upload of one or many report files, each read, extracted and stored in its own
@@ -128,7 +129,7 @@ internal static class DocumentEndpoints
             : request.HasFormContentType
                 ? await FormInputs(request, limit, cancellationToken)
                 : throw HarmattanError.UnsupportedFormat.At("request", "send the reports as multipart/form-data files or as JSON {\"documents\": [{\"text\": ...}]}");
-        var results = new Ingestor(reader, pipeline, store).Run(inputs, new ReadOptions { MaxBytes = limit }).ToList();
+        var results = new Ingestor(reader, pipeline, store, request.HttpContext.Actor(null)).Run(inputs, new ReadOptions { MaxBytes = limit }).ToList();
         var summary = Ingestor.Summarize(results, clock.Elapsed);
         var response = new UploadResponse(
             summary.Added,

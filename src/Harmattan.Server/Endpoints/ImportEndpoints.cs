@@ -1,3 +1,4 @@
+using Harmattan.Server.Auth;
 using System.Text;
 using Harmattan.Exchange;
 using Harmattan.Exchange.Import;
@@ -66,7 +67,7 @@ internal static class ImportEndpoints
             }
         }
 
-        var result = new Importer(context).Import(store, name, text, format);
+        var result = new Importer(context).Import(store, name, text, format, request.HttpContext.Actor(null));
         var response = new ImportResponse(
             name,
             result.Format,

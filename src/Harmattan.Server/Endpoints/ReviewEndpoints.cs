@@ -1,3 +1,4 @@
+using Harmattan.Server.Auth;
 using Harmattan.Knowledge;
 using Harmattan.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -70,10 +71,10 @@ internal static class ReviewEndpoints
     private static Ok<ReviewItem> DocumentFact(KnowledgeStore store, string kind, string documentId, string factId) =>
         TypedResults.Ok(store.GetReviewItem(new FactRef(RequiredKind(kind), documentId, factId)));
 
-    private static Created<ReviewRecord> Review(KnowledgeStore store, Schema schema, ReviewBody body)
+    private static Created<ReviewRecord> Review(KnowledgeStore store, HttpContext context, Schema schema, ReviewBody body)
     {
         var record = store.Review(
-            new ReviewRequest(new FactRef(body.Kind, body.DocumentId, body.FactId ?? ""), body.Action, body.Changes, body.By ?? "", body.ExpectedStatus),
+            new ReviewRequest(new FactRef(body.Kind, body.DocumentId, body.FactId ?? ""), body.Action, body.Changes, context.Actor(body.By) ?? "", body.ExpectedStatus),
             schema);
         return TypedResults.Created($"/api/reviews/{record.Id}", record);
     }
@@ -91,8 +92,8 @@ internal static class ReviewEndpoints
 
     private static Ok<ReviewRecord> Get(KnowledgeStore store, string id) => TypedResults.Ok(store.GetReview(id));
 
-    private static Ok<ReviewRecord> Undo(KnowledgeStore store, string id, UndoBody? body) =>
-        TypedResults.Ok(store.UndoReview(id, body?.By ?? ""));
+    private static Ok<ReviewRecord> Undo(KnowledgeStore store, HttpContext context, string id, UndoBody? body) =>
+        TypedResults.Ok(store.UndoReview(id, context.Actor(body?.By) ?? ""));
 
     private static FactKind RequiredKind(string kind) =>
         OptionalKind(kind) ?? throw HarmattanError.BadArgument.At("kind", "is required");

@@ -1,0 +1,99 @@
+using System.Net;
+using Harmattan.Knowledge;
+using Harmattan.Store;
+using Microsoft.Extensions.Options;
+
+namespace Harmattan.Server.Auth;
+
+/// <summary>
+/// Who may call <c>/api/</c>: a request carries <c>Authorization: Bearer SECRET</c> (an API token), and the
+/// token's user's role must reach what the endpoint needs. Reads (GET) need a viewer; every other method
+/// (ingest, import, re-extract, review, merge, split, undo) an analyst; <c>/api/users</c>, <c>/api/tokens</c>
+/// and <c>/api/audit</c> an admin. Without a token a request is answered 401 (HRM0501), with a role too low
+/// 403 (HRM0502), except in one case: a server bound to a loopback address whose knowledge base has no user
+/// yet serves everyone (a single analyst on their own machine), as <see cref="AnonymousAllowed"/> says.
+/// </summary>
+internal static class ApiAccess
+{
+    private const string PrincipalKey = "Harmattan.Principal";
+
+    /// <summary>Whether a request without a token is served: the bind address is loopback and no user exists.</summary>
+    public static bool AnonymousAllowed(ServerSettings settings, KnowledgeStore store) =>
+        IsLoopback(settings.Bind) && !store.HasUsers();
+
+    /// <summary>Whether an address (as <c>serve --bind</c> takes it) only listens on this machine.</summary>
+    public static bool IsLoopback(string? address) =>
+        string.Equals(address, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(address, out var ip) && IPAddress.IsLoopback(ip));
+
+    /// <summary>The role a request needs, from its method and path (under <c>/api</c>).</summary>
+    public static Role Required(HttpRequest request)
+    {
+        var path = request.Path.Value ?? "";
+        if (Under(path, "/api/users") || Under(path, "/api/tokens") || Under(path, "/api/audit"))
+        {
+            return Role.Admin;
+        }
+
+        return HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
+            ? Role.Viewer
+            : Role.Analyst;
+    }
+
+    /// <summary>Checks every <c>/api/</c> request before its endpoint runs; errors go to the problem+json handler.</summary>
+    public static IApplicationBuilder UseApiAccess(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (Under(context.Request.Path.Value ?? "", "/api"))
+            {
+                Check(context);
+            }
+
+            await next(context).ConfigureAwait(false);
+        });
+
+    /// <summary>
+    /// Who a change made by this request is recorded as: the token's user when there is one (a <c>by</c> in the
+    /// body is then ignored), else the body's <c>by</c> (anonymous loopback use only).
+    /// </summary>
+    public static string? Actor(this HttpContext context, string? bodyBy) =>
+        context.Items.TryGetValue(PrincipalKey, out var value) && value is Principal principal ? principal.User : bodyBy;
+
+    private static void Check(HttpContext context)
+    {
+        var store = context.RequestServices.GetRequiredService<KnowledgeStore>();
+        var settings = context.RequestServices.GetRequiredService<IOptions<ServerSettings>>().Value;
+        var needed = Required(context.Request);
+        var header = context.Request.Headers.Authorization.ToString();
+        if (header.Length == 0)
+        {
+            if (AnonymousAllowed(settings, store))
+            {
+                return;
+            }
+
+            throw HarmattanError.Unauthenticated.At(context.Request.Path, "send 'Authorization: Bearer SECRET' with a token from 'harmattan tokens issue'");
+        }
+
+        const string Scheme = "Bearer ";
+        var principal = header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase)
+            ? store.Authenticate(header[Scheme.Length..].Trim())
+            : null;
+        if (principal is null)
+        {
+            throw HarmattanError.Unauthenticated.At(context.Request.Path, "the token is unknown, revoked, or its user is disabled");
+        }
+
+        if (principal.Role < needed)
+        {
+            throw HarmattanError.Forbidden.At(
+                context.Request.Path, $"{principal.User} is {KnowledgeStore.RoleName(principal.Role)}; this needs {KnowledgeStore.RoleName(needed)}");
+        }
+
+        context.Items[PrincipalKey] = principal;
+    }
+
+    private static bool Under(string path, string prefix) =>
+        path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+        && (path.Length == prefix.Length || path[prefix.Length] == '/');
+}
