@@ -62,8 +62,9 @@ public static class HarmattanServer
         builder.Services.AddExchange();
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
-        // One connection per request: KnowledgeStore holds a single SQLite connection and is not shared.
-        builder.Services.AddScoped(sp => KnowledgeStore.Open(sp.GetRequiredService<IOptions<ServerSettings>>().Value.Database));
+        // One store per request (KnowledgeStore holds a single connection and is not shared), its connection
+        // taken from a pool rather than opened anew.
+        builder.Services.AddScoped(sp => KnowledgeStore.Open(sp.GetRequiredService<IOptions<ServerSettings>>().Value.Database, pooled: true));
         builder.Services.AddSingleton(sp => DataDirectory.Locate(sp.GetRequiredService<IOptions<ServerSettings>>().Value.Data));
         builder.Services.AddSingleton(sp => PipelineFactory.FromData(sp.GetRequiredService<DataDirectory>()));
         builder.Services.AddSingleton<DocumentReader>();

@@ -61,7 +61,11 @@ internal sealed class TriggerFinder(EventTriggerLexicon lexicon, string text, To
             if (lexicon.TryStartingWith(word, out var candidates) && Longest(candidates, i, end) is { } match)
             {
                 var span = new TextSpan(t.Start, tokens[match.Last].End);
-                if (InName(span) && !match.Trigger.InName)
+                // A gapped trigger ("drove * out of") may hold a name in its gap: only its own words must stand outside names.
+                var inName = Array.IndexOf(match.Trigger.Words, "*") < 0
+                    ? InName(span)
+                    : InName(t.Span) || InName(tokens[match.Last].Span);
+                if (inName && !match.Trigger.InName)
                 {
                     continue;
                 }

@@ -19,16 +19,17 @@ internal static class SqliteDatabase
     /// <summary>Milliseconds a writer waits for another process's lock before SQLITE_BUSY.</summary>
     private const int BusyTimeoutMilliseconds = 5000;
 
-    public static SqliteConnection Open(string path)
+    public static SqliteConnection Open(string path, bool pooled = false)
     {
         CheckLocation(path);
 
-        // Pooling off: Dispose really closes the file, so callers (and tests) can delete it afterwards.
+        // Pooling off by default: Dispose really closes the file, so callers (and tests) can delete it
+        // afterwards. The server, which opens a store per request, pools.
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
+            Pooling = pooled,
         }.ToString();
         var connection = new SqliteConnection(connectionString);
         try
