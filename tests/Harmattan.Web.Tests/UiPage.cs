@@ -32,16 +32,19 @@ public sealed partial class UiPage : IAsyncDisposable
 
     public static string ScreenshotFolder => Path.Combine(RepositoryRoot.Path, ".build", "screenshots");
 
-    public static async Task<UiPage> OpenAsync(Chromium chromium, HarmattanSite site, string name)
+    public static Task<UiPage> OpenAsync(Chromium chromium, HarmattanSite site, string name) => OpenAsync(chromium, site.Address, name);
+
+    /// <summary>A page on a server of the test's own (not the shared site), at <paramref name="address"/>.</summary>
+    public static async Task<UiPage> OpenAsync(Chromium chromium, Uri address, string name)
     {
         var context = await chromium.Browser.NewContextAsync(new()
         {
-            BaseURL = site.Address.ToString(),
+            BaseURL = address.ToString(),
             ViewportSize = new() { Width = 1400, Height = 1000 },
             Locale = "en-GB",
         });
         var page = await context.NewPageAsync();
-        var ui = new UiPage(context, page, site.Address, name);
+        var ui = new UiPage(context, page, address, name);
         await context.RouteAsync("**/*", async route =>
         {
             if (IsLocal(route.Request.Url))

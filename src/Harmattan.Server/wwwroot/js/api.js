@@ -1,4 +1,6 @@
-// The REST API under /api: JSON in and out, problem+json errors turned into ApiError.
+// The REST API under /api: JSON in and out, problem+json errors turned into ApiError. When the analyst
+// has given an API token (analyst.js), every request carries it as a Bearer header.
+import { apiToken } from './analyst.js';
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -21,6 +23,11 @@ function url(path, params) {
   return '/api/' + path + (q ? '?' + q : '');
 }
 
+function headers(extra) {
+  const token = apiToken();
+  return token ? { ...extra, authorization: 'Bearer ' + token } : extra;
+}
+
 async function read(response) {
   const type = response.headers.get('content-type') ?? '';
   const body = type.includes('json') ? await response.json() : null;
@@ -29,13 +36,13 @@ async function read(response) {
 }
 
 export async function get(path, params) {
-  return read(await fetch(url(path, params), { headers: { accept: 'application/json' } }));
+  return read(await fetch(url(path, params), { headers: headers({ accept: 'application/json' }) }));
 }
 
 export async function post(path, body) {
   return read(await fetch(url(path), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: headers({ 'content-type': 'application/json', accept: 'application/json' }),
     body: JSON.stringify(body ?? {}),
   }));
 }
@@ -44,7 +51,7 @@ export async function post(path, body) {
 export async function upload(files) {
   const form = new FormData();
   for (const file of files) form.append('files', file, file.name);
-  return read(await fetch(url('documents'), { method: 'POST', body: form, headers: { accept: 'application/json' } }));
+  return read(await fetch(url('documents'), { method: 'POST', body: form, headers: headers({ accept: 'application/json' }) }));
 }
 
 /** Every item of a paged list (500 a request), up to max. */

@@ -154,6 +154,11 @@ export function pager(page, hrefFor) {
 
 export function errorBox(error) {
   const lines = [h('strong', null, error.title ?? 'Something went wrong'), ' ', error.message ?? String(error)];
+  if (error.status === 401 || error.status === 403) {
+    lines.push(h('p', null, error.status === 401
+      ? 'This server has users: give your API token (ask an admin for one: harmattan tokens issue) under "Set your name" in the header.'
+      : 'Your token\'s role does not allow this; ask an admin.'));
+  }
   if (Array.isArray(error.problem?.candidates)) {
     lines.push(h('ul', null, error.problem.candidates.map(c =>
       h('li', null, typeof c === 'string' ? c : entityLink(c)))));
