@@ -40,6 +40,20 @@ public sealed class AuthEndpointTests : IDisposable
         return client;
     }
 
+    [Theory]
+    [InlineData(Role.Viewer, "viewer")]
+    [InlineData(Role.Analyst, "analyst")]
+    [InlineData(Role.Admin, "admin")]
+    public async Task Me_says_who_the_token_stands_for_and_its_role(Role role, string expected)
+    {
+        var me = await Problems.Json(await Client(role).GetAsync("/api/me"));
+
+        Assert.Equal(expected, me.GetProperty("role").GetString());
+        Assert.Equal(expected + "-user", me.GetProperty("user").GetString());
+        Assert.False(me.GetProperty("anonymous").GetBoolean());
+        await Problems.Expect(await Client(null).GetAsync("/api/me"), HttpStatusCode.Unauthorized, "HRM0501");
+    }
+
     public static TheoryData<string, string, Role> Boundaries => new()
     {
         { "GET", "/api/documents", Role.Viewer },
@@ -125,6 +139,8 @@ public sealed class AuthEndpointTests : IDisposable
     {
         using var empty = new ServerHost();
         Assert.Equal(HttpStatusCode.OK, (await empty.Client().GetAsync(new Uri("/api/documents", UriKind.Relative))).StatusCode);
+        var me = await Problems.Json(await empty.Client().GetAsync(new Uri("/api/me", UriKind.Relative)));
+        Assert.True(me.GetProperty("anonymous").GetBoolean());
 
         using var open = empty.Factory.WithWebHostBuilder(b => b.UseSetting("Harmattan:Bind", "0.0.0.0"));
         var client = open.CreateClient();

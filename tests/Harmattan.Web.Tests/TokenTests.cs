@@ -21,10 +21,13 @@ public sealed class TokenTests(Chromium chromium) : IClassFixture<Chromium>
         var folder = Directory.CreateTempSubdirectory("harmattan-web-token-").FullName;
         var database = Path.Combine(folder, "kb.db");
         string secret;
+        string viewerSecret;
         using (var store = KnowledgeStore.Open(database))
         {
             store.AddUser("amina", Role.Analyst, by: null);
             secret = store.IssueToken("amina", "browser", by: null).Secret;
+            store.AddUser("ibrahim", Role.Viewer, by: null);
+            viewerSecret = store.IssueToken("ibrahim", "browser", by: null).Secret;
         }
 
         var app = HarmattanServer.Build([], s =>
@@ -59,6 +62,16 @@ public sealed class TokenTests(Chromium chromium) : IClassFixture<Chromium>
             await ui.GoAsync("#/actors");
 
             await Expect(ui.Page.Locator("#view")).ToContainTextAsync("Bamako");
+
+            // An analyst is offered the review actions; a viewer, whom the server would refuse, is not.
+            await ui.GoAsync("#/review");
+            await Expect(ui.Page.Locator(".queue-item button.rv.confirm").First).ToBeVisibleAsync();
+            await ui.Page.EvaluateAsync($"localStorage.setItem('harmattan.token', '{viewerSecret}')");
+            await ui.GoAsync("#/review");
+            await Expect(ui.Page.Locator(".queue-item").First).ToBeVisibleAsync();
+            await Expect(ui.Page.Locator(".queue-item button.rv.confirm").First).ToBeHiddenAsync();
+            await ui.GoAsync("#/documents");
+            await Expect(ui.Page.Locator("form.upload")).ToBeHiddenAsync();
             await ui.DoneAsync();
         }
         finally

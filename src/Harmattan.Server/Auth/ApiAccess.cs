@@ -59,6 +59,10 @@ internal static class ApiAccess
     public static string? Actor(this HttpContext context, string? bodyBy) =>
         context.Items.TryGetValue(PrincipalKey, out var value) && value is Principal principal ? principal.User : bodyBy;
 
+    /// <summary>The token's user and role for this request; null when it was served anonymously (loopback, no users).</summary>
+    public static Principal? Caller(this HttpContext context) =>
+        context.Items.TryGetValue(PrincipalKey, out var value) ? value as Principal : null;
+
     private static void Check(HttpContext context)
     {
         var store = context.RequestServices.GetRequiredService<KnowledgeStore>();

@@ -12,6 +12,12 @@ public sealed record NewUser(string? Name, string? Role);
 public sealed record NewToken(string? User, string? Name);
 
 /// <summary>
+/// Who the caller is: the token's user and role, or <see cref="Anonymous"/> when the server serves requests
+/// without a token (a loopback bind and no user yet), where every action is allowed.
+/// </summary>
+public sealed record Caller(string? User, Role Role, bool Anonymous);
+
+/// <summary>
 /// <c>/api/users</c>, <c>/api/tokens</c> and <c>/api/audit</c>, for admins (<see cref="ApiAccess"/>): as the
 /// <c>users</c>, <c>tokens</c> and <c>audit</c> verbs. Each change is recorded as made by the token's user.
 /// </summary>
@@ -36,6 +42,12 @@ internal static class TeamEndpoints
             .WithName("RevokeToken").ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/audit", Audit).WithTags("team").WithName("ListAudit").ProducesProblem(StatusCodes.Status400BadRequest);
+
+        // What the UI shows: a viewer is not offered the actions the server would refuse.
+        api.MapGet("/me", (HttpContext context) => TypedResults.Ok(context.Caller() is { } p
+                ? new Caller(p.User, p.Role, Anonymous: false)
+                : new Caller(null, Role.Admin, Anonymous: true)))
+            .WithTags("team").WithName("Me");
     }
 
     private static Created<User> AddUser(KnowledgeStore store, HttpContext context, NewUser body)

@@ -1,6 +1,7 @@
 // The shell: hash routes (#/page/arg?params), one module per page, each rendering into a fresh element.
 import { h, errorBox, route } from './dom.js';
 import { analystBadge } from './analyst.js';
+import * as api from './api.js';
 import * as documents from './pages/documents.js';
 import * as reader from './pages/reader.js';
 import * as actors from './pages/actors.js';
@@ -26,7 +27,21 @@ function parse() {
   return { page: segments[0] ?? 'documents', args: segments.slice(1), params: new URLSearchParams(query) };
 }
 
+/**
+ * The caller's role (GET /api/me) on the body, so the actions the server would refuse a viewer are not
+ * offered (app.css hides them). Read on every navigation: the token may have changed.
+ */
+async function showRole() {
+  try {
+    const me = await api.get('me');
+    document.body.dataset.role = me.role;
+  } catch {
+    document.body.dataset.role = 'none';
+  }
+}
+
 async function show() {
+  await showRole();
   if (typeof cleanup === 'function') cleanup();
   cleanup = null;
   const { page, args, params } = parse();
