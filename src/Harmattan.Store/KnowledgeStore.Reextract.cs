@@ -43,17 +43,8 @@ public sealed partial class KnowledgeStore
 
         extraction = ExtractionRewriter.Rewrite(extraction, resolutions);
 
-        var reviewed = _connection.Query<(string Kind, string Id)>(
-                """
-                SELECT 'claim', id FROM claims WHERE document_id = @Id AND status <> 'proposed'
-                UNION ALL SELECT 'relation', id FROM relations WHERE document_id = @Id AND status <> 'proposed'
-                UNION ALL SELECT 'event', id FROM events WHERE document_id = @Id AND status <> 'proposed'
-                UNION ALL SELECT 'attribute', id FROM properties WHERE document_id = @Id AND status <> 'proposed'
-                """,
-                new { Id = id },
-                transaction)
-            .ToHashSet();
-        bool Fresh(string kind, string factId) => !reviewed.Contains((kind, factId));
+        var reviewed = ReviewedFacts(id, transaction).Select(f => (f.Kind, f.FactId)).ToHashSet();
+        bool Fresh(FactKind kind, string factId) => !reviewed.Contains((kind, factId));
 
         _dialect.UnindexClaims(_connection, transaction, id);
         var removed = _connection.ExecuteScalar<long>(
@@ -87,10 +78,10 @@ public sealed partial class KnowledgeStore
 
         var fresh = extraction with
         {
-            Claims = extraction.Claims.Where(c => Fresh("claim", c.Id)).ToList(),
-            Relations = extraction.Relations.Where(r => Fresh("relation", r.Id)).ToList(),
-            Events = extraction.Events.Where(e => Fresh("event", e.Id)).ToList(),
-            Attributes = extraction.Attributes.Where(p => Fresh("attribute", p.Id)).ToList(),
+            Claims = extraction.Claims.Where(c => Fresh(FactKind.Claim, c.Id)).ToList(),
+            Relations = extraction.Relations.Where(r => Fresh(FactKind.Relation, r.Id)).ToList(),
+            Events = extraction.Events.Where(e => Fresh(FactKind.Event, e.Id)).ToList(),
+            Attributes = extraction.Attributes.Where(p => Fresh(FactKind.Attribute, p.Id)).ToList(),
         };
         WriteExtraction(id, fresh, resolutions, transaction);
         _dialect.IndexClaims(_connection, transaction, id);

@@ -175,20 +175,29 @@ public sealed partial class KnowledgeStore
         ArgumentNullException.ThrowIfNull(documentIdOrPrefix);
         using var transaction = BeginRead();
         var id = ResolveId(documentIdOrPrefix.Trim().ToLowerInvariant(), transaction);
-        return _connection.Query<(string Kind, string FactId, string Status)>(
+        return ReviewedFacts(id, transaction)
+            .Concat(_connection.Query<(string Kind, string FactId, string Status)>(
+                """
+                SELECT 'entity', e.id, e.status FROM entities e
+                WHERE e.status <> 'proposed' AND e.id IN (SELECT entity_id FROM document_entities WHERE document_id = @Id)
+                """,
+                new { Id = id },
+                transaction).Select(r => (ParseKind(r.Kind), r.FactId, ParseStatus(r.Status))))
+            .ToList();
+    }
+
+    /// <summary>The claims, relations, events and attributes of one document that an analyst reviewed.</summary>
+    private IEnumerable<(FactKind Kind, string FactId, ReviewStatus Status)> ReviewedFacts(string documentId, DbTransaction transaction) =>
+        _connection.Query<(string Kind, string FactId, string Status)>(
                 """
                 SELECT 'claim', id, status FROM claims WHERE document_id = @Id AND status <> 'proposed'
                 UNION ALL SELECT 'relation', id, status FROM relations WHERE document_id = @Id AND status <> 'proposed'
                 UNION ALL SELECT 'event', id, status FROM events WHERE document_id = @Id AND status <> 'proposed'
                 UNION ALL SELECT 'attribute', id, status FROM properties WHERE document_id = @Id AND status <> 'proposed'
-                UNION ALL SELECT 'entity', e.id, e.status FROM entities e
-                    WHERE e.status <> 'proposed' AND e.id IN (SELECT entity_id FROM document_entities WHERE document_id = @Id)
                 """,
-                new { Id = id },
+                new { Id = documentId },
                 transaction)
-            .Select(r => (ParseKind(r.Kind), r.FactId, ParseStatus(r.Status)))
-            .ToList();
-    }
+            .Select(r => (ParseKind(r.Kind), r.FactId, ParseStatus(r.Status)));
 
     private const string ReviewColumns = """
         SELECT id, kind, document_id AS DocumentId, fact_id AS FactId, action, status_before AS StatusBefore,

@@ -1,5 +1,9 @@
+using System.Data;
+using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
+using Dapper;
+using Harmattan.Knowledge;
 
 namespace Harmattan.Store;
 
@@ -15,6 +19,44 @@ internal static class MigrationScripts
     public static readonly IReadOnlyList<Migration> Postgres = Load("Postgres");
 
     public static int LatestVersion { get; } = CheckSameVersions();
+
+    /// <summary>
+    /// The schema version harmattan_meta records, after checking the table says the database is Harmattan's
+    /// (HRM0201 otherwise); both backends read it the same way. <paramref name="location"/> names the
+    /// database in the messages.
+    /// </summary>
+    public static int ReadMetaVersion(IDbConnection connection, DbTransaction? transaction, string location)
+    {
+        var meta = connection.Query<(string Key, string Value)>(
+            "SELECT key, value FROM harmattan_meta WHERE key IN ('application', 'schema_version')",
+            transaction: transaction).ToDictionary(row => row.Key, row => row.Value, StringComparer.Ordinal);
+        if (!meta.TryGetValue("application", out var application) || !string.Equals(application, "harmattan", StringComparison.Ordinal))
+        {
+            throw HarmattanError.NotHarmattanDatabase.At(location, "harmattan_meta does not name the application 'harmattan'");
+        }
+
+        if (!meta.TryGetValue("schema_version", out var text)
+            || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            || version < 1)
+        {
+            throw HarmattanError.NotHarmattanDatabase.At(location, "harmattan_meta has no valid schema_version");
+        }
+
+        return version;
+    }
+
+    /// <summary>HRM0202 when <paramref name="version"/> is newer than this code knows.</summary>
+    public static void RefuseNewer(int version, string location)
+    {
+        if (version > LatestVersion)
+        {
+            throw HarmattanError.NewerSchema.At(
+                location,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"the database has schema version {version}; this Harmattan knows versions up to {LatestVersion}"));
+        }
+    }
 
     private static int CheckSameVersions()
     {

@@ -90,6 +90,34 @@ public sealed record ReviewLogFilter(FactKind? Kind = null, string? Document = n
 /// <summary>What re-extracting a stored document did: facts kept because an analyst reviewed them, and the rest replaced.</summary>
 public sealed record ReextractOutcome(string DocumentId, int KeptReviewed, int Removed, int Added);
 
+/// <summary>
+/// Fact kinds and review statuses as hosts take them from users (a query parameter, a command-line word):
+/// any case, the names only (never the enum's numbers), a blank one meaning none. A bad one is HRM0401
+/// about <c>subject</c>, the parameter or word it came from.
+/// </summary>
+public static class ReviewNames
+{
+    public static FactKind? Kind(string? text, string subject) =>
+        Parse<FactKind>(text, subject, "entity, claim, relation, event, attribute");
+
+    public static ReviewStatus? Status(string? text, string subject) =>
+        Parse<ReviewStatus>(text, subject, "proposed, confirmed, rejected");
+
+    private static T? Parse<T>(string? text, string subject, string names)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var word = text.Trim();
+        return Enum.TryParse<T>(word, ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsDigit(word[0])
+            ? value
+            : throw HarmattanError.BadArgument.At(subject, $"'{word}' is not one of {names}");
+    }
+}
+
 /// <summary>The fields an analyst may correct, per kind of fact.</summary>
 public static class ReviewFields
 {

@@ -111,13 +111,7 @@ internal static class BenchServeCommand
         var generator = CorpusGenerator.Load(data, resources.Registry);
         using var store = KnowledgeStore.Open(location);
         var ingestor = new Harmattan.Ingest.Ingestor(new Harmattan.Documents.DocumentReader(), PipelineFactory.FromResources(resources), store);
-        var inputs = Enumerable.Range(0, count).Select(i =>
-        {
-            var report = generator.Generate(1, i);
-            return Harmattan.Ingest.IngestInput.Bytes(
-                report.Id + ".txt", System.Text.Encoding.UTF8.GetBytes(report.Text), new Harmattan.Documents.ReadOptions { Published = report.Published });
-        });
-        foreach (var _ in ingestor.Run(inputs, new Harmattan.Documents.ReadOptions()))
+        foreach (var _ in ingestor.Run(BenchCorpus.Inputs(generator, seed: 1, count), new Harmattan.Documents.ReadOptions()))
         {
         }
     }
@@ -189,9 +183,9 @@ internal static class BenchServeCommand
                 t.Key,
                 sorted.Count,
                 sorted.Count / elapsed,
-                Percentile(sorted, 0.50),
-                Percentile(sorted, 0.95),
-                Percentile(sorted, 0.99),
+                BenchCorpus.Percentile(sorted, 0.50),
+                BenchCorpus.Percentile(sorted, 0.95),
+                BenchCorpus.Percentile(sorted, 0.99),
                 sorted[^1],
                 conflicts.GetValueOrDefault(t.Key),
                 errors.GetValueOrDefault(t.Key));
@@ -225,9 +219,6 @@ internal static class BenchServeCommand
     }
 
     private static readonly string[] SearchTerms = ["jihad", "Gao", "sharia", "ceasefire", "Kidal", "attack", "talks", "MNLA"];
-
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     private static void Print(TextWriter output, LoadFigures r)
     {

@@ -121,13 +121,7 @@ internal static class BenchStoreCommand
         CliEnvironment env, KnowledgeStore store, ExtractionPipeline pipeline, CorpusGenerator generator, int seed, int count, int threads, bool quiet)
     {
         long words = 0;
-        var inputs = Enumerable.Range(0, count).Select(index =>
-        {
-            var report = generator.Generate(seed, index);
-            Interlocked.Add(ref words, report.Words);
-            // Every generated report carries its own publication date, as a wire's metadata would.
-            return IngestInput.Bytes(report.Id + ".txt", Encoding.UTF8.GetBytes(report.Text), new Harmattan.Documents.ReadOptions { Published = report.Published });
-        });
+        var inputs = BenchCorpus.Inputs(generator, seed, count, report => words += report.Words);
 
         var ingestor = new Ingestor(new Harmattan.Documents.DocumentReader(), pipeline, store);
         var samples = new List<IngestSample>();
@@ -210,15 +204,11 @@ internal static class BenchStoreCommand
             }
 
             times.Sort();
-            results.Add(new LatencyFigures(kind, runs, Percentile(times, 0.50), Percentile(times, 0.95), Percentile(times, 0.99), times[^1]));
+            results.Add(new LatencyFigures(kind, runs, BenchCorpus.Percentile(times, 0.50), BenchCorpus.Percentile(times, 0.95), BenchCorpus.Percentile(times, 0.99), times[^1]));
         }
 
         return results;
     }
-
-    /// <summary>Nearest-rank percentile of sorted values.</summary>
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     private static void Print(TextWriter output, IngestFigures? ingest, List<LatencyFigures> latencies)
     {

@@ -38,7 +38,7 @@ internal static class ReviewCommand
         command.SetAction(parse =>
         {
             using var store = Workspace.OpenStore(parse);
-            var filter = new ReviewQueueFilter(ParseKind(parse.GetValue(kind)), parse.GetValue(document), ParseStatus(parse.GetValue(status)!));
+            var filter = new ReviewQueueFilter(ParseKind(parse.GetValue(kind)), parse.GetValue(document), ParseStatus(parse.GetValue(status)!, "--status"));
             var (items, total) = store.ReviewQueue(filter, Math.Max(0, parse.GetValue(offset)), Math.Clamp(parse.GetValue(limit), 1, 500));
             if (parse.GetValue(json))
             {
@@ -85,7 +85,7 @@ internal static class ReviewCommand
             using var store = Workspace.OpenStore(parse);
             var schema = Schema.Load(Workspace.Data(parse));
             var changes = action == ReviewAction.Correct ? Changes(parse.GetValue(set) ?? []) : null;
-            var expected = parse.GetValue(expect) is { } e ? ParseStatus(e) : (ReviewStatus?)null;
+            var expected = ReviewNames.Status(parse.GetValue(expect), "--expect");
             var review = store.Review(new ReviewRequest(ParseFact(store, parse.GetValue(fact)!), action, changes, parse.GetValue(by)!, expected), schema);
             if (parse.GetValue(json))
             {
@@ -160,7 +160,7 @@ internal static class ReviewCommand
     internal static FactRef ParseFact(KnowledgeStore store, string text)
     {
         var parts = text.Split(':', 2);
-        var kind = parts.Length == 2 ? ParseKind(parts[0]) : null;
+        var kind = parts.Length == 2 ? ReviewNames.Kind(parts[0], text) : null;
         if (kind is null)
         {
             throw HarmattanError.BadArgument.At(text, "write a fact as kind:document:id (claim:3f2a9c1b:clm_...) or entity:NAME");
@@ -207,22 +207,9 @@ internal static class ReviewCommand
             $"{r.Id} {Kind(r.Action)} {fact}{changes}: {Kind(r.StatusBefore)} -> {Kind(r.StatusAfter)}, by {r.By} at {r.At:yyyy-MM-dd HH:mm:ss}Z{undone}");
     }
 
-    private static FactKind? ParseKind(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
+    private static FactKind? ParseKind(string? text) => ReviewNames.Kind(text, "--kind");
 
-        return Enum.TryParse<FactKind>(text.Trim(), ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !char.IsDigit(text.Trim()[0])
-            ? kind
-            : throw HarmattanError.BadArgument.At(text, "a kind is one of entity, claim, relation, event, attribute");
-    }
-
-    private static ReviewStatus ParseStatus(string text) =>
-        Enum.TryParse<ReviewStatus>(text.Trim(), ignoreCase: true, out var status) && Enum.IsDefined(status) && !char.IsDigit(text.Trim()[0])
-            ? status
-            : throw HarmattanError.BadArgument.At(text, "a status is one of proposed, confirmed, rejected");
+    private static ReviewStatus ParseStatus(string text, string option) => ReviewNames.Status(text, option) ?? ReviewStatus.Proposed;
 
     private static string Kind<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 

@@ -15,8 +15,12 @@ public sealed class ExtractionPipeline
 
     public IReadOnlyList<IComponent> Components => _components;
 
-    /// <summary>Runs every component over the text and returns the analysed document with all its layers.</summary>
-    public AnalyzedDocument Analyze(string documentId, string text, PartialDate? published)
+    /// <summary>
+    /// Runs the components over the text and returns the analysed document with their layers: all of them,
+    /// or, with <paramref name="upTo"/> (a <see cref="Layers"/> name), only as far as the first component that
+    /// writes that layer, for a caller that needs one early layer (the dates of a document being read).
+    /// </summary>
+    public AnalyzedDocument Analyze(string documentId, string text, PartialDate? published, string? upTo = null)
     {
         var document = new AnalyzedDocument(documentId, text, published);
         foreach (var component in _components)
@@ -29,6 +33,11 @@ public sealed class ExtractionPipeline
             {
                 // The one error handler of the pipeline: name the component and the document.
                 throw new ExtractionException(component.Name, documentId, e);
+            }
+
+            if (upTo is not null && component.Assigns.Contains(upTo))
+            {
+                break;
             }
         }
 

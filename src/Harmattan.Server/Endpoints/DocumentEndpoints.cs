@@ -89,8 +89,8 @@ internal static class DocumentEndpoints
     {
         var stored = store.GetDocument(id);
         var d = stored.Document;
-        // Date expressions are not stored; reading them again is a few milliseconds of the pipeline.
-        var dates = pipeline.Analyze(d.Id, d.Text, d.Published).Dates
+        // Date expressions are not stored; the pipeline reads them again, running only as far as the dates.
+        var dates = pipeline.Analyze(d.Id, d.Text, d.Published, upTo: Layers.Dates).Dates
             .Select(m => new DateSpan(m.Span.Start, m.Span.End, m.Date.ToIso(), m.YearInferred))
             .ToList();
         var reviews = store.GetReviewStatuses(d.Id).Select(r => new FactStatus(r.Kind, r.FactId, r.Status)).ToList();

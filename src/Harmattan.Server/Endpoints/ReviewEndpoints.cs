@@ -98,27 +98,7 @@ internal static class ReviewEndpoints
     private static FactKind RequiredKind(string kind) =>
         OptionalKind(kind) ?? throw HarmattanError.BadArgument.At("kind", "is required");
 
-    private static FactKind? OptionalKind(string? kind)
-    {
-        if (string.IsNullOrWhiteSpace(kind))
-        {
-            return null;
-        }
+    private static FactKind? OptionalKind(string? kind) => ReviewNames.Kind(kind, "kind");
 
-        return Enum.TryParse<FactKind>(kind, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(kind[0])
-            ? parsed
-            : throw HarmattanError.BadArgument.At("kind", $"'{kind}' is not one of entity, claim, relation, event, attribute");
-    }
-
-    private static ReviewStatus? Status(string? status)
-    {
-        if (string.IsNullOrWhiteSpace(status))
-        {
-            return null;
-        }
-
-        return Enum.TryParse<ReviewStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(status[0])
-            ? parsed
-            : throw HarmattanError.BadArgument.At("status", $"'{status}' is not one of proposed, confirmed, rejected");
-    }
+    private static ReviewStatus? Status(string? status) => ReviewNames.Status(status, "status");
 }

@@ -76,30 +76,8 @@ internal static class PostgresMigrator
                 display, "it holds the tables of another application: it has tables but no harmattan_meta");
         }
 
-        var meta = connection.Query<(string Key, string Value)>(
-            "SELECT key, value FROM harmattan_meta WHERE key IN ('application', 'schema_version')",
-            transaction: transaction).ToDictionary(row => row.Key, row => row.Value, StringComparer.Ordinal);
-        if (!meta.TryGetValue("application", out var application) || !string.Equals(application, "harmattan", StringComparison.Ordinal))
-        {
-            throw HarmattanError.NotHarmattanDatabase.At(display, "harmattan_meta does not name the application 'harmattan'");
-        }
-
-        if (!meta.TryGetValue("schema_version", out var text)
-            || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
-            || version < 1)
-        {
-            throw HarmattanError.NotHarmattanDatabase.At(display, "harmattan_meta has no valid schema_version");
-        }
-
-        if (version > MigrationScripts.LatestVersion)
-        {
-            throw HarmattanError.NewerSchema.At(
-                display,
-                string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"the database has schema version {version}; this Harmattan knows versions up to {MigrationScripts.LatestVersion}"));
-        }
-
+        var version = MigrationScripts.ReadMetaVersion(connection, transaction, display);
+        MigrationScripts.RefuseNewer(version, display);
         return version;
     }
 }

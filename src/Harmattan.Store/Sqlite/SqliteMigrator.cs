@@ -75,31 +75,8 @@ internal static class SqliteMigrator
                 path, "it is an SQLite database of another application: it has tables but no harmattan_meta");
         }
 
-        var meta = connection.Query<(string Key, string Value)>(
-            "SELECT key, value FROM harmattan_meta WHERE key IN ('application', 'schema_version')",
-            transaction: transaction).ToDictionary(row => row.Key, row => row.Value, StringComparer.Ordinal);
-        if (!meta.TryGetValue("application", out var application) || !string.Equals(application, "harmattan", StringComparison.Ordinal))
-        {
-            throw HarmattanError.NotHarmattanDatabase.At(path, "harmattan_meta does not name the application 'harmattan'");
-        }
-
-        if (!meta.TryGetValue("schema_version", out var text)
-            || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
-            || version < 1)
-        {
-            throw HarmattanError.NotHarmattanDatabase.At(path, "harmattan_meta has no valid schema_version");
-        }
-
-        var highest = Math.Max(version, userVersion);
-        if (highest > LatestVersion)
-        {
-            throw HarmattanError.NewerSchema.At(
-                path,
-                string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"the database has schema version {highest}; this Harmattan knows versions up to {LatestVersion}"));
-        }
-
+        var version = MigrationScripts.ReadMetaVersion(connection, transaction, path);
+        MigrationScripts.RefuseNewer((int)Math.Min(int.MaxValue, Math.Max(version, userVersion)), path);
         return version;
     }
 }
