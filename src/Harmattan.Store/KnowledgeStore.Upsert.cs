@@ -88,6 +88,7 @@ public sealed partial class KnowledgeStore
         }
 
         transaction.Commit();
+        _dialect.AfterBatch(_connection);
         return results;
     }
 
@@ -176,7 +177,9 @@ public sealed partial class KnowledgeStore
         // A stored entity keeps its name and type; it only gains a registry link it lacked and the aliases
         // it had not been seen under.
         _dialect.MergeRows(_connection, transaction, "entities", ["id", "type", "name", "registry_id"],
-            "ON CONFLICT (id) DO UPDATE SET registry_id = coalesce(entities.registry_id, excluded.registry_id)",
+            // Only a registry link the entity lacked is written: an update that changes nothing still writes a
+            // row version (PostgreSQL keeps every one until vacuum) for each entity of each document.
+            "ON CONFLICT (id) DO UPDATE SET registry_id = excluded.registry_id WHERE entities.registry_id IS NULL AND excluded.registry_id IS NOT NULL",
             extraction.Entities.Select(e => new object?[] { e.Id, e.Type.ToString(), e.Name, e.RegistryId }));
         _dialect.MergeRows(_connection, transaction, "entity_aliases", ["entity_id", "alias"], "ON CONFLICT DO NOTHING",
             extraction.Entities.SelectMany(e => e.Aliases.Select(alias => new object?[] { e.Id, alias })));

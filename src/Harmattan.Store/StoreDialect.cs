@@ -86,6 +86,14 @@ internal abstract class StoreDialect
     public abstract void FinishCopy(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> tables);
 
     /// <summary>
+    /// After a batch of documents was committed: whatever the database needs to keep planning the next
+    /// batch's statements well. Nothing on SQLite.
+    /// </summary>
+    public virtual void AfterBatch(DbConnection connection)
+    {
+    }
+
+    /// <summary>
     /// Stored entities of <paramref name="type"/> with a folded name or alias spelled like one of
     /// <paramref name="names"/>, found through an index of their spelling, for the fuzzy rule of entity
     /// resolution; none where the database has no such index (SQLite), where resolution compares only names
