@@ -195,7 +195,7 @@ public sealed partial class KnowledgeStore
     /// back with its old row id, every row it added goes. Refused (HRM0214) when it is already undone or
     /// when a later change that is still in force involves the same entities (undo that one first), or when
     /// an entity the change created has gained facts since, or when a document naming its entities was
-    /// re-extracted after it.
+    /// re-extracted after it, or when a row it rewrote is gone (its document was deleted or replaced since).
     /// </summary>
     public EntityChange UndoChange(string changeId, string by)
     {
@@ -240,6 +240,7 @@ public sealed partial class KnowledgeStore
                 change.Id, $"document {reextracted} was re-extracted after it, so its rows are not the ones the change rewrote; merge or split again instead");
         }
 
+        RefuseIfRowsGone(change, transaction);
         var rows = _connection.Query<ChangeRow>(
             """
             SELECT action, table_name AS TableName, row_id AS RowId, column_name AS ColumnName, old_value AS OldValue, row_json AS RowJson
