@@ -46,8 +46,10 @@ public sealed partial class KnowledgeStore
         var resolutions = ResolveEntities(extraction, transaction);
         extraction = ExtractionRewriter.Rewrite(extraction, resolutions);
         var now = StoredValues.Timestamp(_clock.GetUtcNow());
-        InsertDocument(document, now, transaction);
-        WriteExtraction(document.Id, extraction, resolutions, transaction);
+        var rows = new RowBatch();
+        AddDocument(document, now, rows);
+        WriteExtraction(document.Id, extraction, resolutions, rows, transaction);
+        rows.Flush(_connection, transaction, _dialect);
         _dialect.IndexDocument(_connection, transaction, document.Id);
         _connection.Execute(
             """
