@@ -66,6 +66,28 @@ public sealed class BenchCommandTests : IDisposable
         Assert.True(kinds["profile"].GetProperty("p50_ms").GetDouble() <= kinds["profile"].GetProperty("p99_ms").GetDouble());
     }
 
+    [Fact]
+    public void Bench_serve_sends_an_analysts_token_to_a_store_with_users_and_says_when_one_is_missing()
+    {
+        Assert.Equal(0, CliRun.Of(_dir.Path, "ingest", TempFolder.SampleReports).ExitCode);
+        Assert.Equal(0, CliRun.Of(_dir.Path, "users", "add", "load", "--role", "analyst", "--by", "root").ExitCode);
+        var secret = JsonDocument.Parse(CliRun.Of(_dir.Path, "tokens", "issue", "load", "--json").Output).RootElement.GetProperty("secret").GetString()!;
+        var target = Path.Combine(_dir.Path, "harmattan.db");
+
+        var refused = CliRun.Of(_dir.Path, "bench", "serve", "--target", target, "--seconds", "1", "--connections", "2");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--token", refused.Error, StringComparison.Ordinal);
+
+        var run = CliRun.Of(_dir.Path, "bench", "serve", "--target", target, "--token", secret, "--seconds", "2", "--connections", "2", "--writes", "0.3", "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var result = JsonDocument.Parse(run.Output).RootElement;
+        var kinds = result.GetProperty("kinds").EnumerateArray().ToList();
+        Assert.Contains(kinds, k => k.GetProperty("kind").GetString() == "review");
+        Assert.All(kinds, k => Assert.Equal(0, k.GetProperty("errors").GetInt32()));
+        Assert.True(result.GetProperty("cpu_ms_per_request").GetDouble() > 0);
+        Assert.True(result.GetProperty("kilobytes_per_request").GetDouble() > 0);
+    }
+
     [Theory]
     [InlineData("--threads", "0")]
     [InlineData("--words", "0")]

@@ -22,6 +22,9 @@ namespace Harmattan.Cli.Commands;
 /// busy for some seconds with a mix of reads (actor profiles, search, timeline) and writes (a review and
 /// its undo), and prints the requests per second and latency percentiles of each kind. A 409 on a review
 /// (two workers on one fact) is the optimistic concurrency working and is counted apart from errors.
+/// The process's CPU time and allocation per request are printed too: the load generator runs in the same
+/// process as the server, so they count both, but unlike requests per second they do not depend on what
+/// else the machine is running.
 /// </summary>
 internal static class BenchServeCommand
 {
@@ -32,10 +35,11 @@ internal static class BenchServeCommand
         var seconds = new Option<int>("--seconds") { Description = "How long to load the server.", DefaultValueFactory = _ => 10 };
         var connections = new Option<int>("--connections") { Description = "Requests in flight at once.", DefaultValueFactory = _ => 16 };
         var writes = new Option<double>("--writes") { Description = "Share of operations that are writes (a review and its undo), 0 to 1.", DefaultValueFactory = _ => 0.05 };
+        var token = new Option<string?>("--token") { Description = "An analyst's API token (harmattan tokens issue), sent with every request; needed when the store has users.", HelpName = "SECRET" };
         var json = CommonOptions.Json();
         var command = new Command("serve", "Load-test the web server on loopback: requests/s and latency percentiles of profile reads, search, timeline and reviews.")
         {
-            target, docs, seconds, connections, writes, json,
+            target, docs, seconds, connections, writes, token, json,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -71,7 +75,7 @@ internal static class BenchServeCommand
                 {
                     var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
                     var results = await Load(
-                        new Uri(address), TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(seconds))), Math.Max(1, parse.GetValue(connections)), share, cancellation);
+                        new Uri(address), parse.GetValue(token), TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(seconds))), Math.Max(1, parse.GetValue(connections)), share, cancellation);
                     if (parse.GetValue(json))
                     {
                         JsonOutput.Write(env.Output, results);
@@ -103,7 +107,10 @@ internal static class BenchServeCommand
 
     internal sealed record KindFigures(string Kind, int Requests, double PerSecond, double P50Ms, double P95Ms, double P99Ms, double MaxMs, int Conflicts, int Errors);
 
-    internal sealed record LoadFigures(int Connections, double Seconds, int Requests, double PerSecond, IReadOnlyList<KindFigures> Kinds);
+    /// <param name="CpuMsPerRequest">The process's CPU time (user and system, every thread: server and load generator) over the requests.</param>
+    /// <param name="KilobytesPerRequest">Bytes the process allocated (server and load generator) over the requests, in KB.</param>
+    internal sealed record LoadFigures(
+        int Connections, double Seconds, int Requests, double PerSecond, double CpuMsPerRequest, double KilobytesPerRequest, IReadOnlyList<KindFigures> Kinds);
 
     private static void Fill(string location, DataDirectory data, int count)
     {
@@ -116,18 +123,23 @@ internal static class BenchServeCommand
         }
     }
 
-    private static async Task<LoadFigures> Load(Uri server, TimeSpan duration, int connections, double writeShare, CancellationToken cancellation)
+    private static async Task<LoadFigures> Load(Uri server, string? token, TimeSpan duration, int connections, double writeShare, CancellationToken cancellation)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var client = new HttpClient(handler) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
+        if (!string.IsNullOrWhiteSpace(token))
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.Trim());
+        }
+
         var actors = new List<string>();
         foreach (var type in new[] { "ArmedGroup", "Person" })
         {
-            using var page = JsonDocument.Parse(await client.GetStringAsync($"/api/entities?type={type}&limit=200", cancellation));
+            using var page = await GetJson($"/api/entities?type={type}&limit=200");
             actors.AddRange(page.RootElement.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()!));
         }
 
-        using var queue = JsonDocument.Parse(await client.GetStringAsync("/api/review/queue?kind=claim&limit=500", cancellation));
+        using var queue = await GetJson("/api/review/queue?kind=claim&limit=500");
         var facts = queue.RootElement.GetProperty("items").EnumerateArray()
             .Select(i => (Document: i.GetProperty("documentId").GetString()!, Fact: i.GetProperty("factId").GetString()!))
             .ToList();
@@ -139,6 +151,9 @@ internal static class BenchServeCommand
         var timings = new ConcurrentDictionary<string, ConcurrentBag<double>>(StringComparer.Ordinal);
         var conflicts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var errors = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, connections).Select(worker => Task.Run(
             async () =>
@@ -175,6 +190,9 @@ internal static class BenchServeCommand
             cancellation)).ToArray();
         await Task.WhenAll(workers);
         var elapsed = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
+        var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
 
         var kinds = timings.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t =>
         {
@@ -191,7 +209,22 @@ internal static class BenchServeCommand
                 errors.GetValueOrDefault(t.Key));
         }).ToList();
         var total = kinds.Sum(k => k.Requests);
-        return new LoadFigures(connections, elapsed, total, total / elapsed, kinds);
+        return new LoadFigures(
+            connections, elapsed, total, total / elapsed, cpu.TotalMilliseconds / Math.Max(1, total), allocated / 1024.0 / Math.Max(1, total), kinds);
+
+        // What the workers pick from; a refusal here is the token's fault (or its absence), said as such.
+        async Task<JsonDocument> GetJson(string path)
+        {
+            using var response = await client.GetAsync(path, cancellation);
+            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                throw HarmattanError.BadArgument.At(
+                    "--token", $"the server answered {(int)response.StatusCode} to {path}: a store with users needs an analyst's token (harmattan tokens issue USER)");
+            }
+
+            response.EnsureSuccessStatusCode();
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellation));
+        }
 
         // Times one request; returns the body of a success (for the review's id), else null.
         async Task<string?> Timed(string kind, Func<Task<HttpResponseMessage>> send)
@@ -223,6 +256,9 @@ internal static class BenchServeCommand
     private static void Print(TextWriter output, LoadFigures r)
     {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Requests:N0} requests in {r.Seconds:F1} s on {r.Connections} connections = {r.PerSecond:F0} requests/s"));
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"per request, server and load generator together: {r.CpuMsPerRequest:F2} ms of CPU, {r.KilobytesPerRequest:F0} KB allocated"));
         output.WriteLine("kind         requests      req/s     p50 ms     p95 ms     p99 ms     max ms  409s  errors");
         foreach (var k in r.Kinds)
         {
