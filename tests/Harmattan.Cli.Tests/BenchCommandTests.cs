@@ -54,7 +54,7 @@ public sealed class BenchCommandTests : IDisposable
     [Fact]
     public void Bench_serve_loads_a_real_server_with_reads_and_reviews_and_reports_each_kind()
     {
-        var run = CliRun.Of(_dir.Path, "bench", "serve", "--docs", "6", "--seconds", "2", "--connections", "4", "--writes", "0.3", "--json");
+        var run = CliRun.Of(_dir.Path, "bench", "serve", "--docs", "6", "--seconds", "2", "--warmup", "1", "--connections", "4", "--writes", "0.3", "--json");
 
         Assert.True(run.ExitCode == 0, run.Error);
         var result = JsonDocument.Parse(run.Output).RootElement;
@@ -74,11 +74,11 @@ public sealed class BenchCommandTests : IDisposable
         var secret = JsonDocument.Parse(CliRun.Of(_dir.Path, "tokens", "issue", "load", "--json").Output).RootElement.GetProperty("secret").GetString()!;
         var target = Path.Combine(_dir.Path, "harmattan.db");
 
-        var refused = CliRun.Of(_dir.Path, "bench", "serve", "--target", target, "--seconds", "1", "--connections", "2");
+        var refused = CliRun.Of(_dir.Path, "bench", "serve", "--target", target, "--seconds", "1", "--warmup", "0", "--connections", "2");
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("--token", refused.Error, StringComparison.Ordinal);
 
-        var run = CliRun.Of(_dir.Path, "bench", "serve", "--target", target, "--token", secret, "--seconds", "2", "--connections", "2", "--writes", "0.3", "--json");
+        var run = CliRun.Of(_dir.Path, "bench", "serve", "--target", target, "--token", secret, "--seconds", "2", "--warmup", "0", "--connections", "2", "--writes", "0.3", "--json");
         Assert.True(run.ExitCode == 0, run.Error);
         var result = JsonDocument.Parse(run.Output).RootElement;
         var kinds = result.GetProperty("kinds").EnumerateArray().ToList();

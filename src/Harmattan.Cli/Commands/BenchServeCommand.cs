@@ -18,10 +18,11 @@ namespace Harmattan.Cli.Commands;
 
 /// <summary>
 /// <c>bench serve</c>: a bounded load test of the web server on loopback. Starts the real server over a
-/// store (a given one, or a fresh one filled with a generated corpus), then keeps a number of connections
-/// busy for some seconds with a mix of reads (actor profiles, search, timeline) and writes (a review and
-/// its undo), and prints the requests per second and latency percentiles of each kind. A 409 on a review
-/// (two workers on one fact) is the optimistic concurrency working and is counted apart from errors.
+/// store (a given one, or a fresh one filled with a generated corpus), loads it unmeasured for a few seconds
+/// (<c>--warmup</c>: the runtime recompiles the hot code optimised meanwhile), then keeps a number of
+/// connections busy for some seconds with a mix of reads (actor profiles, search, timeline) and writes (a
+/// review and its undo), and prints the requests per second and latency percentiles of each kind. A 409 on a
+/// review (two workers on one fact) is the optimistic concurrency working and is counted apart from errors.
 /// The process's CPU time and allocation per request are printed too: the load generator runs in the same
 /// process as the server, so they count both, but unlike requests per second they do not depend on what
 /// else the machine is running.
@@ -32,14 +33,15 @@ internal static class BenchServeCommand
     {
         var target = new Option<string?>("--target") { Description = "The store to serve (its facts are reviewed and the reviews undone). Default: a temporary one filled with --docs generated reports.", HelpName = "LOCATION" };
         var docs = new Option<int>("--docs") { Description = "Generated reports for the temporary store.", DefaultValueFactory = _ => 200 };
-        var seconds = new Option<int>("--seconds") { Description = "How long to load the server.", DefaultValueFactory = _ => 10 };
+        var seconds = new Option<int>("--seconds") { Description = "How long to load the server, measured.", DefaultValueFactory = _ => 10 };
+        var warmup = new Option<int>("--warmup") { Description = "How long to load it first, unmeasured (the runtime optimises the hot code meanwhile).", DefaultValueFactory = _ => 5 };
         var connections = new Option<int>("--connections") { Description = "Requests in flight at once.", DefaultValueFactory = _ => 16 };
         var writes = new Option<double>("--writes") { Description = "Share of operations that are writes (a review and its undo), 0 to 1.", DefaultValueFactory = _ => 0.05 };
         var token = new Option<string?>("--token") { Description = "An analyst's API token (harmattan tokens issue), sent with every request; needed when the store has users.", HelpName = "SECRET" };
         var json = CommonOptions.Json();
         var command = new Command("serve", "Load-test the web server on loopback: requests/s and latency percentiles of profile reads, search, timeline and reviews.")
         {
-            target, docs, seconds, connections, writes, token, json,
+            target, docs, seconds, warmup, connections, writes, token, json,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -75,7 +77,13 @@ internal static class BenchServeCommand
                 {
                     var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
                     var results = await Load(
-                        new Uri(address), parse.GetValue(token), TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(seconds))), Math.Max(1, parse.GetValue(connections)), share, cancellation);
+                        new Uri(address),
+                        parse.GetValue(token),
+                        TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(warmup))),
+                        TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(seconds))),
+                        Math.Max(1, parse.GetValue(connections)),
+                        share,
+                        cancellation);
                     if (parse.GetValue(json))
                     {
                         JsonOutput.Write(env.Output, results);
@@ -123,7 +131,8 @@ internal static class BenchServeCommand
         }
     }
 
-    private static async Task<LoadFigures> Load(Uri server, string? token, TimeSpan duration, int connections, double writeShare, CancellationToken cancellation)
+    private static async Task<LoadFigures> Load(
+        Uri server, string? token, TimeSpan warmup, TimeSpan duration, int connections, double writeShare, CancellationToken cancellation)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var client = new HttpClient(handler) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
@@ -148,69 +157,78 @@ internal static class BenchServeCommand
             throw HarmattanError.BadArgument.At(server.ToString(), "the store holds no actors to read; fill it first");
         }
 
-        var timings = new ConcurrentDictionary<string, ConcurrentBag<double>>(StringComparer.Ordinal);
-        var conflicts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-        var errors = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-        using var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
-        var clock = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, connections).Select(worker => Task.Run(
-            async () =>
-            {
-                var random = new Random(worker);
-                while (clock.Elapsed < duration && !cancellation.IsCancellationRequested)
+        // Unmeasured first: the runtime compiles the hot paths again, optimised, over the first seconds of load.
+        if (warmup > TimeSpan.Zero)
+        {
+            await Run(warmup);
+        }
+
+        return await Run(duration);
+
+        async Task<LoadFigures> Run(TimeSpan length)
+        {
+            var tally = new Tally();
+            using var process = Process.GetCurrentProcess();
+            var cpuBefore = process.TotalProcessorTime;
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+            var clock = Stopwatch.StartNew();
+            var workers = Enumerable.Range(0, connections).Select(worker => Task.Run(
+                async () =>
                 {
-                    var roll = random.NextDouble();
-                    if (roll < writeShare && facts.Count > 0)
+                    var random = new Random(worker);
+                    while (clock.Elapsed < length && !cancellation.IsCancellationRequested)
                     {
-                        var (document, fact) = facts[random.Next(facts.Count)];
-                        var review = await Timed("review", () => client.PostAsJsonAsync(
-                            "/api/reviews", new { kind = "claim", documentId = document, factId = fact, action = "confirm", by = "load-test", expectedStatus = "proposed" }, cancellation));
-                        if (review is not null)
+                        var roll = random.NextDouble();
+                        if (roll < writeShare && facts.Count > 0)
                         {
-                            using var body = JsonDocument.Parse(review);
-                            await Timed("undo", () => client.PostAsJsonAsync(
-                                $"/api/reviews/{body.RootElement.GetProperty("id").GetString()}/undo", new { by = "load-test" }, cancellation));
+                            var (document, fact) = facts[random.Next(facts.Count)];
+                            var review = await Timed(tally, "review", () => client.PostAsJsonAsync(
+                                "/api/reviews", new { kind = "claim", documentId = document, factId = fact, action = "confirm", by = "load-test", expectedStatus = "proposed" }, cancellation));
+                            if (review is not null)
+                            {
+                                using var body = JsonDocument.Parse(review);
+                                await Timed(tally, "undo", () => client.PostAsJsonAsync(
+                                    $"/api/reviews/{body.RootElement.GetProperty("id").GetString()}/undo", new { by = "load-test" }, cancellation));
+                            }
+
+                            continue;
                         }
 
-                        continue;
+                        var actor = Uri.EscapeDataString(actors[random.Next(actors.Count)]);
+                        var (kind, path) = roll switch
+                        {
+                            < 0.85 => ("profile", $"/api/entities/{actor}"),
+                            < 0.93 => ("search", "/api/search?q=" + Uri.EscapeDataString(SearchTerms[random.Next(SearchTerms.Length)])),
+                            _ => ("timeline", $"/api/timeline?actor={actor}&limit=50"),
+                        };
+                        await Timed(tally, kind, () => client.GetAsync(path, cancellation));
                     }
+                },
+                cancellation)).ToArray();
+            await Task.WhenAll(workers);
+            var elapsed = clock.Elapsed.TotalSeconds;
+            process.Refresh();
+            var cpu = process.TotalProcessorTime - cpuBefore;
+            var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
 
-                    var actor = Uri.EscapeDataString(actors[random.Next(actors.Count)]);
-                    var (kind, path) = roll switch
-                    {
-                        < 0.85 => ("profile", $"/api/entities/{actor}"),
-                        < 0.93 => ("search", "/api/search?q=" + Uri.EscapeDataString(SearchTerms[random.Next(SearchTerms.Length)])),
-                        _ => ("timeline", $"/api/timeline?actor={actor}&limit=50"),
-                    };
-                    await Timed(kind, () => client.GetAsync(path, cancellation));
-                }
-            },
-            cancellation)).ToArray();
-        await Task.WhenAll(workers);
-        var elapsed = clock.Elapsed.TotalSeconds;
-        process.Refresh();
-        var cpu = process.TotalProcessorTime - cpuBefore;
-        var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
-
-        var kinds = timings.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t =>
-        {
-            var sorted = t.Value.Order().ToList();
-            return new KindFigures(
-                t.Key,
-                sorted.Count,
-                sorted.Count / elapsed,
-                BenchCorpus.Percentile(sorted, 0.50),
-                BenchCorpus.Percentile(sorted, 0.95),
-                BenchCorpus.Percentile(sorted, 0.99),
-                sorted[^1],
-                conflicts.GetValueOrDefault(t.Key),
-                errors.GetValueOrDefault(t.Key));
-        }).ToList();
-        var total = kinds.Sum(k => k.Requests);
-        return new LoadFigures(
-            connections, elapsed, total, total / elapsed, cpu.TotalMilliseconds / Math.Max(1, total), allocated / 1024.0 / Math.Max(1, total), kinds);
+            var kinds = tally.Timings.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t =>
+            {
+                var sorted = t.Value.Order().ToList();
+                return new KindFigures(
+                    t.Key,
+                    sorted.Count,
+                    sorted.Count / elapsed,
+                    BenchCorpus.Percentile(sorted, 0.50),
+                    BenchCorpus.Percentile(sorted, 0.95),
+                    BenchCorpus.Percentile(sorted, 0.99),
+                    sorted[^1],
+                    tally.Conflicts.GetValueOrDefault(t.Key),
+                    tally.Errors.GetValueOrDefault(t.Key));
+            }).ToList();
+            var total = kinds.Sum(k => k.Requests);
+            return new LoadFigures(
+                connections, elapsed, total, total / elapsed, cpu.TotalMilliseconds / Math.Max(1, total), allocated / 1024.0 / Math.Max(1, total), kinds);
+        }
 
         // What the workers pick from; a refusal here is the token's fault (or its absence), said as such.
         async Task<JsonDocument> GetJson(string path)
@@ -227,12 +245,12 @@ internal static class BenchServeCommand
         }
 
         // Times one request; returns the body of a success (for the review's id), else null.
-        async Task<string?> Timed(string kind, Func<Task<HttpResponseMessage>> send)
+        async Task<string?> Timed(Tally tally, string kind, Func<Task<HttpResponseMessage>> send)
         {
             var started = Stopwatch.GetTimestamp();
             using var response = await send();
             var body = await response.Content.ReadAsStringAsync(cancellation);
-            timings.GetOrAdd(kind, _ => []).Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            tally.Timings.GetOrAdd(kind, _ => []).Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (response.IsSuccessStatusCode)
             {
                 return body;
@@ -240,15 +258,25 @@ internal static class BenchServeCommand
 
             if (response.StatusCode == HttpStatusCode.Conflict)
             {
-                conflicts.AddOrUpdate(kind, 1, (_, n) => n + 1);
+                tally.Conflicts.AddOrUpdate(kind, 1, (_, n) => n + 1);
             }
             else
             {
-                errors.AddOrUpdate(kind, 1, (_, n) => n + 1);
+                tally.Errors.AddOrUpdate(kind, 1, (_, n) => n + 1);
             }
 
             return null;
         }
+    }
+
+    /// <summary>What one run of the load counted: latencies, 409s and other failures, by kind of request.</summary>
+    private sealed class Tally
+    {
+        public ConcurrentDictionary<string, ConcurrentBag<double>> Timings { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, int> Conflicts { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, int> Errors { get; } = new(StringComparer.Ordinal);
     }
 
     private static readonly string[] SearchTerms = ["jihad", "Gao", "sharia", "ceasefire", "Kidal", "attack", "talks", "MNLA"];
