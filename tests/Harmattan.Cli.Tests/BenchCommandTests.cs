@@ -88,6 +88,36 @@ public sealed class BenchCommandTests : IDisposable
         Assert.True(result.GetProperty("kilobytes_per_request").GetDouble() > 0);
     }
 
+    [Fact]
+    public async Task Bench_serve_loads_a_server_already_running_when_given_its_url()
+    {
+        Assert.Equal(0, CliRun.Of(_dir.Path, "ingest", TempFolder.SampleReports).ExitCode);
+        var app = Harmattan.Server.HarmattanServer.Build(["--Logging:LogLevel:Default=Warning"], s => s.Database = Path.Combine(_dir.Path, "harmattan.db"));
+        app.Urls.Add("http://127.0.0.1:0");
+        await app.StartAsync();
+        try
+        {
+            var address = app.Urls.Single();
+            var run = CliRun.Of(_dir.Path, "bench", "serve", "--url", address, "--seconds", "1", "--warmup", "0", "--connections", "2", "--json");
+
+            Assert.True(run.ExitCode == 0, run.Error);
+            var result = JsonDocument.Parse(run.Output).RootElement;
+            Assert.False(result.GetProperty("server_in_process").GetBoolean());
+            Assert.True(result.GetProperty("requests").GetInt32() > 0);
+            Assert.All(result.GetProperty("kinds").EnumerateArray(), k => Assert.Equal(0, k.GetProperty("errors").GetInt32()));
+
+            var both = CliRun.Of(_dir.Path, "bench", "serve", "--url", address, "--target", "harmattan.db");
+            Assert.Equal(2, both.ExitCode);
+            Assert.Contains("--url", both.Error, StringComparison.Ordinal);
+            Assert.Equal(2, CliRun.Of(_dir.Path, "bench", "serve", "--url", "localhost:5080").ExitCode);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
     [Theory]
     [InlineData("--threads", "0")]
     [InlineData("--words", "0")]

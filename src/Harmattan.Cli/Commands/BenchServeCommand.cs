@@ -25,7 +25,8 @@ namespace Harmattan.Cli.Commands;
 /// review (two workers on one fact) is the optimistic concurrency working and is counted apart from errors.
 /// The process's CPU time and allocation per request are printed too: the load generator runs in the same
 /// process as the server, so they count both, but unlike requests per second they do not depend on what
-/// else the machine is running.
+/// else the machine is running. With <c>--url</c> it loads a server already running in another process
+/// (whose own CPU time can then be read apart, from the operating system).
 /// </summary>
 internal static class BenchServeCommand
 {
@@ -38,10 +39,11 @@ internal static class BenchServeCommand
         var connections = new Option<int>("--connections") { Description = "Requests in flight at once.", DefaultValueFactory = _ => 16 };
         var writes = new Option<double>("--writes") { Description = "Share of operations that are writes (a review and its undo), 0 to 1.", DefaultValueFactory = _ => 0.05 };
         var token = new Option<string?>("--token") { Description = "An analyst's API token (harmattan tokens issue), sent with every request; needed when the store has users.", HelpName = "SECRET" };
+        var url = new Option<string?>("--url") { Description = "Load a server already running (harmattan serve) instead of starting one; the CPU and allocation figures then count the load generator only.", HelpName = "URL" };
         var json = CommonOptions.Json();
         var command = new Command("serve", "Load-test the web server on loopback: requests/s and latency percentiles of profile reads, search, timeline and reviews.")
         {
-            target, docs, seconds, warmup, connections, writes, token, json,
+            target, docs, url, seconds, warmup, connections, writes, token, json,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -49,6 +51,43 @@ internal static class BenchServeCommand
             if (share is < 0 or > 1)
             {
                 throw HarmattanError.BadArgument.At("--writes", "must be between 0 and 1");
+            }
+
+            async Task Measure(Uri server, bool inProcess)
+            {
+                var results = await Load(
+                    server,
+                    inProcess,
+                    parse.GetValue(token),
+                    TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(warmup))),
+                    TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(seconds))),
+                    Math.Max(1, parse.GetValue(connections)),
+                    share,
+                    cancellation);
+                if (parse.GetValue(json))
+                {
+                    JsonOutput.Write(env.Output, results);
+                }
+                else
+                {
+                    Print(env.Output, results);
+                }
+            }
+
+            if (parse.GetValue(url) is { } running)
+            {
+                if (parse.GetValue(target) is not null)
+                {
+                    throw HarmattanError.BadArgument.At("--url", "a running server serves its own store: give --url or --target, not both");
+                }
+
+                if (!Uri.TryCreate(running, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
+                {
+                    throw HarmattanError.BadArgument.At("--url", $"'{running}' is not an http:// or https:// address");
+                }
+
+                await Measure(address, inProcess: false);
+                return HarmattanCli.Ok;
             }
 
             var location = parse.GetValue(target);
@@ -75,23 +114,7 @@ internal static class BenchServeCommand
                 await app.StartAsync(cancellation);
                 try
                 {
-                    var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-                    var results = await Load(
-                        new Uri(address),
-                        parse.GetValue(token),
-                        TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(warmup))),
-                        TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(seconds))),
-                        Math.Max(1, parse.GetValue(connections)),
-                        share,
-                        cancellation);
-                    if (parse.GetValue(json))
-                    {
-                        JsonOutput.Write(env.Output, results);
-                    }
-                    else
-                    {
-                        Print(env.Output, results);
-                    }
+                    await Measure(new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()), inProcess: true);
                 }
                 finally
                 {
@@ -115,10 +138,11 @@ internal static class BenchServeCommand
 
     internal sealed record KindFigures(string Kind, int Requests, double PerSecond, double P50Ms, double P95Ms, double P99Ms, double MaxMs, int Conflicts, int Errors);
 
-    /// <param name="CpuMsPerRequest">The process's CPU time (user and system, every thread: server and load generator) over the requests.</param>
-    /// <param name="KilobytesPerRequest">Bytes the process allocated (server and load generator) over the requests, in KB.</param>
+    /// <param name="ServerInProcess">Whether the server ran in this process (else <c>--url</c> named one running elsewhere).</param>
+    /// <param name="CpuMsPerRequest">This process's CPU time (user and system, every thread: the load generator, and the server when in process) over the requests.</param>
+    /// <param name="KilobytesPerRequest">Bytes this process allocated over the requests, in KB.</param>
     internal sealed record LoadFigures(
-        int Connections, double Seconds, int Requests, double PerSecond, double CpuMsPerRequest, double KilobytesPerRequest, IReadOnlyList<KindFigures> Kinds);
+        int Connections, double Seconds, int Requests, double PerSecond, bool ServerInProcess, double CpuMsPerRequest, double KilobytesPerRequest, IReadOnlyList<KindFigures> Kinds);
 
     private static void Fill(string location, DataDirectory data, int count)
     {
@@ -132,7 +156,7 @@ internal static class BenchServeCommand
     }
 
     private static async Task<LoadFigures> Load(
-        Uri server, string? token, TimeSpan warmup, TimeSpan duration, int connections, double writeShare, CancellationToken cancellation)
+        Uri server, bool inProcess, string? token, TimeSpan warmup, TimeSpan duration, int connections, double writeShare, CancellationToken cancellation)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var client = new HttpClient(handler) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
@@ -227,7 +251,7 @@ internal static class BenchServeCommand
             }).ToList();
             var total = kinds.Sum(k => k.Requests);
             return new LoadFigures(
-                connections, elapsed, total, total / elapsed, cpu.TotalMilliseconds / Math.Max(1, total), allocated / 1024.0 / Math.Max(1, total), kinds);
+                connections, elapsed, total, total / elapsed, inProcess, cpu.TotalMilliseconds / Math.Max(1, total), allocated / 1024.0 / Math.Max(1, total), kinds);
         }
 
         // What the workers pick from; a refusal here is the token's fault (or its absence), said as such.
@@ -286,7 +310,7 @@ internal static class BenchServeCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Requests:N0} requests in {r.Seconds:F1} s on {r.Connections} connections = {r.PerSecond:F0} requests/s"));
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"per request, server and load generator together: {r.CpuMsPerRequest:F2} ms of CPU, {r.KilobytesPerRequest:F0} KB allocated"));
+            $"per request, {(r.ServerInProcess ? "server and load generator together" : "load generator only")}: {r.CpuMsPerRequest:F2} ms of CPU, {r.KilobytesPerRequest:F0} KB allocated"));
         output.WriteLine("kind         requests      req/s     p50 ms     p95 ms     p99 ms     max ms  409s  errors");
         foreach (var k in r.Kinds)
         {
