@@ -54,7 +54,7 @@ public sealed class BenchCommandTests : IDisposable
     [Fact]
     public void Bench_serve_loads_a_real_server_with_reads_and_reviews_and_reports_each_kind()
     {
-        var run = CliRun.Of(_dir.Path, "bench", "serve", "--docs", "6", "--seconds", "2", "--warmup", "1", "--connections", "4", "--writes", "0.3", "--json");
+        var run = CliRun.Of(_dir.Path, "bench", "serve", "--docs", "6", "--seconds", "2", "--warmup", "2", "--connections", "4", "--writes", "0.3", "--json");
 
         Assert.True(run.ExitCode == 0, run.Error);
         var result = JsonDocument.Parse(run.Output).RootElement;
