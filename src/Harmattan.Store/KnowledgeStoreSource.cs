@@ -19,7 +19,8 @@ namespace Harmattan.Store;
 /// schema version and is only used once a transaction has confirmed it.
 /// <para>
 /// On PostgreSQL the source's connections prepare the statements they run often (Npgsql's automatic preparation,
-/// <see cref="AutoPreparedStatements"/> per connection). Thread-safe; dispose it when the host stops, which
+/// <see cref="AutoPreparedStatements"/> per connection, unless the location sets <c>Max Auto Prepare</c> itself): in
+/// <c>bench serve</c> the PostgreSQL server's CPU per request fell from 3.5–3.8 ms to 1.5 ms with it. Thread-safe; dispose it when the host stops, which
 /// closes the pooled connections (an SQLite file may be moved or deleted afterwards).
 /// </para>
 /// </remarks>
@@ -74,7 +75,12 @@ public sealed class KnowledgeStoreSource : IDisposable
                 parsed, new SqliteDialect(rememberTables: true), first.SchemaVersion, time, SqliteDatabase.ConnectionString(parsed.Target, pooled: true), null);
         }
 
-        var settings = new NpgsqlConnectionStringBuilder(parsed.Target) { MaxAutoPrepare = AutoPreparedStatements };
+        var settings = new NpgsqlConnectionStringBuilder(parsed.Target);
+        if (!settings.Keys.Cast<string>().Contains("Max Auto Prepare", StringComparer.OrdinalIgnoreCase))
+        {
+            settings.MaxAutoPrepare = AutoPreparedStatements;
+        }
+
         var dataSource = NpgsqlDataSource.Create(settings);
         try
         {

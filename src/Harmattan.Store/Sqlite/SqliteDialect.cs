@@ -63,9 +63,31 @@ internal sealed class SqliteDialect : StoreDialect
     public override long DatabaseSize(DbConnection connection, DbTransaction transaction) =>
         connection.ExecuteScalar<long>("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()", transaction: transaction);
 
-    /// <summary>The version in the file header's user_version, which the migrator writes with harmattan_meta's in one transaction: no table is read.</summary>
-    public override int SchemaVersion(DbConnection connection, DbTransaction transaction) =>
-        (int)Math.Clamp(connection.ExecuteScalar<long>("PRAGMA user_version", transaction: transaction), int.MinValue, int.MaxValue);
+    /// <summary>
+    /// The version in the file header's user_version, which the migrator writes with harmattan_meta's in one
+    /// transaction: no table is read. Asked of SQLite directly, since it runs in every transaction (a third of the
+    /// cost of the same statement through Dapper and Microsoft.Data.Sqlite).
+    /// </summary>
+    public override int SchemaVersion(DbConnection connection, DbTransaction transaction)
+    {
+        var db = ((SqliteConnection)connection).Handle!;
+        var rc = raw.sqlite3_prepare_v2(db, "PRAGMA user_version", out var statement);
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, db);
+        }
+
+        using (statement)
+        {
+            rc = raw.sqlite3_step(statement);
+            if (rc != raw.SQLITE_ROW)
+            {
+                SqliteException.ThrowExceptionForRC(rc, db);
+            }
+
+            return raw.sqlite3_column_int(statement, 0);
+        }
+    }
 
     protected override bool TableExists(DbConnection connection, DbTransaction transaction, string table) =>
         connection.ExecuteScalar<long>(
