@@ -323,4 +323,12 @@ internal sealed partial class PostgresDialect : StoreDialect
     }
 
     private static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>A regular expression class of the code points above the BMP (the database is UTF-8).</summary>
+    public override string HasCharacterBeyondBmp(string expression) => $"{expression} ~ '[\U00010000-\U0010FFFF]'";
+
+    /// <summary>A text array parameter.</summary>
+    public override string InStrings(string expression, string parameter) => $"{expression} = ANY({parameter})";
+
+    public override object Strings(IEnumerable<string> values) => values.ToArray();
 }
