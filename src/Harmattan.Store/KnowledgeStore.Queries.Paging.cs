@@ -51,7 +51,10 @@ public sealed partial class KnowledgeStore
         var more = read.Count > limit;
         var items = more ? read.GetRange(0, limit) : read;
         var capped = counted > CountLimit;
-        var total = Math.Max((capped ? CountLimit : counted) - excluded, offset + items.Count + (more ? 1 : 0));
+        // The count and the page are read in one transaction and agree; past the count limit (less what was
+        // excluded) a total still says no fewer items than the page saw.
+        var seen = items.Count == 0 ? 0 : offset + items.Count + (more ? 1 : 0);
+        var total = Math.Max((capped ? CountLimit : counted) - excluded, seen);
         return new FactPage<T>(items, total, capped, offset, limit, more);
     }
 

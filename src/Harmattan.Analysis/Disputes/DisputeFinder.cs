@@ -33,7 +33,8 @@ public sealed class DisputeFinder(StanceLexicon lexicon, DisputeOptions? options
         var relations = store.ActorRelations(actor, 0, statementsPerKind, [Cooperates, Opposes]);
         var attributes = store.ActorAttributes(actor, 0, statementsPerKind, [.. _options.Numeric, .. _options.Dates]);
         var claims = store.ClaimsAbout(actor, 0, statementsPerKind);
-        var disputes = Find(relations.Items, attributes.Items, claims.Items)
+        // Oldest first, as the whole lists are read, so side A is the earlier statement here too.
+        var disputes = Find(relations.Items.Reverse(), attributes.Items.Reverse(), claims.Items.Reverse())
             .Where(d => d.Subject.Id == actor.Id || d.Other?.Id == actor.Id)
             .ToList();
         return new ActorDisputes(disputes, relations.More || attributes.More || claims.More);
