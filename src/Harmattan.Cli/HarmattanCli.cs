@@ -70,6 +70,7 @@ internal static class HarmattanCli
         root.Subcommands.Add(ResolutionsCommand.Create(env));
         root.Subcommands.Add(ReviewCommand.Create(env));
         root.Subcommands.Add(ReextractCommand.Create(env));
+        root.Subcommands.Add(DeleteCommand.Create(env));
         root.Subcommands.Add(CheckCommand.Create(env));
         root.Subcommands.Add(BenchCommand.Create(env));
         root.Subcommands.Add(ServeCommand.Create(env));

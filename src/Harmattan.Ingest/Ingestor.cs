@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using Harmattan.Documents;
 using Harmattan.Extraction.Pipeline;
 using Harmattan.Knowledge;
@@ -35,29 +36,85 @@ public sealed record IngestSummary(int Added, int Unchanged, int Failed, TimeSpa
 
 /// <summary>
 /// Read, extract, store: the one place where the document readers, the extraction pipeline and the
-/// store meet. Reading and extraction run in parallel on all cores; writes go to the store one
-/// document per transaction, in input order. A document already in the store is recognised by its
-/// content hash before extraction, so re-ingesting costs a read and a lookup and changes nothing.
-/// A failure on one input is reported and the run goes on. Every stored document is recorded in the
-/// audit log as done by <c>by</c> (<see cref="KnowledgeStore.LocalUser"/> when null).
+/// store meet. Reading and extraction run in parallel on all cores while the store writes on one: the
+/// writer takes whatever documents are ready (up to <see cref="MaximumBatch"/>) and stores them in one
+/// transaction (<see cref="KnowledgeStore.UpsertMany"/>), so it keeps pace with extraction and a crash
+/// loses at most the batch being written. Results come in input order. A document already in the store
+/// is recognised by its content hash before extraction (through a second connection, which does not wait
+/// for the writer), so re-ingesting costs a read and a lookup and changes nothing. A failure on one input
+/// is reported and the run goes on. Every stored document is recorded in the audit log as done by
+/// <c>by</c> (<see cref="KnowledgeStore.LocalUser"/> when null).
 /// </summary>
 public sealed class Ingestor(DocumentReader reader, ExtractionPipeline pipeline, KnowledgeStore store, string? by = null)
 {
-    // The store holds one connection; the parallel readers and the writer take turns on it.
+    /// <summary>
+    /// The most documents written in one transaction. Larger batches pay for fewer commits but hold the
+    /// write lock longer (other writers, such as an analyst's review, wait for it): 64 documents take a
+    /// fraction of a second.
+    /// </summary>
+    public const int MaximumBatch = 64;
+
+    // The store holds one connection; re-extraction and the writer take turns on it.
     private readonly Lock _storeLock = new();
 
     public IEnumerable<IngestResult> Run(IEnumerable<IngestInput> inputs, ReadOptions options, int? parallelism = null)
     {
-        var prepared = inputs
-            .AsParallel()
-            .AsOrdered()
-            .WithDegreeOfParallelism(parallelism ?? Environment.ProcessorCount)
-            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .Select(input => Prepare(input, options));
-
-        foreach (var item in prepared)
+        using var probe = new KnownDocuments(store);
+        using var stop = new CancellationTokenSource();
+        var ready = Channel.CreateBounded<Prepared>(new BoundedChannelOptions(MaximumBatch * 2) { SingleReader = true, SingleWriter = true });
+        var producer = Task.Run(() =>
         {
-            yield return Store(item);
+            try
+            {
+                var prepared = inputs
+                    .AsParallel()
+                    .AsOrdered()
+                    .WithDegreeOfParallelism(parallelism ?? Environment.ProcessorCount)
+                    .WithMergeOptions(ParallelMergeOptions.NotBuffered)
+                    .WithCancellation(stop.Token)
+                    .Select(input => Prepare(input, options, probe));
+                foreach (var item in prepared)
+                {
+                    ready.Writer.WriteAsync(item, stop.Token).AsTask().GetAwaiter().GetResult();
+                }
+
+                ready.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                ready.Writer.Complete(e);
+            }
+        });
+
+        try
+        {
+            var batch = new List<Prepared>(MaximumBatch);
+            while (ready.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            {
+                while (batch.Count < MaximumBatch && ready.Reader.TryRead(out var item))
+                {
+                    batch.Add(item);
+                }
+
+                foreach (var result in Store(batch))
+                {
+                    yield return result;
+                }
+
+                batch.Clear();
+            }
+        }
+        finally
+        {
+            // A caller that stops early (or a failed write) stops the readers too.
+            stop.Cancel();
+            try
+            {
+                producer.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+            }
         }
     }
 
@@ -102,7 +159,7 @@ public sealed class Ingestor(DocumentReader reader, ExtractionPipeline pipeline,
 
     private sealed record Prepared(IngestInput Input, Document? Document, DocumentExtraction? Extraction, HarmattanException? Error);
 
-    private Prepared Prepare(IngestInput input, ReadOptions options)
+    private Prepared Prepare(IngestInput input, ReadOptions options, KnownDocuments probe)
     {
         try
         {
@@ -112,13 +169,7 @@ public sealed class Ingestor(DocumentReader reader, ExtractionPipeline pipeline,
                 : reader.ReadFile(input.Path!, own);
             var document = new Document(source.ContentHash, source.Title, source.Published, source.Source, source.Url, source.Format, source.Text);
             // Known content is not extracted again: the store would keep nothing of it anyway.
-            bool known;
-            lock (_storeLock)
-            {
-                known = store.Contains(document.Id);
-            }
-
-            if (known)
+            if (probe.Contains(document.Id))
             {
                 return new Prepared(input, document, null, null);
             }
@@ -137,34 +188,71 @@ public sealed class Ingestor(DocumentReader reader, ExtractionPipeline pipeline,
         }
     }
 
-    private IngestResult Store(Prepared item)
+    /// <summary>Stores the extracted documents of a batch in one transaction; results in batch order.</summary>
+    private List<IngestResult> Store(IReadOnlyList<Prepared> batch)
     {
-        if (item.Error is { } error)
+        var toStore = batch.Where(item => item is { Error: null, Extraction: not null })
+            .Select(item => new DocumentToStore(item.Document!, item.Extraction!))
+            .ToList();
+        IReadOnlyList<StoreResult> stored;
+        lock (_storeLock)
         {
-            return new IngestResult(item.Input, IngestStatus.Failed, null, null, error.Error, error.Message, 0, 0, 0);
+            stored = store.UpsertMany(toStore, by);
         }
 
-        var document = item.Document!;
-        if (item.Extraction is null)
+        var results = new List<IngestResult>(batch.Count);
+        var next = 0;
+        foreach (var item in batch)
         {
-            return new IngestResult(item.Input, IngestStatus.Unchanged, document.Id, document.Title, null, null, 0, 0, 0);
-        }
-
-        try
-        {
-            IngestOutcome outcome;
-            lock (_storeLock)
+            if (item.Error is { } error)
             {
-                outcome = store.Upsert(document, item.Extraction, by);
+                results.Add(new IngestResult(item.Input, IngestStatus.Failed, null, null, error.Error, error.Message, 0, 0, 0));
+                continue;
             }
 
-            var status = outcome == IngestOutcome.Added ? IngestStatus.Added : IngestStatus.Unchanged;
-            return new IngestResult(item.Input, status, document.Id, document.Title, null, null,
-                item.Extraction.Entities.Count, item.Extraction.Claims.Count, item.Extraction.Events.Count);
+            var document = item.Document!;
+            if (item.Extraction is not { } extraction)
+            {
+                results.Add(new IngestResult(item.Input, IngestStatus.Unchanged, document.Id, document.Title, null, null, 0, 0, 0));
+                continue;
+            }
+
+            var (outcome, refused) = stored[next++];
+            results.Add(refused is not null
+                ? new IngestResult(item.Input, IngestStatus.Failed, document.Id, document.Title, refused.Error, refused.Message, 0, 0, 0)
+                : new IngestResult(item.Input, outcome == IngestOutcome.Added ? IngestStatus.Added : IngestStatus.Unchanged,
+                    document.Id, document.Title, null, null, extraction.Entities.Count, extraction.Claims.Count, extraction.Events.Count));
         }
-        catch (HarmattanException e)
+
+        return results;
+    }
+
+    /// <summary>
+    /// Asks a second connection to the store whether a document is known, so that the readers never wait
+    /// for the writer's transaction (SQLite's write-ahead log and PostgreSQL both let a reader run beside
+    /// a writer). A document of the batch being written is not seen yet: the writer finds it and reports
+    /// it unchanged.
+    /// </summary>
+    private sealed class KnownDocuments(KnowledgeStore store) : IDisposable
+    {
+        private readonly Lock _lock = new();
+        private KnowledgeStore? _reader;
+
+        public bool Contains(string documentId)
         {
-            return new IngestResult(item.Input, IngestStatus.Failed, document.Id, document.Title, e.Error, e.Message, 0, 0, 0);
+            lock (_lock)
+            {
+                _reader ??= store.OpenAnother();
+                return _reader.Contains(documentId);
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (_lock)
+            {
+                _reader?.Dispose();
+            }
         }
     }
 }

@@ -40,6 +40,7 @@ public sealed record HarmattanError(string Code, string Title)
     public static readonly HarmattanError UserNotFound = new("HRM0218", "no such user");
     public static readonly HarmattanError UserExists = new("HRM0219", "a user of that name exists already");
     public static readonly HarmattanError TokenNotFound = new("HRM0220", "no such token");
+    public static readonly HarmattanError ChangeConflict = new("HRM0221", "the entity was merged, split or undone meanwhile");
 
     // 03xx: data files (registries, lexicons, schema, pipelines)
     public static readonly HarmattanError BadDataFile = new("HRM0301", "a data file is invalid");

@@ -83,6 +83,7 @@ internal sealed class HarmattanExceptionHandler(IProblemDetailsService problems)
 
         if (error == HarmattanError.AmbiguousDocument || error == HarmattanError.AmbiguousEntity
             || error == HarmattanError.MergeRefused || error == HarmattanError.UndoRefused || error == HarmattanError.ReviewConflict
+            || error == HarmattanError.ChangeConflict
             || error == HarmattanError.UserExists)
         {
             return StatusCodes.Status409Conflict;

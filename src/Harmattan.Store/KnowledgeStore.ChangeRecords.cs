@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
+using Harmattan.Knowledge;
 
 namespace Harmattan.Store;
 
@@ -75,6 +76,54 @@ public sealed partial class KnowledgeStore
             rowIds.Select(rowId => new { ChangeId = changeId, Table = table, RowId = rowId }),
             transaction);
         return rowIds.Count;
+    }
+
+    /// <summary>
+    /// Refuses (HRM0214) to undo a change some of whose recorded rows of a document are not there as it left
+    /// them: the row is gone, or a row now holding its row id belongs to a document stored or re-extracted
+    /// after the change (a deleted document, an import that replaced its record, a re-ingest of deleted text),
+    /// or a row it removed belongs to a document that is no longer stored as it was. Restoring by row id would
+    /// then write into the wrong row, or bring back a row of a document that is not there.
+    /// </summary>
+    private void RefuseIfRowsGone(EntityChange change, DbTransaction transaction)
+    {
+        var at = StoredValues.Timestamp(change.At);
+        const string StoredBefore = "d.ingested_at <= @At AND (d.extracted_at IS NULL OR d.extracted_at <= @At)";
+        var missing = 0L;
+        foreach (var table in EntityColumns.Where(c => c.PerDocument).Select(c => c.Table).Distinct(StringComparer.Ordinal))
+        {
+            missing += _connection.ExecuteScalar<long>(
+                $"""
+                SELECT count(*) FROM entity_change_rows r
+                WHERE r.change_id = @Id AND r.table_name = '{table}' AND r.action = 'update'
+                  AND NOT EXISTS (SELECT 1 FROM {table} t JOIN documents d ON d.id = t.document_id
+                                  WHERE t.{_dialect.RowId} = r.row_id AND {StoredBefore})
+                """,
+                new { change.Id, At = at },
+                transaction);
+            var removedFrom = _connection.Query<string>(
+                    $"SELECT row_json FROM entity_change_rows WHERE change_id = @Id AND table_name = '{table}' AND action = 'delete'",
+                    new { change.Id },
+                    transaction)
+                .Select(json => JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!["document_id"].GetString()!)
+                .ToList();
+            if (removedFrom.Count > 0)
+            {
+                var stored = _connection.Query<string>(
+                        $"SELECT d.id FROM documents d WHERE {_dialect.InList("d.id", "@Ids")} AND {StoredBefore}",
+                        new { Ids = removedFrom.Distinct(StringComparer.Ordinal).ToArray(), At = at },
+                        transaction)
+                    .ToHashSet(StringComparer.Ordinal);
+                missing += removedFrom.Count(document => !stored.Contains(document));
+            }
+        }
+
+        if (missing > 0)
+        {
+            throw HarmattanError.UndoRefused.At(
+                change.Id,
+                $"{missing} rows it rewrote are gone: a document it touched was deleted or replaced after it; merge or split again instead");
+        }
     }
 
     private void Restore(ChangeRow row, DbTransaction transaction)

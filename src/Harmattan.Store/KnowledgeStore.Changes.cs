@@ -84,12 +84,20 @@ public sealed partial class KnowledgeStore
     /// for two linked to different registry entries, or for an entity and itself. The change records who, when and every row it touched, so
     /// <see cref="UndoChange"/> restores them exactly.
     /// </summary>
-    public EntityChange MergeEntities(string kept, string absorbed, string by)
+    /// <param name="expectedKept">
+    /// Optimistic concurrency: the <see cref="LatestChange"/> the caller saw for <paramref name="kept"/> (a change id
+    /// or prefix, or <see cref="NoChange"/>); when another analyst merged, split or undid since, the merge is refused
+    /// with HRM0221 and changes nothing. Null: no check.
+    /// </param>
+    /// <param name="expectedAbsorbed">The same for <paramref name="absorbed"/>.</param>
+    public EntityChange MergeEntities(string kept, string absorbed, string by, string? expectedKept = null, string? expectedAbsorbed = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
         using var transaction = BeginWrite();
-        var a = LookUpEntity(kept.Trim(), transaction);
-        var b = LookUpEntity(absorbed.Trim(), transaction);
+        var a = LookUpExpected(kept.Trim(), expectedKept, transaction);
+        var b = LookUpExpected(absorbed.Trim(), expectedAbsorbed, transaction);
+        Expect(a, kept, expectedKept, transaction);
+        Expect(b, absorbed, expectedAbsorbed, transaction);
         if (string.Equals(a.Id, b.Id, StringComparison.Ordinal))
         {
             throw HarmattanError.MergeRefused.At(kept, $"'{absorbed}' is the same entity, {Describe(a)}");
@@ -138,12 +146,17 @@ public sealed partial class KnowledgeStore
     /// document naming it) to a new entity of the same type, named as the document first names it, for an
     /// occurrence that was linked to the wrong actor. Recorded and undoable like a merge.
     /// </summary>
-    public EntityChange SplitDocument(string entity, string documentIdOrPrefix, string by)
+    /// <param name="expected">
+    /// Optimistic concurrency, as for <see cref="MergeEntities"/>: the <see cref="LatestChange"/> the caller saw for
+    /// <paramref name="entity"/>; HRM0221 when it is no longer the latest. Null: no check.
+    /// </param>
+    public EntityChange SplitDocument(string entity, string documentIdOrPrefix, string by, string? expected = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
         ArgumentNullException.ThrowIfNull(documentIdOrPrefix);
         using var transaction = BeginWrite();
-        var a = LookUpEntity(entity.Trim(), transaction);
+        var a = LookUpExpected(entity.Trim(), expected, transaction);
+        Expect(a, entity, expected, transaction);
         var documentId = ResolveId(documentIdOrPrefix.Trim().ToLowerInvariant(), transaction);
         var surfaces = _connection.Query<string>(
             "SELECT surface FROM mentions WHERE document_id = @DocumentId AND entity_id = @Id ORDER BY span_start",
@@ -195,7 +208,7 @@ public sealed partial class KnowledgeStore
     /// back with its old row id, every row it added goes. Refused (HRM0214) when it is already undone or
     /// when a later change that is still in force involves the same entities (undo that one first), or when
     /// an entity the change created has gained facts since, or when a document naming its entities was
-    /// re-extracted after it.
+    /// re-extracted after it, or when a row it rewrote is gone (its document was deleted or replaced since).
     /// </summary>
     public EntityChange UndoChange(string changeId, string by)
     {
@@ -240,6 +253,7 @@ public sealed partial class KnowledgeStore
                 change.Id, $"document {reextracted} was re-extracted after it, so its rows are not the ones the change rewrote; merge or split again instead");
         }
 
+        RefuseIfRowsGone(change, transaction);
         var rows = _connection.Query<ChangeRow>(
             """
             SELECT action, table_name AS TableName, row_id AS RowId, column_name AS ColumnName, old_value AS OldValue, row_json AS RowJson
@@ -296,6 +310,88 @@ public sealed partial class KnowledgeStore
             1 => merges[0],
             _ => throw HarmattanError.AmbiguousEntity.At(reference, "several merges absorbed that name: " + string.Join(", ", merges.Select(m => m.Id)) + "; give the merge id"),
         };
+    }
+
+    /// <summary>What <see cref="LatestChange"/> is for an entity that no merge or split in force involves.</summary>
+    public const string NoChange = "none";
+
+    /// <summary>
+    /// The latest merge or split in force that involves <paramref name="entity"/> (kept or absorbed, split from or
+    /// created by a split), or null when there is none: the entity's version as merges and splits see it. Undo
+    /// refuses a change under a later one in force on the same entities, so the changes in force on an entity form
+    /// a stack, and its top names the state the entity is in; a caller that hands it back as <c>expected</c> to
+    /// <see cref="MergeEntities"/> or <see cref="SplitDocument"/> changes the entity only if nobody merged, split or
+    /// undid since (an undo brings back the state, and the id, that was before).
+    /// </summary>
+    public EntityChange? LatestChange(string entity)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(entity);
+        using var transaction = BeginRead();
+        return Latest(LookUpEntity(entity.Trim(), transaction).Id, transaction);
+    }
+
+    private EntityChange? Latest(string entityId, DbTransaction transaction) =>
+        Changes("WHERE undone_at IS NULL AND (entity_id = @Id OR other_id = @Id) ORDER BY seq DESC LIMIT 1", new { Id = entityId }, transaction)
+            .FirstOrDefault();
+
+    /// <summary>
+    /// The entity <paramref name="reference"/> names. When the caller expects a state of it and a change in force
+    /// made the reference fail meanwhile, HRM0221 says which, by whom and when (rather than HRM0210 or HRM0211): a
+    /// merge absorbed the entity, or a split created another entity of that name.
+    /// </summary>
+    private EntityHandle LookUpExpected(string reference, string? expected, DbTransaction transaction)
+    {
+        try
+        {
+            return LookUpEntity(reference, transaction);
+        }
+        catch (HarmattanException e) when (expected is not null && (e.Error == HarmattanError.EntityNotFound || e.Error == HarmattanError.AmbiguousEntity))
+        {
+            var key = NameKey.Fold(reference);
+            var kind = e.Error == HarmattanError.EntityNotFound ? "merge" : "split";
+            var change = Changes("WHERE kind = @Kind AND undone_at IS NULL ORDER BY seq DESC", new { Kind = kind }, transaction)
+                .FirstOrDefault(c => c.OtherId == reference || NameKey.Fold(c.OtherName) == key);
+            if (change is null)
+            {
+                throw;
+            }
+
+            var what = change.Kind == EntityChangeKind.Merge
+                ? $"merged {Describe(change.OtherId, change.OtherName)} into {Describe(change.EntityId, change.EntityName)}"
+                : $"split document {change.DocumentId} out of {Describe(change.EntityId, change.EntityName)} as {Describe(change.OtherId, change.OtherName)}";
+            throw HarmattanError.ChangeConflict.At(
+                reference, $"{change.By} {what} at {StoredValues.Timestamp(change.At)} ({change.Id}) meanwhile; look again and decide again", e);
+        }
+    }
+
+    /// <summary>Refuses (HRM0221) when <paramref name="expected"/> is given and is not the entity's latest change in force.</summary>
+    private void Expect(EntityHandle entity, string reference, string? expected, DbTransaction transaction)
+    {
+        if (expected is null)
+        {
+            return;
+        }
+
+        expected = expected.Trim();
+        var none = string.Equals(expected, NoChange, StringComparison.OrdinalIgnoreCase);
+        if (!none && !(expected.StartsWith("chg_", StringComparison.Ordinal) && expected.Length >= 8))
+        {
+            throw HarmattanError.BadArgument.At(
+                expected, $"an expected change is the id (or 8+ character prefix) of the entity's latest change in force, as entity-log lists it, or '{NoChange}'");
+        }
+
+        var latest = Latest(entity.Id, transaction);
+        if (latest is null ? none : !none && latest.Id.StartsWith(expected, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var now = latest is null
+            ? "no change in force"
+            : $"{latest.Id}, a {latest.Kind.ToString().ToLowerInvariant()} by {latest.By} at {StoredValues.Timestamp(latest.At)}";
+        throw HarmattanError.ChangeConflict.At(
+            reference,
+            $"the latest change in force on {Describe(entity)} is {now}, not {expected}: someone merged, split or undid meanwhile; look at entity-log and decide again");
     }
 
     /// <summary>Merges and splits, newest first; only those involving <paramref name="entity"/> when it is given.</summary>

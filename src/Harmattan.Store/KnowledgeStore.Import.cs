@@ -40,14 +40,16 @@ public sealed partial class KnowledgeStore
         ExtractionCheck.Validate(document, extraction);
         if (previous is not null)
         {
-            DeleteDocument(previous, transaction);
+            RemoveDocumentRows(previous, transaction);
         }
 
         var resolutions = ResolveEntities(extraction, transaction);
         extraction = ExtractionRewriter.Rewrite(extraction, resolutions);
         var now = StoredValues.Timestamp(_clock.GetUtcNow());
-        InsertDocument(document, now, transaction);
-        WriteExtraction(document.Id, extraction, resolutions, transaction);
+        var rows = new RowBatch();
+        AddDocument(document, now, rows);
+        WriteExtraction(document.Id, extraction, resolutions, rows, transaction);
+        rows.Flush(_connection, transaction, _dialect);
         _dialect.IndexDocument(_connection, transaction, document.Id);
         _connection.Execute(
             """
@@ -72,35 +74,4 @@ public sealed partial class KnowledgeStore
                 new { Source = source })
             .Select(r => new ImportedRecord(r.Source, r.RecordId, r.File, r.Line is null ? null : (int)r.Line, r.Fields, r.Lat, r.Lon) { DocumentId = r.DocumentId })
             .ToList();
-
-    /// <summary>
-    /// Removes a document and everything stored for it: its facts and their links, mentions, resolutions,
-    /// reviews, and its rows in the full-text index (<see cref="StoreDialect.UnindexDocument"/>, before the
-    /// rows go). Entities stay: they are shared.
-    /// </summary>
-    private void DeleteDocument(string id, DbTransaction transaction)
-    {
-        var args = new { Id = id };
-        _dialect.UnindexDocument(_connection, transaction, id);
-        _connection.Execute(
-            """
-            DELETE FROM claim_about WHERE document_id = @Id;
-            DELETE FROM claims WHERE document_id = @Id;
-            DELETE FROM relations WHERE document_id = @Id;
-            DELETE FROM event_places WHERE document_id = @Id;
-            DELETE FROM event_actors WHERE document_id = @Id;
-            DELETE FROM events WHERE document_id = @Id;
-            DELETE FROM properties WHERE document_id = @Id;
-            DELETE FROM quantities WHERE document_id = @Id;
-            DELETE FROM mentions WHERE document_id = @Id;
-            DELETE FROM document_entities WHERE document_id = @Id;
-            DELETE FROM entity_resolutions WHERE document_id = @Id;
-            DELETE FROM review_changes WHERE review_id IN (SELECT id FROM reviews WHERE document_id = @Id);
-            DELETE FROM reviews WHERE document_id = @Id;
-            DELETE FROM imported_records WHERE document_id = @Id;
-            DELETE FROM documents WHERE id = @Id;
-            """,
-            args,
-            transaction);
-    }
 }

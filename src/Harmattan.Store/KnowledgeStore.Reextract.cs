@@ -83,7 +83,9 @@ public sealed partial class KnowledgeStore
             Events = extraction.Events.Where(e => Fresh(FactKind.Event, e.Id)).ToList(),
             Attributes = extraction.Attributes.Where(p => Fresh(FactKind.Attribute, p.Id)).ToList(),
         };
-        WriteExtraction(id, fresh, resolutions, transaction);
+        var rows = new RowBatch();
+        WriteExtraction(id, fresh, resolutions, rows, transaction);
+        rows.Flush(_connection, transaction, _dialect);
         _dialect.IndexClaims(_connection, transaction, id);
 
         // A reviewed fact may name an entity the new extraction no longer lists; the document still names it.

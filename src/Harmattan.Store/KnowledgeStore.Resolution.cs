@@ -10,6 +10,12 @@ public sealed partial class KnowledgeStore
     /// <summary>The most entities one document entity is compared with by shared words (surname and fuzzy rules).</summary>
     private const int MaximumCandidates = 500;
 
+    /// <summary>Ids per statement when candidates are loaded (well under SQLite's and PostgreSQL's parameter limits).</summary>
+    private const int CandidateChunk = 2000;
+
+    /// <summary>Words looked up per statement (SQLite allows at most 500 terms in one compound SELECT).</summary>
+    private const int WordsPerStatement = 200;
+
     /// <summary>
     /// How each entity of a stored document was resolved when it was ingested (in extraction order), with
     /// <see cref="EntityResolution.EntityId"/> as it is now, after any merges and splits.
@@ -30,82 +36,192 @@ public sealed partial class KnowledgeStore
             .ToList();
     }
 
-    /// <summary>Resolves every entity of the extraction against the stored entities (inside the write transaction).</summary>
-    private List<EntityResolution> ResolveEntities(DocumentExtraction extraction, DbTransaction transaction) =>
-        extraction.Entities
-            .Select(entity =>
-            {
-                var keys = EntityKeys.For(entity.Name, entity.Aliases);
-                return EntityMatcher.Resolve(entity, keys, FindCandidates(entity, keys, transaction));
-            })
-            .ToList();
-
     /// <summary>
-    /// The stored entities of the same type that share a lookup key with <paramref name="entity"/>: its
-    /// folded names, its acronyms against stored initials, its initials against stored names, and its
-    /// words against stored words (for surnames and fuzzy matching); plus the entity with its own id or
-    /// its registry entry. Each probe is an index range on entity_keys (type, kind, key).
+    /// Resolves every entity of the extraction against the stored entities (inside the write transaction).
+    /// The candidates of all of them are found together, in a handful of statements for the whole document
+    /// rather than several per entity: the statements, not the matching, were what resolution cost.
+    /// Entities of one document never resolve to each other, so finding them all first changes nothing.
     /// </summary>
-    private List<EntityCandidate> FindCandidates(Entity entity, IReadOnlyList<EntityKey> keys, DbTransaction transaction)
+    private List<EntityResolution> ResolveEntities(DocumentExtraction extraction, DbTransaction transaction, CandidateCache? cache = null)
     {
-        string[] Of(EntityKeyKind kind) => keys.Where(k => k.Kind == kind).Select(k => k.Key).ToArray();
-        var acronyms = entity.Aliases.Prepend(entity.Name)
-            .Where(EntityKeys.IsAcronym)
-            .Select(Harmattan.Knowledge.Registries.NameKey.Fold)
-            .ToArray();
-        var parameters = new
-        {
-            Type = EntityKeys.TypeColumn(entity.Type),
-            Names = Of(EntityKeyKind.Name),
-            Acronyms = acronyms,
-            Initials = Of(EntityKeyKind.Initials),
-            Tokens = Of(EntityKeyKind.Token),
-            entity.Id,
-            entity.RegistryId,
-            Limit = MaximumCandidates,
-        };
-        var ids = _connection.Query<string>(
-            $"""
-            SELECT entity_id FROM entity_keys WHERE type = @Type AND kind = 'name' AND {_dialect.InList("key", "@Names")}
-            UNION SELECT entity_id FROM entity_keys WHERE type = @Type AND kind = 'initials' AND {_dialect.InList("key", "@Acronyms")}
-            UNION SELECT entity_id FROM entity_keys WHERE type = @Type AND kind = 'name' AND {_dialect.InList("key", "@Initials")}
-            UNION SELECT id FROM entities WHERE id = @Id
-            UNION SELECT id FROM entities WHERE registry_id = @RegistryId
-            """,
-            parameters,
-            transaction).ToHashSet(StringComparer.Ordinal);
-
-        // Shared words only feed the surname and fuzzy rules; a very common word ("Movement") may fill
-        // the block, so it alone is capped, never the exact probes above. Where the database indexes
-        // spellings (PostgreSQL's pg_trgm), names spelled alike join the block too, capped likewise.
-        ids.UnionWith(_connection.Query<string>(
-            $"SELECT DISTINCT entity_id FROM entity_keys WHERE type = @Type AND kind = 'token' AND {_dialect.InList("key", "@Tokens")} LIMIT @Limit",
-            parameters,
-            transaction));
-        ids.UnionWith(_dialect.SimilarlySpelled(_connection, transaction, parameters.Type, parameters.Names, MaximumCandidates));
-        return LoadCandidates(ids, transaction);
+        var probes = extraction.Entities.Select(CandidateProbe.For).ToList();
+        var candidates = FindCandidates(probes, transaction, cache ?? new CandidateCache());
+        return probes.Select((probe, i) => EntityMatcher.Resolve(probe.Entity, probe.Keys, candidates[i])).ToList();
     }
 
-    private List<EntityCandidate> LoadCandidates(HashSet<string> ids, DbTransaction transaction)
+    /// <summary>What one entity of a document looks for among the stored ones.</summary>
+    private sealed record CandidateProbe(Entity Entity, string Type, IReadOnlyList<EntityKey> Keys, string[] Names, string[] Acronyms, string[] Initials, string[] Tokens)
     {
-        if (ids.Count == 0)
+        public static CandidateProbe For(Entity entity)
+        {
+            var keys = EntityKeys.For(entity.Name, entity.Aliases);
+            string[] Of(EntityKeyKind kind) => keys.Where(k => k.Kind == kind).Select(k => k.Key).ToArray();
+            var acronyms = entity.Aliases.Prepend(entity.Name)
+                .Where(EntityKeys.IsAcronym)
+                .Select(Harmattan.Knowledge.Registries.NameKey.Fold)
+                .Distinct(StringComparer.Ordinal)
+                .ToArray();
+            return new CandidateProbe(entity, EntityKeys.TypeColumn(entity.Type), keys,
+                Of(EntityKeyKind.Name), acronyms, Of(EntityKeyKind.Initials), Of(EntityKeyKind.Token));
+        }
+    }
+
+    /// <summary>
+    /// For each probe, the stored entities of its type that share a lookup key with it: its folded names, its
+    /// acronyms against stored initials, its initials against stored names, and its words against stored words
+    /// (for surnames and fuzzy matching); plus the entity with its own id or its registry entry. Every probe is
+    /// an index range on entity_keys (type, kind, key); each list is in id order.
+    /// </summary>
+    private List<List<EntityCandidate>> FindCandidates(IReadOnlyList<CandidateProbe> probes, DbTransaction transaction, CandidateCache cache)
+    {
+        var found = probes.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToList();
+        if (probes.Count == 0)
         {
             return [];
         }
 
-        var keys = _connection.Query<(string EntityId, string Kind, string Key)>(
-                $"SELECT entity_id, kind, key FROM entity_keys WHERE {_dialect.InList("entity_id", "@Ids")} AND kind IN ('name', 'initials') ORDER BY seq",
-                new { Ids = ids.ToArray() },
-                transaction)
-            .GroupBy(k => k.EntityId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(k => new EntityKey(EntityKeys.FromColumn(k.Kind), k.Key)).ToList(), StringComparer.Ordinal);
-        return _connection.Query<(string Id, string Type, string Name, string? RegistryId)>(
-                $"SELECT id, type, name, registry_id FROM entities WHERE {_dialect.InList("id", "@Ids")} ORDER BY id",
-                new { Ids = ids.ToArray() },
-                transaction)
-            .Select(e => new EntityCandidate(e.Id, Enum.Parse<EntityType>(e.Type), e.Name, e.RegistryId,
-                keys.TryGetValue(e.Id, out var k) ? k : []))
+        var types = probes.Select(p => p.Type).Distinct(StringComparer.Ordinal).ToArray();
+        // Names and initials are looked up together, and each probe keeps the kind it asked for (below). Asking
+        // for kind = 'name' alone would let PostgreSQL's planner take the trigram index over names, which
+        // answers exact keys a hundred times slower than the btree.
+        var exact = _connection.Query<(string Type, string Kind, string Key, string EntityId)>(
+            $"""
+            SELECT type, kind, key, entity_id FROM entity_keys
+            WHERE {_dialect.InList("type", "@Types")} AND kind IN ('name', 'initials') AND {_dialect.InList("key", "@Keys")}
+            UNION ALL
+            SELECT type, 'id', id, id FROM entities WHERE {_dialect.InList("id", "@Ids")}
+            UNION ALL
+            SELECT type, 'registry', registry_id, id FROM entities WHERE {_dialect.InList("registry_id", "@Registries")}
+            """,
+            new
+            {
+                Types = types,
+                Keys = probes.SelectMany(p => p.Names.Concat(p.Initials).Concat(p.Acronyms)).Distinct(StringComparer.Ordinal).ToArray(),
+                Ids = probes.Select(p => p.Entity.Id).Distinct(StringComparer.Ordinal).ToArray(),
+                Registries = probes.Select(p => p.Entity.RegistryId).OfType<string>().Distinct(StringComparer.Ordinal).ToArray(),
+            },
+            transaction).AsList();
+        var hits = exact.ToLookup(h => (h.Kind, h.Key));
+        for (var i = 0; i < probes.Count; i++)
+        {
+            var probe = probes[i];
+            var keys = probe.Names.Concat(probe.Initials).Select(k => ("name", k))
+                .Concat(probe.Acronyms.Select(k => ("initials", k)))
+                .Append(("id", probe.Entity.Id));
+            if (probe.Entity.RegistryId is { } registry)
+            {
+                keys = keys.Append(("registry", registry));
+            }
+
+            // The id and registry probes are not limited to the type: the matcher drops other types itself.
+            found[i].UnionWith(keys.SelectMany(k => hits[k])
+                .Where(h => h.Kind is "id" or "registry" || string.Equals(h.Type, probe.Type, StringComparison.Ordinal))
+                .Select(h => h.EntityId));
+        }
+
+        AddSharedWords(probes, found, transaction, cache);
+        for (var i = 0; i < probes.Count; i++)
+        {
+            // Where the database indexes spellings (PostgreSQL's pg_trgm), names spelled alike join the block.
+            found[i].UnionWith(_dialect.SimilarlySpelled(_connection, transaction, probes[i].Type, probes[i].Names, MaximumCandidates));
+        }
+
+        var loaded = LoadCandidates(found.SelectMany(f => f).ToHashSet(StringComparer.Ordinal), transaction, cache);
+        return found
+            .Select(ids => ids.Where(loaded.ContainsKey).Order(StringComparer.Ordinal).Select(id => loaded[id]).ToList())
             .ToList();
+    }
+
+    /// <summary>
+    /// Adds the stored entities that share a word with each probe, which only feed the surname and fuzzy rules.
+    /// A very common word ("Movement") could fill the block, so each word yields at most
+    /// <see cref="MaximumCandidates"/> entities and each probe keeps at most as many; the exact probes are never
+    /// capped. One statement for the document: a limited range scan for each distinct (type, word).
+    /// </summary>
+    private void AddSharedWords(IReadOnlyList<CandidateProbe> probes, List<HashSet<string>> found, DbTransaction transaction, CandidateCache cache)
+    {
+        var words = probes.SelectMany(p => p.Tokens.Select(t => (p.Type, Token: t))).Distinct().Where(w => !cache.Words.ContainsKey(w)).ToList();
+        var shared = new List<(string Type, string Key, string EntityId)>();
+        foreach (var chunk in words.Chunk(WordsPerStatement))
+        {
+            var parameters = new DynamicParameters();
+            parameters.Add("Limit", MaximumCandidates);
+            var sql = string.Join("\nUNION ALL\n", chunk.Select((w, i) =>
+            {
+                parameters.Add($"T{i}", w.Type);
+                parameters.Add($"W{i}", w.Token);
+                return $"SELECT * FROM (SELECT type, key, entity_id FROM entity_keys WHERE type = @T{i} AND kind = 'token' AND key = @W{i} LIMIT @Limit) AS w{i}";
+            }));
+            shared.AddRange(_connection.Query<(string Type, string Key, string EntityId)>(sql, parameters, transaction));
+        }
+
+        var byWord = shared.ToLookup(h => (h.Type, h.Key), h => h.EntityId);
+        foreach (var word in words)
+        {
+            cache.Words[word] = byWord[word].ToList();
+        }
+        for (var i = 0; i < probes.Count; i++)
+        {
+            var probe = probes[i];
+            var block = probe.Tokens.SelectMany(t => cache.Words[(probe.Type, t)]).Distinct(StringComparer.Ordinal).Take(MaximumCandidates);
+            found[i].UnionWith(block);
+        }
+    }
+
+    /// <summary>The stored entities with these ids, with their name and initials keys, by id (in chunks under the parameter limits).</summary>
+    private Dictionary<string, EntityCandidate> LoadCandidates(HashSet<string> ids, DbTransaction transaction, CandidateCache cache)
+    {
+        var candidates = cache.Entities;
+        foreach (var chunk in ids.Where(id => !candidates.ContainsKey(id)).Chunk(CandidateChunk))
+        {
+            var keys = _connection.Query<(string EntityId, string Kind, string Key)>(
+                    $"SELECT entity_id, kind, key FROM entity_keys WHERE {_dialect.InList("entity_id", "@Ids")} AND kind IN ('name', 'initials') ORDER BY seq",
+                    new { Ids = chunk },
+                    transaction)
+                .GroupBy(k => k.EntityId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(k => new EntityKey(EntityKeys.FromColumn(k.Kind), k.Key)).ToList(), StringComparer.Ordinal);
+            foreach (var e in _connection.Query<(string Id, string Type, string Name, string? RegistryId)>(
+                         $"SELECT id, type, name, registry_id FROM entities WHERE {_dialect.InList("id", "@Ids")}",
+                         new { Ids = chunk },
+                         transaction))
+            {
+                candidates[e.Id] = new EntityCandidate(e.Id, Enum.Parse<EntityType>(e.Type), e.Name, e.RegistryId,
+                    keys.TryGetValue(e.Id, out var k) ? k : []);
+            }
+        }
+
+        return candidates;
+    }
+
+    /// <summary>
+    /// What the documents of one write transaction have already loaded for resolution: candidate entities by
+    /// id and the entities sharing each (type, word). While the transaction holds the write lock only its own
+    /// writes change these, so each document written is told to the cache (<see cref="Written"/>): the
+    /// entities it touched are loaded again when next wanted, and the words it indexed gain its entities.
+    /// Everything else is read once per batch instead of once per document.
+    /// </summary>
+    private sealed class CandidateCache
+    {
+        public Dictionary<string, EntityCandidate> Entities { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<(string Type, string Token), List<string>> Words { get; } = [];
+
+        public void Written(IEnumerable<Entity> entities)
+        {
+            foreach (var entity in entities)
+            {
+                Entities.Remove(entity.Id);
+                var type = EntityKeys.TypeColumn(entity.Type);
+                foreach (var key in EntityKeys.For(entity.Name, entity.Aliases).Where(k => k.Kind == EntityKeyKind.Token))
+                {
+                    // A word already at the cap stays as loaded: the block is a sample of it either way.
+                    if (Words.TryGetValue((type, key.Key), out var ids) && ids.Count < MaximumCandidates && !ids.Contains(entity.Id, StringComparer.Ordinal))
+                    {
+                        ids.Add(entity.Id);
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>Indexes an entity under the keys of its name and aliases (the ones it already has are kept).</summary>
@@ -113,30 +229,9 @@ public sealed partial class KnowledgeStore
         WriteKeys([(entityId, type, name, aliases)], transaction);
 
     private void WriteKeys(IEnumerable<(string Id, EntityType Type, string Name, IEnumerable<string> Aliases)> entities, DbTransaction transaction) =>
-        ExecuteEach(
-            "INSERT INTO entity_keys (type, kind, key, entity_id) VALUES (@Type, @Kind, @Key, @EntityId) ON CONFLICT DO NOTHING",
+        _dialect.MergeRows(_connection, transaction, "entity_keys", ["type", "kind", "key", "entity_id"], "ON CONFLICT DO NOTHING",
             entities.SelectMany(e => EntityKeys.For(e.Name, e.Aliases)
-                .Select(k => new { Type = EntityKeys.TypeColumn(e.Type), Kind = EntityKeys.ToColumn(k.Kind), k.Key, EntityId = e.Id })),
-            transaction);
-
-    private void WriteResolutions(string documentId, IEnumerable<EntityResolution> resolutions, DbTransaction transaction) =>
-        ExecuteEach(
-            """
-            INSERT INTO entity_resolutions (document_id, extracted_id, name, entity_id, method, score, matched, note)
-            VALUES (@DocumentId, @ExtractedId, @Name, @EntityId, @Method, @Score, @Matched, @Note)
-            """,
-            resolutions.Select(r => new
-            {
-                DocumentId = documentId,
-                r.ExtractedId,
-                r.Name,
-                r.EntityId,
-                Method = r.Method.ToString().ToLowerInvariant(),
-                r.Score,
-                r.Matched,
-                r.Note,
-            }),
-            transaction);
+                .Select(k => new object?[] { EntityKeys.TypeColumn(e.Type), EntityKeys.ToColumn(k.Kind), k.Key, e.Id })));
 
     /// <summary>
     /// Gives every entity stored before schema version 2 its lookup keys, from its name and aliases. Runs

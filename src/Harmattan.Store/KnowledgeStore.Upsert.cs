@@ -26,261 +26,253 @@ public sealed partial class KnowledgeStore
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(extraction);
+        var result = UpsertMany([new DocumentToStore(document, extraction)], by)[0];
+        return result.Error is { } error ? throw error : result.Outcome;
+    }
 
-        using var transaction = BeginWrite();
-        if (_connection.ExecuteScalar<long>(
-                "SELECT count(*) FROM documents WHERE id = @Id", new { document.Id }, transaction) > 0)
+    /// <summary>
+    /// Stores many documents as <see cref="Upsert"/> stores one, in a single transaction: a long ingest pays
+    /// for one commit per batch instead of one per document. Each document is written inside a savepoint,
+    /// so one that fails (HRM0207) is rolled back alone, reported with its error, and the others are
+    /// stored; a failure of the database itself rolls the whole batch back and throws. A document is
+    /// resolved against everything stored before it, the earlier documents of the batch included.
+    /// </summary>
+    public IReadOnlyList<StoreResult> UpsertMany(IReadOnlyList<DocumentToStore> documents, string? by = null)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var results = new List<StoreResult>(documents.Count);
+        if (documents.Count == 0)
         {
-            return IngestOutcome.Unchanged;
+            return results;
         }
 
-        ExtractionCheck.Validate(document, extraction);
-        var id = document.Id;
-        var resolutions = ResolveEntities(extraction, transaction);
-        extraction = ExtractionRewriter.Rewrite(extraction, resolutions);
+        using var transaction = BeginWrite();
+        var batch = new RowBatch();
+        var cache = new CandidateCache();
+        var written = new List<string>();
+        var inBatch = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (document, extraction) in documents)
+        {
+            ArgumentNullException.ThrowIfNull(document);
+            ArgumentNullException.ThrowIfNull(extraction);
+            if (inBatch.Contains(document.Id) || Contains(document.Id, transaction))
+            {
+                results.Add(new StoreResult(IngestOutcome.Unchanged, null));
+                continue;
+            }
 
-        InsertDocument(document, StoredValues.Timestamp(_clock.GetUtcNow()), transaction);
+            transaction.Save(DocumentSavepoint);
+            var rows = new RowBatch();
+            try
+            {
+                Write(document, extraction, StoredValues.Timestamp(_clock.GetUtcNow()), by, rows, cache, transaction);
+                transaction.Release(DocumentSavepoint);
+            }
+            catch (HarmattanException e)
+            {
+                transaction.Rollback(DocumentSavepoint);
+                results.Add(new StoreResult(IngestOutcome.Unchanged, e));
+                continue;
+            }
 
-        WriteExtraction(id, extraction, resolutions, transaction);
-        _dialect.IndexDocument(_connection, transaction, id);
-        Audit(transaction, by, "ingest", id, Summary(document, extraction));
+            batch.AddAll(rows);
+            inBatch.Add(document.Id);
+            written.Add(document.Id);
+            results.Add(new StoreResult(IngestOutcome.Added, null));
+        }
+
+        batch.Flush(_connection, transaction, _dialect);
+        foreach (var id in written)
+        {
+            _dialect.IndexDocument(_connection, transaction, id);
+        }
 
         transaction.Commit();
-        return IngestOutcome.Added;
+        _dialect.AfterBatch(_connection);
+        return results;
+    }
+
+    private const string DocumentSavepoint = "harmattan_document";
+
+    private bool Contains(string documentId, DbTransaction transaction) =>
+        _connection.ExecuteScalar<long>("SELECT count(*) FROM documents WHERE id = @Id", new { Id = documentId }, transaction) > 0;
+
+    /// <summary>
+    /// Resolves and writes one new document: its entities, aliases and keys at once (the next document
+    /// resolves against them), its own rows into <paramref name="rows"/>, and the audit line. The caller
+    /// inserts the rows and indexes the document for search afterwards.
+    /// </summary>
+    private void Write(Document document, DocumentExtraction extraction, string ingestedAt, string? by, RowBatch rows, CandidateCache cache, DbTransaction transaction)
+    {
+        ExtractionCheck.Validate(document, extraction);
+        var resolutions = ResolveEntities(extraction, transaction, cache);
+        extraction = ExtractionRewriter.Rewrite(extraction, resolutions);
+        AddDocument(document, ingestedAt, rows);
+        WriteExtraction(document.Id, extraction, resolutions, rows, transaction);
+        cache.Written(extraction.Entities);
+        Audit(transaction, by, "ingest", document.Id, Summary(document, extraction));
     }
 
     private static string Summary(Document document, DocumentExtraction extraction) =>
         $"'{document.Title}': {extraction.Entities.Count} entities, {extraction.Claims.Count} claims, {extraction.Events.Count} events";
 
-    /// <summary>Writes the document row itself; <paramref name="ingestedAt"/> is the stored timestamp text.</summary>
-    private void InsertDocument(Document document, string ingestedAt, DbTransaction transaction) =>
-        _connection.Execute(
-            """
-            INSERT INTO documents (id, title, published, published_precision, source, url, format, text, ingested_at, word_count)
-            VALUES (@Id, @Title, @Published, @PublishedPrecision, @Source, @Url, @Format, @Text, @IngestedAt, @WordCount)
-            """,
-            new
-            {
-                document.Id,
-                document.Title,
-                Published = document.Published?.ToIso(),
-                PublishedPrecision = document.Published?.Precision.ToString(),
-                document.Source,
-                document.Url,
-                document.Format,
-                document.Text,
-                IngestedAt = ingestedAt,
-                WordCount = StoredValues.CountWords(document.Text),
-            },
-            transaction);
+    /// <summary>The tables a document's own rows go to, with the columns the store fills.</summary>
+    private static class Tables
+    {
+        public static readonly BulkTable Documents = new("documents",
+            "id", "title", "published", "published_precision", "source", "url", "format", "text", "ingested_at", "word_count");
+
+        public static readonly BulkTable DocumentEntities = new("document_entities",
+            "document_id", "entity_id", "evidence_start", "evidence_end", "component", "confidence");
+
+        public static readonly BulkTable Mentions = new("mentions",
+            "document_id", "entity_id", "span_start", "span_end", "surface", "evidence_start", "evidence_end", "component", "confidence", "status");
+
+        public static readonly BulkTable Claims = new("claims",
+            "id", "document_id", "speaker_id", "cue", "text", "content_start", "content_end", "evidence_start", "evidence_end", "component", "confidence", "status");
+
+        public static readonly BulkTable ClaimAbout = new("claim_about", "document_id", "claim_id", "entity_id", "position");
+
+        public static readonly BulkTable Relations = new("relations",
+            "id", "document_id", "type", "source_id", "target_id", "role", "evidence_start", "evidence_end", "component", "confidence", "status");
+
+        public static readonly BulkTable Events = new("events",
+            "id", "document_id", "type", "date", "date_precision", "earliest_day", "latest_day", "evidence_start", "evidence_end", "component", "confidence", "status");
+
+        public static readonly BulkTable EventPlaces = new("event_places", "document_id", "event_id", "entity_id", "position");
+
+        public static readonly BulkTable EventActors = new("event_actors", "document_id", "event_id", "entity_id", "position");
+
+        public static readonly BulkTable Quantities = new("quantities",
+            "id", "document_id", "value_text", "value", "unit", "surface", "approximate", "evidence_start", "evidence_end", "component", "confidence", "status");
+
+        public static readonly BulkTable Properties = new("properties",
+            "id", "document_id", "entity_id", "name", "value", "surface", "speaker_id", "as_of", "as_of_precision", "evidence_start", "evidence_end", "component", "confidence", "status");
+
+        public static readonly BulkTable Resolutions = new("entity_resolutions",
+            "document_id", "extracted_id", "name", "entity_id", "method", "score", "matched", "note");
+    }
+
+    /// <summary>The document row itself; <paramref name="ingestedAt"/> is the stored timestamp text.</summary>
+    private static void AddDocument(Document document, string ingestedAt, RowBatch rows) =>
+        rows.Add(Tables.Documents,
+            document.Id,
+            document.Title,
+            document.Published?.ToIso(),
+            document.Published?.Precision.ToString(),
+            document.Source,
+            document.Url,
+            document.Format,
+            document.Text,
+            ingestedAt,
+            StoredValues.CountWords(document.Text));
 
     /// <summary>
     /// Writes a document's (resolved and rewritten) extraction: its entities (a stored entity keeps its
-    /// name and type), aliases, lookup keys, mentions and facts, every fact proposed, and the resolutions.
+    /// name and type), aliases and lookup keys at once; its mentions, facts (every one proposed) and
+    /// resolutions into <paramref name="rows"/>.
     /// </summary>
-    private void WriteExtraction(string id, DocumentExtraction extraction, IReadOnlyList<EntityResolution> resolutions, DbTransaction transaction)
+    private void WriteExtraction(string id, DocumentExtraction extraction, IReadOnlyList<EntityResolution> resolutions, RowBatch rows, DbTransaction transaction)
     {
         // A stored entity keeps its name and type; it only gains a registry link it lacked and the aliases
         // it had not been seen under.
-        ExecuteEach(
-            """
-            INSERT INTO entities (id, type, name, registry_id) VALUES (@Id, @Type, @Name, @RegistryId)
-            ON CONFLICT (id) DO UPDATE SET registry_id = coalesce(entities.registry_id, excluded.registry_id)
-            """,
-            extraction.Entities.Select(e => new { e.Id, Type = e.Type.ToString(), e.Name, e.RegistryId }),
-            transaction);
-        ExecuteEach(
-            "INSERT INTO entity_aliases (entity_id, alias) VALUES (@EntityId, @Alias) ON CONFLICT DO NOTHING",
-            extraction.Entities.SelectMany(e => e.Aliases.Select(alias => new { EntityId = e.Id, Alias = alias })),
-            transaction);
+        _dialect.MergeRows(_connection, transaction, "entities", ["id", "type", "name", "registry_id"],
+            // Only a registry link the entity lacked is written: an update that changes nothing still writes a
+            // row version (PostgreSQL keeps every one until vacuum) for each entity of each document.
+            "ON CONFLICT (id) DO UPDATE SET registry_id = excluded.registry_id WHERE entities.registry_id IS NULL AND excluded.registry_id IS NOT NULL",
+            extraction.Entities.Select(e => new object?[] { e.Id, e.Type.ToString(), e.Name, e.RegistryId }));
+        _dialect.MergeRows(_connection, transaction, "entity_aliases", ["entity_id", "alias"], "ON CONFLICT DO NOTHING",
+            extraction.Entities.SelectMany(e => e.Aliases.Select(alias => new object?[] { e.Id, alias })));
         WriteKeys(extraction.Entities.Select(e => (e.Id, e.Type, e.Name, (IEnumerable<string>)e.Aliases)), transaction);
 
-        ExecuteEach(
-            """
-            INSERT INTO document_entities (document_id, entity_id, evidence_start, evidence_end, component, confidence)
-            VALUES (@DocumentId, @EntityId, @EvidenceStart, @EvidenceEnd, @Component, @Confidence)
-            """,
-            extraction.Entities.Select(e => new
-            {
-                DocumentId = id,
-                EntityId = e.Id,
-                EvidenceStart = e.Evidence.Span.Start,
-                EvidenceEnd = e.Evidence.Span.End,
-                e.Evidence.Component,
-                e.Evidence.Confidence,
-            }),
-            transaction);
-
-        ExecuteEach(
-            """
-            INSERT INTO mentions (document_id, entity_id, span_start, span_end, surface, evidence_start, evidence_end, component, confidence, status)
-            VALUES (@DocumentId, @EntityId, @SpanStart, @SpanEnd, @Surface, @EvidenceStart, @EvidenceEnd, @Component, @Confidence, @Status)
-            """,
-            extraction.Mentions.Select(m => new
-            {
-                DocumentId = id,
-                m.EntityId,
-                SpanStart = m.Span.Start,
-                SpanEnd = m.Span.End,
-                m.Surface,
-                EvidenceStart = m.Evidence.Span.Start,
-                EvidenceEnd = m.Evidence.Span.End,
-                m.Evidence.Component,
-                m.Evidence.Confidence,
-                Status = StoredValues.Proposed,
-            }),
-            transaction);
-
-        WriteClaims(id, extraction.Claims, transaction);
-        WriteRelations(id, extraction.Relations, transaction);
-        WriteEvents(id, extraction.Events, transaction);
-        WriteQuantities(id, extraction.Quantities, transaction);
-        WriteProperties(id, extraction.Attributes, transaction);
-        WriteResolutions(id, resolutions, transaction);
-    }
-
-    private void WriteClaims(string documentId, IReadOnlyList<Claim> claims, DbTransaction transaction)
-    {
-        ExecuteEach(
-            """
-            INSERT INTO claims (id, document_id, speaker_id, cue, text, content_start, content_end, evidence_start, evidence_end, component, confidence, status)
-            VALUES (@Id, @DocumentId, @SpeakerId, @Cue, @Text, @ContentStart, @ContentEnd, @EvidenceStart, @EvidenceEnd, @Component, @Confidence, @Status)
-            """,
-            claims.Select(c => new
-            {
-                c.Id,
-                DocumentId = documentId,
-                c.SpeakerId,
-                c.Cue,
-                c.Text,
-                ContentStart = c.ContentSpan.Start,
-                ContentEnd = c.ContentSpan.End,
-                EvidenceStart = c.Evidence.Span.Start,
-                EvidenceEnd = c.Evidence.Span.End,
-                c.Evidence.Component,
-                c.Evidence.Confidence,
-                Status = StoredValues.Proposed,
-            }),
-            transaction);
-        ExecuteEach(
-            "INSERT INTO claim_about (document_id, claim_id, entity_id, position) VALUES (@DocumentId, @OwnerId, @EntityId, @Position)",
-            Links(documentId, claims.Select(c => (c.Id, c.AboutIds))),
-            transaction);
-    }
-
-    private void WriteRelations(string documentId, IReadOnlyList<Relation> relations, DbTransaction transaction) =>
-        ExecuteEach(
-            """
-            INSERT INTO relations (id, document_id, type, source_id, target_id, role, evidence_start, evidence_end, component, confidence, status)
-            VALUES (@Id, @DocumentId, @Type, @SourceId, @TargetId, @Role, @EvidenceStart, @EvidenceEnd, @Component, @Confidence, @Status)
-            """,
-            relations.Select(r => new
-            {
-                r.Id,
-                DocumentId = documentId,
-                r.Type,
-                r.SourceId,
-                r.TargetId,
-                r.Role,
-                EvidenceStart = r.Evidence.Span.Start,
-                EvidenceEnd = r.Evidence.Span.End,
-                r.Evidence.Component,
-                r.Evidence.Confidence,
-                Status = StoredValues.Proposed,
-            }),
-            transaction);
-
-    private void WriteEvents(string documentId, IReadOnlyList<Event> events, DbTransaction transaction)
-    {
-        ExecuteEach(
-            """
-            INSERT INTO events (id, document_id, type, date, date_precision, earliest_day, latest_day, evidence_start, evidence_end, component, confidence, status)
-            VALUES (@Id, @DocumentId, @Type, @Date, @DatePrecision, @EarliestDay, @LatestDay, @EvidenceStart, @EvidenceEnd, @Component, @Confidence, @Status)
-            """,
-            events.Select(e => new
-            {
-                e.Id,
-                DocumentId = documentId,
-                e.Type,
-                Date = e.Date.ToIso(),
-                DatePrecision = e.Date.Precision.ToString(),
-                EarliestDay = StoredValues.Day(e.Date.Earliest),
-                LatestDay = StoredValues.Day(e.Date.Latest),
-                EvidenceStart = e.Evidence.Span.Start,
-                EvidenceEnd = e.Evidence.Span.End,
-                e.Evidence.Component,
-                e.Evidence.Confidence,
-                Status = StoredValues.Proposed,
-            }),
-            transaction);
-        ExecuteEach(
-            "INSERT INTO event_places (document_id, event_id, entity_id, position) VALUES (@DocumentId, @OwnerId, @EntityId, @Position)",
-            Links(documentId, events.Select(e => (e.Id, e.PlaceIds))),
-            transaction);
-        ExecuteEach(
-            "INSERT INTO event_actors (document_id, event_id, entity_id, position) VALUES (@DocumentId, @OwnerId, @EntityId, @Position)",
-            Links(documentId, events.Select(e => (e.Id, e.ActorIds))),
-            transaction);
-    }
-
-    private void WriteQuantities(string documentId, IReadOnlyList<Quantity> quantities, DbTransaction transaction) =>
-        ExecuteEach(
-            """
-            INSERT INTO quantities (id, document_id, value_text, value, unit, surface, approximate, evidence_start, evidence_end, component, confidence, status)
-            VALUES (@Id, @DocumentId, @ValueText, @Value, @Unit, @Surface, @Approximate, @EvidenceStart, @EvidenceEnd, @Component, @Confidence, @Status)
-            """,
-            quantities.Select(q => new
-            {
-                q.Id,
-                DocumentId = documentId,
-                ValueText = StoredValues.Decimal(q.Value),
-                Value = (double)q.Value,
-                q.Unit,
-                q.Surface,
-                Approximate = q.Approximate ? 1 : 0,
-                EvidenceStart = q.Evidence.Span.Start,
-                EvidenceEnd = q.Evidence.Span.End,
-                q.Evidence.Component,
-                q.Evidence.Confidence,
-                Status = StoredValues.Proposed,
-            }),
-            transaction);
-
-    private void WriteProperties(string documentId, IReadOnlyList<ActorProperty> properties, DbTransaction transaction) =>
-        ExecuteEach(
-            """
-            INSERT INTO properties (id, document_id, entity_id, name, value, surface, speaker_id, as_of, as_of_precision, evidence_start, evidence_end, component, confidence, status)
-            VALUES (@Id, @DocumentId, @EntityId, @Name, @Value, @Surface, @SpeakerId, @AsOf, @AsOfPrecision, @EvidenceStart, @EvidenceEnd, @Component, @Confidence, @Status)
-            """,
-            properties.Select(p => new
-            {
-                p.Id,
-                DocumentId = documentId,
-                p.EntityId,
-                p.Name,
-                p.Value,
-                p.Surface,
-                p.SpeakerId,
-                AsOf = p.AsOf?.ToIso(),
-                AsOfPrecision = p.AsOf?.Precision.ToString(),
-                EvidenceStart = p.Evidence.Span.Start,
-                EvidenceEnd = p.Evidence.Span.End,
-                p.Evidence.Component,
-                p.Evidence.Confidence,
-                Status = StoredValues.Proposed,
-            }),
-            transaction);
-
-    /// <summary>One statement for each row (Dapper's multi-row Execute; on PostgreSQL, one round trip for them all).</summary>
-    private void ExecuteEach(string sql, IEnumerable<object> rows, DbTransaction transaction) =>
-        _dialect.ExecuteEach(_connection, transaction, sql, rows);
-
-    private static IEnumerable<object> Links(string documentId, IEnumerable<(string OwnerId, IReadOnlyList<string> EntityIds)> owners) =>
-        owners.SelectMany(owner => owner.EntityIds.Select((entityId, position) => (object)new
+        foreach (var e in extraction.Entities)
         {
-            DocumentId = documentId,
-            owner.OwnerId,
-            EntityId = entityId,
-            Position = position,
-        }));
+            rows.Add(Tables.DocumentEntities, id, e.Id, e.Evidence.Span.Start, e.Evidence.Span.End, e.Evidence.Component, e.Evidence.Confidence);
+        }
+
+        foreach (var m in extraction.Mentions)
+        {
+            rows.Add(Tables.Mentions, id, m.EntityId, m.Span.Start, m.Span.End, m.Surface,
+                m.Evidence.Span.Start, m.Evidence.Span.End, m.Evidence.Component, m.Evidence.Confidence, StoredValues.Proposed);
+        }
+
+        AddClaims(id, extraction.Claims, rows);
+        AddRelations(id, extraction.Relations, rows);
+        AddEvents(id, extraction.Events, rows);
+        AddQuantities(id, extraction.Quantities, rows);
+        AddProperties(id, extraction.Attributes, rows);
+        AddResolutions(id, resolutions, rows);
+    }
+
+    private static void AddClaims(string documentId, IReadOnlyList<Claim> claims, RowBatch rows)
+    {
+        foreach (var c in claims)
+        {
+            rows.Add(Tables.Claims, c.Id, documentId, c.SpeakerId, c.Cue, c.Text, c.ContentSpan.Start, c.ContentSpan.End,
+                c.Evidence.Span.Start, c.Evidence.Span.End, c.Evidence.Component, c.Evidence.Confidence, StoredValues.Proposed);
+        }
+
+        AddLinks(Tables.ClaimAbout, documentId, claims.Select(c => (c.Id, c.AboutIds)), rows);
+    }
+
+    private static void AddRelations(string documentId, IReadOnlyList<Relation> relations, RowBatch rows)
+    {
+        foreach (var r in relations)
+        {
+            rows.Add(Tables.Relations, r.Id, documentId, r.Type, r.SourceId, r.TargetId, r.Role,
+                r.Evidence.Span.Start, r.Evidence.Span.End, r.Evidence.Component, r.Evidence.Confidence, StoredValues.Proposed);
+        }
+    }
+
+    private static void AddEvents(string documentId, IReadOnlyList<Event> events, RowBatch rows)
+    {
+        foreach (var e in events)
+        {
+            rows.Add(Tables.Events, e.Id, documentId, e.Type, e.Date.ToIso(), e.Date.Precision.ToString(),
+                StoredValues.Day(e.Date.Earliest), StoredValues.Day(e.Date.Latest),
+                e.Evidence.Span.Start, e.Evidence.Span.End, e.Evidence.Component, e.Evidence.Confidence, StoredValues.Proposed);
+        }
+
+        AddLinks(Tables.EventPlaces, documentId, events.Select(e => (e.Id, e.PlaceIds)), rows);
+        AddLinks(Tables.EventActors, documentId, events.Select(e => (e.Id, e.ActorIds)), rows);
+    }
+
+    private static void AddQuantities(string documentId, IReadOnlyList<Quantity> quantities, RowBatch rows)
+    {
+        foreach (var q in quantities)
+        {
+            rows.Add(Tables.Quantities, q.Id, documentId, StoredValues.Decimal(q.Value), (double)q.Value, q.Unit, q.Surface, q.Approximate ? 1 : 0,
+                q.Evidence.Span.Start, q.Evidence.Span.End, q.Evidence.Component, q.Evidence.Confidence, StoredValues.Proposed);
+        }
+    }
+
+    private static void AddProperties(string documentId, IReadOnlyList<ActorProperty> properties, RowBatch rows)
+    {
+        foreach (var p in properties)
+        {
+            rows.Add(Tables.Properties, p.Id, documentId, p.EntityId, p.Name, p.Value, p.Surface, p.SpeakerId,
+                p.AsOf?.ToIso(), p.AsOf?.Precision.ToString(),
+                p.Evidence.Span.Start, p.Evidence.Span.End, p.Evidence.Component, p.Evidence.Confidence, StoredValues.Proposed);
+        }
+    }
+
+    private static void AddResolutions(string documentId, IEnumerable<EntityResolution> resolutions, RowBatch rows)
+    {
+        foreach (var r in resolutions)
+        {
+            rows.Add(Tables.Resolutions, documentId, r.ExtractedId, r.Name, r.EntityId, r.Method.ToString().ToLowerInvariant(), r.Score, r.Matched, r.Note);
+        }
+    }
+
+    /// <summary>One link row (document, owner, entity, position) for each entity each owner names, in order.</summary>
+    private static void AddLinks(BulkTable table, string documentId, IEnumerable<(string OwnerId, IReadOnlyList<string> EntityIds)> owners, RowBatch rows)
+    {
+        foreach (var (ownerId, entityIds) in owners)
+        {
+            for (var position = 0; position < entityIds.Count; position++)
+            {
+                rows.Add(table, documentId, ownerId, entityIds[position], position);
+            }
+        }
+    }
 }

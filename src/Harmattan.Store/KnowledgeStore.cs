@@ -26,10 +26,14 @@ public sealed partial class KnowledgeStore : IDisposable
     private readonly DbConnection _connection;
     private readonly StoreDialect _dialect;
     private readonly TimeProvider _clock;
+    private readonly StoreLocation _location;
+    private readonly bool _pooled;
 
-    private KnowledgeStore(DbConnection connection, StoreDialect dialect, StoreLocation location, int schemaVersion, TimeProvider clock)
+    private KnowledgeStore(DbConnection connection, StoreDialect dialect, StoreLocation location, int schemaVersion, TimeProvider clock, bool pooled = false)
     {
         _connection = connection;
+        _location = location;
+        _pooled = pooled;
         _dialect = dialect;
         _clock = clock;
         Location = location.Display;
@@ -90,7 +94,7 @@ public sealed partial class KnowledgeStore : IDisposable
                 BackfillKeys(connection, SqliteDialect.Instance);
             }
 
-            return new KnowledgeStore(connection, SqliteDialect.Instance, location, version, clock);
+            return new KnowledgeStore(connection, SqliteDialect.Instance, location, version, clock, pooled);
         }
         catch (SqliteException e)
         {
@@ -129,6 +133,15 @@ public sealed partial class KnowledgeStore : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// A second connection to the same knowledge base, with transactions of its own: a reader that runs
+    /// beside this store's long write transactions instead of waiting for them (the ingest's probe of known
+    /// documents). Dispose it like any store.
+    /// </summary>
+    public KnowledgeStore OpenAnother() => _location.Backend == StoreBackend.Postgres
+        ? OpenPostgres(_location, _clock)
+        : OpenSqlite(_location, _clock, _pooled);
 
     /// <summary>Whether a document with exactly this id is stored.</summary>
     public bool Contains(string documentId)

@@ -26,13 +26,6 @@ internal abstract class StoreDialect
     /// </summary>
     public abstract DbTransaction BeginWrite(DbConnection connection);
 
-    /// <summary>
-    /// Runs <paramref name="sql"/> once for each row (an object whose properties are its @parameters), in order,
-    /// as Dapper's multi-row Execute does; a database across a network may send them all at once.
-    /// </summary>
-    public virtual void ExecuteEach(DbConnection connection, DbTransaction transaction, string sql, IEnumerable<object> rows) =>
-        connection.Execute(sql, rows, transaction);
-
     /// <summary>A condition that <paramref name="expression"/> is one of the values of the list parameter <paramref name="parameter"/> (passed as an array).</summary>
     public abstract string InList(string expression, string parameter);
 
@@ -80,10 +73,25 @@ internal abstract class StoreDialect
     public abstract long InsertRows(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows);
 
     /// <summary>
+    /// Inserts rows (values in <paramref name="columns"/> order) one by one, in order, each meeting an existing
+    /// row as <paramref name="onConflict"/> says (an <c>ON CONFLICT ...</c> clause), with the statement prepared
+    /// once: for rows that the statements after them read, such as the entities a document names.
+    /// </summary>
+    public abstract void MergeRows(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, string onConflict, IEnumerable<object?[]> rows);
+
+    /// <summary>
     /// After a whole knowledge base was written by <see cref="InsertRows"/>: whatever the database keeps
     /// beside the rows (SQLite's full-text index, PostgreSQL's identity sequences) is brought up to date.
     /// </summary>
     public abstract void FinishCopy(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> tables);
+
+    /// <summary>
+    /// After a batch of documents was committed: whatever the database needs to keep planning the next
+    /// batch's statements well. Nothing on SQLite.
+    /// </summary>
+    public virtual void AfterBatch(DbConnection connection)
+    {
+    }
 
     /// <summary>
     /// Stored entities of <paramref name="type"/> with a folded name or alias spelled like one of

@@ -5,7 +5,7 @@ namespace Harmattan.Store;
 /// <summary>
 /// What a user's tokens may do on a server. Each role includes the ones before it: a viewer reads; an
 /// analyst also ingests, imports, re-extracts, reviews, merges and splits; an admin also manages users and
-/// tokens and reads the audit log.
+/// tokens, deletes documents and reads the audit log.
 /// </summary>
 public enum Role
 {

@@ -88,6 +88,31 @@ public sealed class EntityChangeCliTests : IDisposable
     }
 
     [Fact]
+    public void Merge_and_split_with_expect_refuse_a_state_someone_changed_meanwhile()
+    {
+        var docs = JsonDocument.Parse(Run("docs", "--json").Output).RootElement.EnumerateArray()
+            .ToDictionary(d => Path.GetFileName(d.GetProperty("source").GetString()!), d => d.GetProperty("id").GetString()!, StringComparer.Ordinal);
+        Assert.Contains("latest change in force on Kidal Youth Committee: none", Run("entity-log", "Kidal Youth Committee").Output, StringComparison.Ordinal);
+
+        // Both analysts looked when nothing had changed; amina merges first.
+        var merge = Run("merge", "Kidal Youth Committee", "Youth Committee of Kidal", "--by", "amina", "--expect", "none", "--expect-absorbed", "none", "--json");
+        Assert.Equal(0, merge.ExitCode);
+        var id = JsonDocument.Parse(merge.Output).RootElement.GetProperty("id").GetString()!;
+
+        var stale = Run("split", "Kidal Youth Committee", "--document", docs["gao.txt"], "--by", "ibrahim", "--expect", "none");
+
+        Assert.Equal(2, stale.ExitCode);
+        Assert.Contains("[HRM0221]", stale.Error, StringComparison.Ordinal);
+        Assert.Contains(id, stale.Error, StringComparison.Ordinal);
+        Assert.Contains("entity-log", stale.Error, StringComparison.Ordinal);
+        Assert.Contains($"latest change in force on Kidal Youth Committee: {id}", Run("entity-log", "Kidal Youth Committee").Output, StringComparison.Ordinal);
+        Assert.Equal(0, Run("split", "Kidal Youth Committee", "--document", docs["gao.txt"], "--by", "ibrahim", "--expect", id).ExitCode);
+        var undoWithExpect = Run("split", id, "--expect", id);
+        Assert.Equal(2, undoWithExpect.ExitCode);
+        Assert.Contains("[HRM0401] --expect", undoWithExpect.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Resolutions_show_how_each_entity_was_linked()
     {
         var docs = JsonDocument.Parse(Run("docs", "--json").Output).RootElement.EnumerateArray()

@@ -47,4 +47,17 @@ public sealed class TeamCliTests : IDisposable
         Assert.Contains("token.issue", Run("audit", "--since", "2000-01-01").Output, StringComparison.Ordinal);
         Assert.Equal(2, Run("audit", "--since", "yesterday").ExitCode);
     }
+
+    [Theory]
+    [InlineData("users")]
+    [InlineData("tokens")]
+    public void The_help_says_that_the_verbs_are_not_role_checked_and_why(string verb)
+    {
+        var help = Run(verb, "--help");
+
+        Assert.Equal(0, help.ExitCode);
+        var text = string.Join(' ', help.Output.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("not role-checked: whoever can write the knowledge base", text, StringComparison.Ordinal);
+        Assert.Contains("Roles and tokens govern the API", text, StringComparison.Ordinal);
+    }
 }

@@ -66,6 +66,7 @@ public sealed class AuthEndpointTests : IDisposable
         { "POST", "/api/entities/MNLA/merge", Role.Analyst },
         { "POST", "/api/changes/chg_x/undo", Role.Analyst },
         { "POST", "/api/import", Role.Analyst },
+        { "DELETE", "/api/documents/ffffffffffff", Role.Admin },
         { "GET", "/api/users", Role.Admin },
         { "POST", "/api/users", Role.Admin },
         { "GET", "/api/tokens", Role.Admin },

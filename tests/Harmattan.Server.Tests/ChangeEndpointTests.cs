@@ -58,6 +58,42 @@ public sealed class ChangeEndpointTests : IDisposable
         Assert.Equal(0, log.GetArrayLength());
     }
 
+    [Fact]
+    public async Task A_merge_expecting_a_state_someone_changed_meanwhile_is_409_and_changes_nothing()
+    {
+        var (kept, absorbed) = await TwoUnlistedOrganizations();
+        var profile = await Problems.Json(await _client.GetAsync("/api/entities/" + kept));
+        var document = profile.GetProperty("namedIn")[0].GetProperty("documentId").GetString()!;
+
+        // Two analysts saw both entities with no change; the first merges, the second then splits what they saw.
+        var merged = await _client.PostAsJsonAsync(
+            $"/api/entities/{kept}/merge", new { absorbed, by = "amina", expectedChange = "none", expectedAbsorbedChange = "none" });
+        var change = (await Problems.Json(merged, HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var stale = await Problems.Expect(
+            await _client.PostAsJsonAsync($"/api/entities/{kept}/split", new { document, by = "ibrahim", expectedChange = "none" }),
+            HttpStatusCode.Conflict,
+            "HRM0221");
+        Assert.Contains(change, stale.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var gone = await Problems.Expect(
+            await _client.PostAsJsonAsync($"/api/entities/{absorbed}/split", new { document, by = "ibrahim", expectedChange = "none" }),
+            HttpStatusCode.Conflict,
+            "HRM0221");
+        Assert.Contains("amina merged", gone.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await Problems.Expect(
+            await _client.PostAsJsonAsync($"/api/entities/{kept}/split", new { document, by = "ibrahim", expectedChange = "last week" }),
+            HttpStatusCode.BadRequest,
+            "HRM0401");
+        Assert.Equal(1, (await Problems.Json(await _client.GetAsync("/api/changes"))).GetArrayLength());
+
+        // Looking again: the newest change in force on the entity is the merge, and with it the split goes through.
+        var log = await Problems.Json(await _client.GetAsync("/api/changes?entity=" + kept));
+        var latest = log.EnumerateArray().First(c => c.GetProperty("undoneBy").ValueKind == JsonValueKind.Null).GetProperty("id").GetString();
+        Assert.Equal(change, latest);
+        await Problems.Json(
+            await _client.PostAsJsonAsync($"/api/entities/{kept}/split", new { document, by = "ibrahim", expectedChange = latest }),
+            HttpStatusCode.Created);
+    }
+
     /// <summary>Two organisations the registry does not list (the registry keeps its entries apart).</summary>
     private async Task<(string Kept, string Absorbed)> TwoUnlistedOrganizations()
     {

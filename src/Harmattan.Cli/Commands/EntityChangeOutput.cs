@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Harmattan.Store;
 using Spectre.Console;
@@ -10,6 +11,17 @@ internal static class EntityChangeOutput
     /// <summary>The analyst a change is recorded under when --by is not given: $USER, else the account name.</summary>
     public static string DefaultAnalyst() =>
         Environment.GetEnvironmentVariable("USER") is { Length: > 0 } user ? user : Environment.UserName;
+
+    /// <summary>
+    /// The optimistic-concurrency option of merge and split: the latest change in force on the entity as
+    /// <c>entity-log ENTITY</c> showed it, or <c>none</c>; the change is refused (HRM0221) if that is no longer so.
+    /// </summary>
+    public static Option<string?> Expect(string entity, string name = "--expect") => new(name)
+    {
+        Description = $"Change {entity} only if its latest change in force is still this one (as 'entity-log' shows it), or '{KnowledgeStore.NoChange}' "
+            + "if it still has none; refused with HRM0221 if someone merged, split or undid meanwhile.",
+        HelpName = "CHANGE",
+    };
 
     public static object Json(EntityChange c) => new
     {

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using Harmattan.Knowledge;
+using Harmattan.Store;
 
 namespace Harmattan.Cli.Commands;
 
@@ -24,8 +26,26 @@ internal static class EntityLogCommand
 
             env.Console.Write(EntityChangeOutput.Table(changes));
             env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{changes.Count} change(s)"));
+            if (parse.GetValue(entity) is { } name && Latest(store, name) is { } latest)
+            {
+                // What merge/split --expect takes to change this entity only if nobody else has since.
+                env.Output.WriteLine($"latest change in force on {name}: {latest}");
+            }
             return HarmattanCli.Ok;
         });
         return command;
+    }
+
+    /// <summary>The entity's latest change in force (or none); null for a name that is no entity now (an absorbed one) or several.</summary>
+    private static string? Latest(KnowledgeStore store, string name)
+    {
+        try
+        {
+            return store.LatestChange(name)?.Id ?? KnowledgeStore.NoChange;
+        }
+        catch (HarmattanException e) when (e.Error == HarmattanError.EntityNotFound || e.Error == HarmattanError.AmbiguousEntity)
+        {
+            return null;
+        }
     }
 }

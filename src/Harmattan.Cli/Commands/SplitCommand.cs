@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Harmattan.Knowledge;
 
 namespace Harmattan.Cli.Commands;
 
@@ -17,14 +18,21 @@ internal static class SplitCommand
         };
         var document = new Option<string?>("--document") { Description = "Split this document's occurrences of TARGET out into a new entity.", HelpName = "DOC" };
         var by = new Option<string>("--by") { Description = "Who splits (recorded). Default: $USER.", DefaultValueFactory = _ => EntityChangeOutput.DefaultAnalyst() };
+        var expect = EntityChangeOutput.Expect("TARGET (with --document)");
         var json = CommonOptions.Json();
-        var command = new Command("split", "Undo a merge, or split one document's occurrences out of an entity.") { target, document, by, json };
+        var command = new Command("split", "Undo a merge, or split one document's occurrences out of an entity.") { target, document, by, expect, json };
         command.SetAction(parse =>
         {
+            var expected = parse.GetValue(expect);
+            if (expected is not null && parse.GetValue(document) is null)
+            {
+                throw HarmattanError.BadArgument.At("--expect", "applies to a split by --document; an undo is refused anyway when a later change is in force");
+            }
+
             using var store = Workspace.OpenStore(parse);
             var who = parse.GetValue(by)!;
             var change = parse.GetValue(document) is { } doc
-                ? store.SplitDocument(parse.GetValue(target)!, doc, who)
+                ? store.SplitDocument(parse.GetValue(target)!, doc, who, expected)
                 : store.UndoChange(store.FindMerge(parse.GetValue(target)!).Id, who);
             if (parse.GetValue(json))
             {

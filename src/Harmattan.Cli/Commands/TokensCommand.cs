@@ -10,7 +10,7 @@ internal static class TokensCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var command = new Command("tokens", "Manage API tokens (the server's 'Authorization: Bearer SECRET').");
+        var command = new Command("tokens", "Manage API tokens (the server's 'Authorization: Bearer SECRET'). " + UsersCommand.LocalAdmin);
         command.Subcommands.Add(Issue(env));
         command.Subcommands.Add(List(env));
         command.Subcommands.Add(Revoke(env));

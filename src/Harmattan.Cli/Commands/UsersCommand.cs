@@ -8,9 +8,17 @@ namespace Harmattan.Cli.Commands;
 /// <summary><c>users add NAME --role ROLE | list | disable NAME</c>: who may use the server, and with which role.</summary>
 internal static class UsersCommand
 {
+    /// <summary>
+    /// The verbs' access policy, said in the help of users and tokens: roles and tokens govern the API; on the
+    /// command line, whoever can write the knowledge base is its admin, since they could change any table directly.
+    /// </summary>
+    public const string LocalAdmin =
+        "Verbs are not role-checked: whoever can write the knowledge base (the SQLite file, or the PostgreSQL login) is its admin, "
+        + "as they could change its tables directly; protect it with file permissions or database roles. Roles and tokens govern the API (serve).";
+
     public static Command Create(CliEnvironment env)
     {
-        var command = new Command("users", "Manage the users of a shared knowledge base (roles: viewer, analyst, admin).");
+        var command = new Command("users", "Manage the users of a shared knowledge base (roles: viewer, analyst, admin). " + LocalAdmin);
         command.Subcommands.Add(Add(env));
         command.Subcommands.Add(List(env));
         command.Subcommands.Add(Disable(env));

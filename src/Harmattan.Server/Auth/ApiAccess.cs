@@ -7,9 +7,10 @@ namespace Harmattan.Server.Auth;
 
 /// <summary>
 /// Who may call <c>/api/</c>: a request carries <c>Authorization: Bearer SECRET</c> (an API token), and the
-/// token's user's role must reach what the endpoint needs. Reads (GET) need a viewer; every other method
-/// (ingest, import, re-extract, review, merge, split, undo) an analyst; <c>/api/users</c>, <c>/api/tokens</c>
-/// and <c>/api/audit</c> an admin. Without a token a request is answered 401 (HRM0501), with a role too low
+/// token's user's role must reach what the endpoint needs. Reads (GET) need a viewer; writes that add or can be
+/// undone (POST: ingest, import, re-extract, review, merge, split, undo) an analyst; DELETE (a document, with the
+/// reviews others made of its facts, which nothing brings back), <c>/api/users</c>, <c>/api/tokens</c> and
+/// <c>/api/audit</c> an admin. Without a token a request is answered 401 (HRM0501), with a role too low
 /// 403 (HRM0502), except in one case: a server bound to a loopback address whose knowledge base has no user
 /// yet serves everyone (a single analyst on their own machine), as <see cref="AnonymousAllowed"/> says.
 /// </summary>
@@ -30,7 +31,7 @@ internal static class ApiAccess
     public static Role Required(HttpRequest request)
     {
         var path = request.Path.Value ?? "";
-        if (Under(path, "/api/users") || Under(path, "/api/tokens") || Under(path, "/api/audit"))
+        if (Under(path, "/api/users") || Under(path, "/api/tokens") || Under(path, "/api/audit") || HttpMethods.IsDelete(request.Method))
         {
             return Role.Admin;
         }

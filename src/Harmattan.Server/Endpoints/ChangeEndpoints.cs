@@ -5,11 +5,17 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Harmattan.Server.Endpoints;
 
-/// <summary>What an analyst sends to merge, split or undo: who does it, and the other party.</summary>
-/// <param name="By">Who makes the change (recorded with it).</param>
+/// <summary>What an analyst sends to merge, split or undo: who does it, the other party, and what they saw.</summary>
+/// <param name="By">Who makes the change (recorded with it; a token's user instead when there is one).</param>
 /// <param name="Absorbed">For a merge: the entity folded into the one in the path.</param>
 /// <param name="Document">For a split: the document whose occurrences get an entity of their own.</param>
-public sealed record ChangeRequest(string? By, string? Absorbed, string? Document);
+/// <param name="ExpectedChange">
+/// Optimistic concurrency: the id of the latest change in force on the entity of the path when the analyst looked (the
+/// newest item of <c>GET /api/changes?entity=</c> naming it that is not undone), or <c>none</c>. If someone merged,
+/// split or undid since, the answer is 409 (HRM0221) and nothing changes. Omitted: no check.
+/// </param>
+/// <param name="ExpectedAbsorbedChange">For a merge: the same for the absorbed entity.</param>
+public sealed record ChangeRequest(string? By, string? Absorbed, string? Document, string? ExpectedChange = null, string? ExpectedAbsorbedChange = null);
 
 /// <summary>
 /// Entity corrections, as the <c>merge</c>, <c>split</c> and <c>entity-log</c> verbs: every change is
@@ -40,14 +46,15 @@ internal static class ChangeEndpoints
     /// <summary>Folds <c>absorbed</c> into the entity of the path (same type only).</summary>
     private static Created<EntityChange> Merge(KnowledgeStore store, HttpContext context, string nameOrId, ChangeRequest request)
     {
-        var change = store.MergeEntities(nameOrId, Required(request.Absorbed, "absorbed"), Required(context.Actor(request.By), "by"));
+        var change = store.MergeEntities(
+            nameOrId, Required(request.Absorbed, "absorbed"), Required(context.Actor(request.By), "by"), request.ExpectedChange, request.ExpectedAbsorbedChange);
         return TypedResults.Created($"/api/changes?entity={Uri.EscapeDataString(change.EntityId)}", change);
     }
 
     /// <summary>Gives one document's occurrences of the entity an entity of their own.</summary>
     private static Created<EntityChange> Split(KnowledgeStore store, HttpContext context, string nameOrId, ChangeRequest request)
     {
-        var change = store.SplitDocument(nameOrId, Required(request.Document, "document"), Required(context.Actor(request.By), "by"));
+        var change = store.SplitDocument(nameOrId, Required(request.Document, "document"), Required(context.Actor(request.By), "by"), request.ExpectedChange);
         return TypedResults.Created($"/api/changes?entity={Uri.EscapeDataString(change.EntityId)}", change);
     }
 

@@ -55,7 +55,7 @@ public sealed record UploadResult(
 /// <summary>The answer to an upload: the totals and one result per file, in the order they were sent.</summary>
 public sealed record UploadResponse(int Added, int Unchanged, int Failed, IReadOnlyList<UploadResult> Files);
 
-/// <summary><c>/api/documents</c>: list, read one, upload reports for ingestion (as <c>docs</c>, <c>show</c>, <c>ingest</c>).</summary>
+/// <summary><c>/api/documents</c>: list, read one, upload reports for ingestion, delete one (as <c>docs</c>, <c>show</c>, <c>ingest</c>, <c>delete</c>).</summary>
 internal static class DocumentEndpoints
 {
     public static void MapDocuments(this IEndpointRouteBuilder api)
@@ -63,6 +63,13 @@ internal static class DocumentEndpoints
         var group = api.MapGroup("/documents").WithTags("documents");
         group.MapGet("/", List).WithName("ListDocuments").ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/{id}", Get).WithName("GetDocument")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/{id}", Delete).WithName("DeleteDocument")
+            .WithDescription(
+                "Admins only: removes the document, its facts, mentions and the reviews of its facts, and the entities no other document "
+                + "names unless an analyst reviewed, merged or split them. Cannot be undone; recorded in the audit log.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id}/reextract", Reextract).WithName("ReextractDocument")
@@ -97,6 +104,13 @@ internal static class DocumentEndpoints
         return TypedResults.Ok(new DocumentView(
             d.Id, d.Title, d.Published, d.Source, d.Url, d.Format, stored.IngestedAt, stored.WordCount, d.Text, stored.Extraction, dates, reviews, stored.ExtractedAt));
     }
+
+    /// <summary>
+    /// Deletes a stored document with everything extracted from it, as the token's user (see
+    /// <see cref="KnowledgeStore.DeleteDocument"/>); the answer says what went and what an analyst's decision kept.
+    /// </summary>
+    private static Ok<DocumentDeletion> Delete(KnowledgeStore store, HttpContext context, string id) =>
+        TypedResults.Ok(store.DeleteDocument(id, context.Actor(null)));
 
     /// <summary>
     /// Extracts the stored document again with the server's current pipeline and data, keeping every fact

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Harmattan.Knowledge;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Harmattan.Store.Sqlite;
 
@@ -100,33 +101,66 @@ internal sealed class SqliteDialect : StoreDialect
         connection.Query<string>("SELECT name FROM pragma_table_xinfo(@Table) WHERE hidden = 0 ORDER BY cid", new { Table = table }, transaction).AsList();
 
     /// <summary>One prepared INSERT, its parameters rebound for each row, in the caller's transaction.</summary>
-    public override long InsertRows(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
-        var parameters = columns.Select((_, i) =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
-        command.Prepare();
-        long count = 0;
-        foreach (var row in rows)
-        {
-            for (var i = 0; i < parameters.Length; i++)
-            {
-                parameters[i].Value = row[i] ?? DBNull.Value;
-            }
+    /// <summary>
+    /// One statement prepared once and stepped for every row through SQLite's own interface: the ADO.NET
+    /// command costs more per execution (a data reader, parameters found by name) than the insert itself.
+    /// </summary>
+    public override long InsertRows(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows) =>
+        Insert(connection, table, columns, "", rows);
 
-            command.ExecuteNonQuery();
-            count++;
+    public override void MergeRows(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, string onConflict, IEnumerable<object?[]> rows) =>
+        Insert(connection, table, columns, onConflict, rows);
+
+    private static long Insert(DbConnection connection, string table, IReadOnlyList<string> columns, string onConflict, IEnumerable<object?[]> rows)
+    {
+        var db = ((SqliteConnection)connection).Handle!;
+        var sql = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(_ => "?"))}) {onConflict}";
+        var rc = raw.sqlite3_prepare_v2(db, sql, out var statement);
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, db);
         }
 
-        return count;
+        using (statement)
+        {
+            long count = 0;
+            foreach (var row in rows)
+            {
+                raw.sqlite3_reset(statement);
+                for (var i = 0; i < row.Length; i++)
+                {
+                    rc = Bind(statement, i + 1, row[i]);
+                    if (rc != raw.SQLITE_OK)
+                    {
+                        SqliteException.ThrowExceptionForRC(rc, db);
+                    }
+                }
+
+                rc = raw.sqlite3_step(statement);
+                if (rc != raw.SQLITE_DONE)
+                {
+                    SqliteException.ThrowExceptionForRC(rc, db);
+                }
+
+                count++;
+            }
+
+            return count;
+        }
     }
+
+    private static int Bind(sqlite3_stmt statement, int index, object? value) => value switch
+    {
+        null or DBNull => raw.sqlite3_bind_null(statement, index),
+        string text => raw.sqlite3_bind_text(statement, index, text),
+        int number => raw.sqlite3_bind_int64(statement, index, number),
+        long number => raw.sqlite3_bind_int64(statement, index, number),
+        bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
+        double number => raw.sqlite3_bind_double(statement, index, number),
+        float number => raw.sqlite3_bind_double(statement, index, number),
+        byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
+        _ => throw new ArgumentException($"a value of type {value.GetType().Name} cannot be stored", nameof(value)),
+    };
 
     /// <summary>The external-content FTS5 indexes read the copied documents and claims again.</summary>
     public override void FinishCopy(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> tables) =>

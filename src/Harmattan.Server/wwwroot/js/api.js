@@ -47,6 +47,11 @@ export async function post(path, body) {
   }));
 }
 
+/** DELETE: answers what the server says went. */
+export async function del(path) {
+  return read(await fetch(url(path), { method: 'DELETE', headers: headers({ accept: 'application/json' }) }));
+}
+
 /** POST /api/documents with the files as multipart/form-data. */
 export async function upload(files) {
   const form = new FormData();

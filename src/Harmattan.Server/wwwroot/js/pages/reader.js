@@ -1,9 +1,9 @@
 // The document reader: the report's text with its entity mentions, claims, dates and quantities marked
 // (each mention linked to its actor, each claim to the claims view), and a panel of the document's facts,
 // each able to show its evidence in the text. #/doc/ID?fact=FACT (or ?quote=TEXT, ?span=START-END)
-// opens the document at that passage.
+// opens the document at that passage. An admin can delete the document from here, after a confirm step.
 import * as api from '../api.js';
-import { h, replace, append, route, entityLink, entityList, externalLink, confidence, relationLabel, typeLabels } from '../dom.js';
+import { h, replace, append, route, entityLink, entityList, externalLink, confidence, relationLabel, typeLabels, errorBox } from '../dom.js';
 import { reviewControls, statusBadge } from '../review-actions.js';
 
 export async function render(root, { args, params }) {
@@ -113,12 +113,57 @@ export async function render(root, { args, params }) {
         ' · ', `${doc.wordCount.toLocaleString('en')} words`,
         doc.url ? [' · ', externalLink(doc.url, 'original')] : null,
         ' · ', h('span', { class: 'mono small', title: 'document id (SHA-256 of the normalised text)' }, doc.id.slice(0, 12))),
+      deleteControl(root, doc, facts.size),
       legend(textEl)),
     h('div', { class: 'reader' }, textEl, panel));
 
   draw();
   if (focus?.id) showFact(focus.id, { updateUrl: false });
   else if (focus) textEl.querySelector('.focus')?.scrollIntoView({ block: 'center' });
+}
+
+/**
+ * Deleting the document (DELETE /api/documents/ID, admins only: app.css hides it from everyone else). Nothing
+ * brings a document back, so the first click only says what would go, and the second deletes; the page then
+ * says what went, what an analyst's decision kept, and which merges or splits can no longer be undone.
+ */
+function deleteControl(root, doc, factCount) {
+  const box = h('div', { class: 'doc-delete admin-only' });
+  const message = h('div', { class: 'delete-message', 'aria-live': 'polite' });
+  function start() {
+    replace(box, h('button', { type: 'button', class: 'danger delete-doc', on: { click: ask } }, 'Delete document…'), message);
+  }
+  function ask() {
+    replace(box, h('div', { class: 'confirm-delete card', role: 'group', 'aria-label': 'Confirm the deletion' },
+      h('p', null, 'Delete ', h('strong', null, doc.title || '(untitled)'), ` with its ${factCount} facts and the reviews of them? `,
+        'Entities no other document names go too, unless an analyst reviewed, merged or split them. This cannot be undone; ',
+        'the same text can be ingested again, with every fact proposed.'),
+      h('button', { type: 'button', class: 'danger confirm-delete-doc', on: { click: remove } }, 'Delete for good'),
+      ' ', h('button', { type: 'button', class: 'linklike', on: { click: start } }, 'cancel')), message);
+  }
+  async function remove() {
+    for (const b of box.querySelectorAll('button')) b.disabled = true;
+    try {
+      const gone = await api.del('documents/' + encodeURIComponent(doc.id));
+      replace(root, deletedSummary(gone));
+    } catch (error) {
+      replace(message, errorBox(error));
+      for (const b of box.querySelectorAll('button')) b.disabled = false;
+    }
+  }
+  start();
+  return box;
+}
+
+function deletedSummary(d) {
+  const names = list => list.map(e => e.name).join(', ');
+  return h('section', { class: 'deleted card', id: 'deleted' },
+    h('h1', null, 'Deleted: ', d.title || '(untitled)'),
+    h('p', null, `${d.facts} facts, ${d.mentions} mentions and ${d.reviews} reviews went, recorded as ${d.by} in the audit log.`),
+    d.removedEntities.length ? h('p', null, 'Entities no other document named, removed: ', names(d.removedEntities), '.') : null,
+    d.keptEntities.length ? h('p', null, 'Kept, as an analyst reviewed, merged or split them: ', names(d.keptEntities), '.') : null,
+    d.strandedChanges.length ? h('p', null, 'These merges or splits stay but can no longer be undone: ', d.strandedChanges.join(', '), '.') : null,
+    h('p', null, h('a', { href: route('documents') }, 'Back to the documents')));
 }
 
 function factSection(title, items, item) {

@@ -1,0 +1,132 @@
+using Harmattan.Knowledge;
+
+namespace Harmattan.Store.Tests;
+
+public abstract partial class StoreContract<TFixture>
+{
+    // ---- storing many documents in one transaction ----
+
+    private static Report[] FourReports() =>
+        [SahelReports.Gao(), SahelReports.Kidal(), SahelReports.ShariaCourts(), SahelReports.WaterInGao()];
+
+    [Fact]
+    public void A_batch_stores_the_same_knowledge_base_as_one_document_at_a_time()
+    {
+        var oneByOne = Fixture.NewLocation();
+        using (var store = Fixture.Open(oneByOne))
+        {
+            foreach (var report in FourReports())
+            {
+                Assert.Equal(IngestOutcome.Added, store.Upsert(report.Document, report.Extraction));
+            }
+        }
+
+        var batched = Fixture.NewLocation();
+        using (var store = Fixture.Open(batched))
+        {
+            var results = store.UpsertMany(FourReports().Select(r => new DocumentToStore(r.Document, r.Extraction)).ToList());
+            Assert.All(results, r => Assert.Equal(new StoreResult(IngestOutcome.Added, null), r));
+        }
+
+        // Every row of every table is the same, in the same order, except the times of the ingest itself.
+        Assert.Equal(
+            Fixture.Contents(oneByOne, "documents", "audit_log"),
+            Fixture.Contents(batched, "documents", "audit_log"));
+        Assert.Equal(Fixture.RowCounts(oneByOne), Fixture.RowCounts(batched));
+        using var expected = Fixture.Open(oneByOne);
+        using var actual = Fixture.Open(batched);
+        foreach (var report in FourReports())
+        {
+            AssertSameReport(report, actual.GetDocument(report.Id));
+            Assert.Equal(expected.GetResolutions(report.Id), actual.GetResolutions(report.Id));
+        }
+
+        Assert.Equal(
+            expected.Search("Gao").Select(h => (h.Kind, h.DocumentId, h.ClaimId)),
+            actual.Search("Gao").Select(h => (h.Kind, h.DocumentId, h.ClaimId)));
+        Assert.Equal(FourReports().Select(r => r.Id), actual.ListAudit(new AuditFilter(Action: "ingest"), oldestFirst: true).Entries.Select(e => e.Subject));
+    }
+
+    [Fact]
+    public void A_later_document_of_a_batch_resolves_to_the_entities_an_earlier_one_introduced()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var gao = SahelReports.Gao();
+        var kidal = SahelReports.Kidal();
+
+        store.UpsertMany([new DocumentToStore(gao.Document, gao.Extraction), new DocumentToStore(kidal.Document, kidal.Extraction)]);
+
+        var resolution = Assert.Single(store.GetResolutions(kidal.Id), r => r.EntityId == SahelReports.Mnla);
+        Assert.NotEqual(Resolution.ResolutionMethod.New, resolution.Method);
+        Assert.Single(store.ListEntities(EntityType.ArmedGroup, 0, 100).Entities, e => e.Id == SahelReports.Mnla);
+    }
+
+    [Theory]
+    [MemberData(nameof(Breakages.All), MemberType = typeof(Breakages))]
+    public void A_document_of_a_batch_that_does_not_fit_is_left_out_and_the_others_are_stored(string breakage)
+    {
+        var kidal = SahelReports.Kidal();
+        var courts = SahelReports.ShariaCourts();
+        var gao = SahelReports.Gao();
+        var withoutGao = Fixture.NewLocation();
+        using (var store = Fixture.Open(withoutGao))
+        {
+            store.Upsert(kidal.Document, kidal.Extraction);
+            store.Upsert(courts.Document, courts.Extraction);
+        }
+
+        var location = Fixture.NewLocation();
+        using (var store = Fixture.Open(location))
+        {
+            var results = store.UpsertMany(
+            [
+                new DocumentToStore(kidal.Document, kidal.Extraction),
+                new DocumentToStore(gao.Document, Breakages.Apply(gao, breakage)),
+                new DocumentToStore(courts.Document, courts.Extraction),
+            ]);
+
+            Assert.Equal(IngestOutcome.Added, results[0].Outcome);
+            Assert.Null(results[0].Error);
+            var error = Assert.IsType<HarmattanException>(results[1].Error);
+            Assert.Same(HarmattanError.InvalidExtraction, error.Error);
+            Assert.Contains(gao.Id, error.Message, StringComparison.Ordinal);
+            Assert.Equal(new StoreResult(IngestOutcome.Added, null), results[2]);
+            Assert.False(store.Contains(gao.Id));
+            Assert.Empty(store.Search("Ansongo"));
+            Assert.Empty(store.CheckConsistency());
+        }
+
+        // Nothing of the refused document remains: not an entity, alias, key or audit line.
+        Assert.Equal(Fixture.RowCounts(withoutGao), Fixture.RowCounts(location));
+        Assert.Equal(Fixture.Contents(withoutGao, "documents", "audit_log"), Fixture.Contents(location, "documents", "audit_log"));
+    }
+
+    [Fact]
+    public void The_same_text_twice_in_a_batch_is_stored_once()
+    {
+        var location = Fixture.NewLocation();
+        using var store = Fixture.Open(location);
+        var gao = SahelReports.Gao();
+        var entry = new DocumentToStore(gao.Document, gao.Extraction);
+
+        var results = store.UpsertMany([entry, entry]);
+
+        Assert.Equal([IngestOutcome.Added, IngestOutcome.Unchanged], results.Select(r => r.Outcome));
+        Assert.All(results, r => Assert.Null(r.Error));
+        Assert.Single(store.ListDocuments());
+        AssertSameReport(gao, store.GetDocument(gao.Id));
+        Assert.Equal([IngestOutcome.Unchanged], store.UpsertMany([entry]).Select(r => r.Outcome));
+    }
+
+    [Fact]
+    public void An_empty_batch_writes_nothing()
+    {
+        var location = Fixture.NewLocation();
+        using var store = Fixture.Open(location);
+        var before = Fixture.RowCounts(location);
+
+        Assert.Empty(store.UpsertMany([]));
+
+        Assert.Equal(before, Fixture.RowCounts(location));
+    }
+}
