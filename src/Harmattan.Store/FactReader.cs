@@ -137,9 +137,19 @@ internal sealed class FactReader
     /// The members of some facts (event places or actors, what claims are about) from one link table, in
     /// their stored order: one query for the page, by the facts' keys.
     /// </summary>
-    public LinkIndex Links(string table, string ownerColumn, IEnumerable<(string DocumentId, string Id)> owners)
+    public LinkIndex Links(string table, string ownerColumn, IReadOnlyList<(string DocumentId, string Id)> owners) =>
+        Links([table], ownerColumn, owners)[0];
+
+    /// <summary>The members of some facts from two link tables (an event's places and actors), in one query.</summary>
+    public (LinkIndex First, LinkIndex Second) Links(string first, string second, string ownerColumn, IReadOnlyList<(string DocumentId, string Id)> owners)
     {
-        var index = new LinkIndex();
+        var both = Links([first, second], ownerColumn, owners);
+        return (both[0], both[1]);
+    }
+
+    private LinkIndex[] Links(string[] tables, string ownerColumn, IReadOnlyList<(string DocumentId, string Id)> owners)
+    {
+        var indexes = tables.Select(_ => new LinkIndex()).ToArray();
         var keys = owners.Distinct().ToList();
         // A few hundred keys per query keep the statement small on both databases.
         foreach (var chunk in keys.Chunk(200))
@@ -148,27 +158,28 @@ internal sealed class FactReader
             var pairs = new List<string>();
             for (var i = 0; i < chunk.Length; i++)
             {
-                args.Add("d" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), chunk[i].DocumentId);
-                args.Add("o" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), chunk[i].Id);
-                pairs.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"(l.document_id = @d{i} AND l.{ownerColumn} = @o{i})"));
+                var n = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                args.Add("d" + n, chunk[i].DocumentId);
+                args.Add("o" + n, chunk[i].Id);
+                pairs.Add($"(l.document_id = @d{n} AND l.{ownerColumn} = @o{n})");
             }
 
-            var rows = _connection.Query<FactLinkRow>(
-                $"""
-                SELECT l.document_id AS DocumentId, l.{ownerColumn} AS OwnerId, l.entity_id AS EntityId, e.name AS Name, e.type AS Type
+            var selects = tables.Select((table, t) => $"""
+                SELECT {t} AS Link, l.document_id AS DocumentId, l.{ownerColumn} AS OwnerId, l.entity_id AS EntityId, e.name AS Name, e.type AS Type, l.position AS Position
                 FROM {table} l JOIN entities e ON e.id = l.entity_id
                 WHERE {string.Join(" OR ", pairs)}
-                ORDER BY l.document_id, l.{ownerColumn}, l.position
-                """,
+                """);
+            var rows = _connection.Query<FactLinkRow>(
+                string.Join("\nUNION ALL\n", selects) + "\nORDER BY Link, DocumentId, OwnerId, Position",
                 args,
                 _transaction);
             foreach (var row in rows)
             {
-                index.Add(row.DocumentId, row.OwnerId, Entity(row.EntityId, row.Name, row.Type));
+                indexes[row.Link].Add(row.DocumentId, row.OwnerId, Entity(row.EntityId, row.Name, row.Type));
             }
         }
 
-        return index;
+        return indexes;
     }
 
     /// <summary>

@@ -18,22 +18,42 @@ public sealed partial class KnowledgeStore
         CheckPage(0, limit);
         using var transaction = BeginRead();
         var reader = new FactReader(_connection, transaction, _dialect);
-        var args = new { entity.Id };
-        var registryId = _connection.ExecuteScalar<string?>("SELECT registry_id FROM entities WHERE id = @Id", args, transaction);
-        var aliases = _connection.Query<string>(
-            $"SELECT alias FROM entity_aliases WHERE entity_id = @Id ORDER BY seq LIMIT {AliasLimit}", args, transaction).AsList();
+        // The entity's own lines in one round trip: registry id, aliases, the first and the last document.
+        var r = reader.RowId;
+        using var header = _connection.QueryMultiple(
+            $"""
+            SELECT registry_id FROM entities WHERE id = @Id;
+            SELECT alias FROM entity_aliases WHERE entity_id = @Id ORDER BY seq LIMIT {AliasLimit};
+            {SeenOn("ASC")};
+            {SeenOn("DESC")};
+            """,
+            new { entity.Id },
+            transaction);
+        var registryId = header.ReadSingleOrDefault<string?>();
+        var aliases = header.Read<string>().AsList();
+        var first = header.ReadSingleOrDefault<DocumentMetaRow>();
+        var last = header.ReadSingleOrDefault<DocumentMetaRow>();
         return new ActorProfile(
             entity,
             registryId,
             aliases,
-            SeenOn(reader, entity.Id, newest: false),
-            SeenOn(reader, entity.Id, newest: true),
+            first is null ? null : FactReader.DateOf(first.Published, first.PublishedPrecision, first.IngestedAt).Date,
+            last is null ? null : FactReader.DateOf(last.Published, last.PublishedPrecision, last.IngestedAt).Date,
             DocumentsNaming(reader, entity.Id, 0, limit),
             ActorAttributes(reader, entity.Id, 0, limit, null),
             ActorRelations(reader, entity.Id, 0, limit, null),
             ActorEvents(reader, entity.Id, 0, limit),
             ClaimsBy(reader, entity.Id, 0, limit),
             ClaimsAbout(reader, entity.Id, 0, limit));
+
+        // The document naming the entity whose date starts first (or last): one index probe.
+        string SeenOn(string direction) =>
+            $"""
+            SELECT d.id, d.title, d.published, d.published_precision AS PublishedPrecision, d.ingested_at AS IngestedAt
+            FROM document_entities x JOIN documents d ON d.id = x.document_id
+            WHERE x.entity_id = @Id
+            ORDER BY x.day {direction}, x.{r} {direction} LIMIT 1
+            """;
     }
 
     /// <summary>
@@ -79,42 +99,29 @@ public sealed partial class KnowledgeStore
     {
         var r = reader.RowId;
         var args = new { Id = entityId, Offset = offset, Take = limit + 1 };
-        var read = reader.Connection.Query<NamingDocumentRow>(
+        var totals = new Totals("SELECT 1 FROM document_entities x WHERE x.entity_id = @Id", null);
+        var rows = reader.Connection.Query<NamingDocumentRow>(
                 $"""
                 WITH page AS (
                     SELECT x.document_id, x.day, x.{r} AS k FROM document_entities x
                     WHERE x.entity_id = @Id
                     ORDER BY x.day DESC, x.{r} DESC LIMIT @Take OFFSET @Offset)
                 SELECT d.id AS DocumentId, d.title, d.published, d.published_precision AS PublishedPrecision, d.ingested_at AS IngestedAt,
-                       (SELECT count(*) FROM mentions m WHERE m.entity_id = @Id AND m.document_id = p.document_id) AS Mentions
+                       (SELECT count(*) FROM mentions m WHERE m.entity_id = @Id AND m.document_id = p.document_id) AS Mentions,
+                       {totals.Columns}
                 FROM page p JOIN documents d ON d.id = p.document_id
                 ORDER BY p.day DESC, p.k DESC
                 """,
                 args,
                 reader.Transaction)
-            .AsList()
+            .AsList();
+        var documents = rows
             .Select(row =>
             {
                 var (date, published) = FactReader.DateOf(row.Published, row.PublishedPrecision, row.IngestedAt);
                 return new NamingDocument(row.DocumentId, row.Title, date, published, (int)row.Mentions);
             })
             .ToList();
-        var counted = CountUpToLimit(reader, "SELECT 1 FROM document_entities x WHERE x.entity_id = @Id", args);
-        return Page(read, offset, limit, counted, 0);
-    }
-
-    /// <summary>The date of the document naming the entity whose date starts first (or last): one index probe.</summary>
-    private static Knowledge.PartialDate? SeenOn(FactReader reader, string entityId, bool newest)
-    {
-        var row = reader.Connection.QueryFirstOrDefault<DocumentMetaRow>(
-            $"""
-            SELECT d.id, d.title, d.published, d.published_precision AS PublishedPrecision, d.ingested_at AS IngestedAt
-            FROM document_entities x JOIN documents d ON d.id = x.document_id
-            WHERE x.entity_id = @Id
-            ORDER BY x.day {(newest ? "DESC" : "ASC")}, x.{reader.RowId} {(newest ? "DESC" : "ASC")} LIMIT 1
-            """,
-            new { Id = entityId },
-            reader.Transaction);
-        return row is null ? null : FactReader.DateOf(row.Published, row.PublishedPrecision, row.IngestedAt).Date;
+        return Page(reader, new Read<NamingDocument>(documents, rows.FirstOrDefault()?.Counted ?? 0, 0), offset, limit, totals, args);
     }
 }

@@ -20,7 +20,8 @@ public sealed partial class KnowledgeStore
             reader,
             $"SELECT p.{r} AS k, p.day AS o1, p.document_id AS o2 FROM {PropertiesTable} p WHERE p.status <> 'rejected'{(entity is null ? "" : " AND p.entity_id = @Id")}",
             "p.o1, p.o2, p.k",
-            new { entity?.Id });
+            new { entity?.Id },
+            null).Items;
     }
 
     /// <summary>
@@ -40,6 +41,9 @@ public sealed partial class KnowledgeStore
         var r = reader.RowId;
         var named = names is { Count: > 0 } ? " AND " + _dialect.InStrings("p.name", "@Names") : "";
         var args = new { Id = entityId, Offset = offset, Take = limit + 1, Names = _dialect.Strings(names ?? []) };
+        var totals = new Totals(
+            $"SELECT 1 FROM {PropertiesTable} p WHERE p.entity_id = @Id{named}",
+            $"SELECT count(*) FROM {PropertiesTable} p WHERE p.status = 'rejected' AND p.entity_id || '' = @Id{named}");
         var read = ReadAttributes(
             reader,
             $"""
@@ -48,23 +52,24 @@ public sealed partial class KnowledgeStore
             ORDER BY p.day DESC, p.{r} DESC LIMIT @Take OFFSET @Offset
             """,
             "p.o1 DESC, p.o2 DESC",
-            args);
-        var counted = CountUpToLimit(reader, $"SELECT 1 FROM {PropertiesTable} p WHERE p.entity_id = @Id{named}", args);
-        var rejected = reader.Connection.ExecuteScalar<long>(
-            $"SELECT count(*) FROM {PropertiesTable} p WHERE p.status = 'rejected' AND p.entity_id || '' = @Id{named}", args, reader.Transaction);
-        return Page(read, offset, limit, counted, rejected);
+            args,
+            totals);
+        return Page(reader, read, offset, limit, totals, args);
     }
 
-    /// <summary>The attributes whose row ids <paramref name="page"/> selects (as k), with their sources, in <paramref name="order"/>.</summary>
-    private static List<AttributeFact> ReadAttributes(FactReader reader, string page, string order, object? args)
+    /// <summary>
+    /// The attributes whose row ids <paramref name="page"/> selects (as k), with their sources, in
+    /// <paramref name="order"/>, and the <paramref name="totals"/> when a page asks for them.
+    /// </summary>
+    private static Read<AttributeFact> ReadAttributes(FactReader reader, string page, string order, object? args, Totals? totals)
     {
         var r = reader.RowId;
-        return reader.Connection.Query<AttributeFactRow>(
+        var rows = reader.Connection.Query<AttributeFactRow>(
                 $"""
                 WITH page AS ({page})
                 SELECT p2.id, p2.document_id AS DocumentId, p2.entity_id AS EntityId, p2.name, p2.value, p2.surface,
                        p2.speaker_id AS SpeakerId, p2.as_of AS AsOf, p2.as_of_precision AS AsOfPrecision,
-                       {reader.SourceColumns("p2", "d")}
+                       {reader.SourceColumns("p2", "d")}{TotalsColumns(totals)}
                 FROM page p
                 JOIN {PropertiesTable} p2 ON p2.{r} = p.k
                 JOIN documents d ON d.id = p2.document_id
@@ -72,7 +77,8 @@ public sealed partial class KnowledgeStore
                 """,
                 args,
                 reader.Transaction)
-            .AsList()
+            .AsList();
+        var attributes = rows
             .Select(row => new AttributeFact(
                 row.Id,
                 reader.Entity(row.EntityId),
@@ -83,5 +89,6 @@ public sealed partial class KnowledgeStore
                 StoredValues.ParseOptionalDate(row.AsOf, row.AsOfPrecision),
                 reader.Source(row)))
             .ToList();
+        return new Read<AttributeFact>(attributes, rows.FirstOrDefault()?.Counted ?? 0, rows.FirstOrDefault()?.Excluded ?? 0);
     }
 }

@@ -32,7 +32,8 @@ public sealed partial class KnowledgeStore
             reader,
             $"SELECT c.{reader.RowId} AS k, c.day AS o1, c.document_id AS o2 FROM claims c WHERE {where}",
             "p.o1, p.o2, p.k",
-            args);
+            args,
+            null).Items;
     }
 
     /// <summary>
@@ -60,6 +61,10 @@ public sealed partial class KnowledgeStore
     {
         var r = reader.RowId;
         var args = new { Id = speakerId, Offset = offset, Take = limit + 1 };
+        // Rejected claims are few: counted from the status index (the "|| ''" keeps the planner off the speaker's).
+        var totals = new Totals(
+            "SELECT 1 FROM claims c WHERE c.speaker_id = @Id",
+            "SELECT count(*) FROM claims c WHERE c.status = 'rejected' AND c.speaker_id || '' = @Id");
         var read = ReadClaims(
             reader,
             $"""
@@ -68,18 +73,21 @@ public sealed partial class KnowledgeStore
             ORDER BY c.day DESC, c.{r} DESC LIMIT @Take OFFSET @Offset
             """,
             "p.o1 DESC, p.o2 DESC",
-            args);
-        var counted = CountUpToLimit(reader, "SELECT 1 FROM claims c WHERE c.speaker_id = @Id", args);
-        // Rejected claims are few: counted from the status index (the "|| ''" keeps the planner off the speaker's).
-        var rejected = reader.Connection.ExecuteScalar<long>(
-            "SELECT count(*) FROM claims c WHERE c.status = 'rejected' AND c.speaker_id || '' = @Id", args, reader.Transaction);
-        return Page(read, offset, limit, counted, rejected);
+            args,
+            totals);
+        return Page(reader, read, offset, limit, totals, args);
     }
 
     private static FactPage<ClaimFact> ClaimsAbout(FactReader reader, string subjectId, int offset, int limit)
     {
         var r = reader.RowId;
         var args = new { Id = subjectId, Offset = offset, Take = limit + 1 };
+        var totals = new Totals(
+            "SELECT 1 FROM claim_about a WHERE a.entity_id = @Id",
+            """
+            SELECT count(*) FROM claims c JOIN claim_about a ON a.document_id = c.document_id AND a.claim_id = c.id
+            WHERE c.status = 'rejected' AND a.entity_id || '' = @Id
+            """);
         var read = ReadClaims(
             reader,
             $"""
@@ -89,30 +97,24 @@ public sealed partial class KnowledgeStore
             ORDER BY a.day DESC, a.{r} DESC LIMIT @Take OFFSET @Offset
             """,
             "p.o1 DESC, p.o2 DESC",
-            args);
-        var counted = CountUpToLimit(reader, "SELECT 1 FROM claim_about a WHERE a.entity_id = @Id", args);
-        var rejected = reader.Connection.ExecuteScalar<long>(
-            """
-            SELECT count(*) FROM claims c JOIN claim_about a ON a.document_id = c.document_id AND a.claim_id = c.id
-            WHERE c.status = 'rejected' AND a.entity_id || '' = @Id
-            """,
             args,
-            reader.Transaction);
-        return Page(read, offset, limit, counted, rejected);
+            totals);
+        return Page(reader, read, offset, limit, totals, args);
     }
 
     /// <summary>
     /// The claims whose row ids <paramref name="page"/> selects (as k, with the columns
-    /// <paramref name="order"/> sorts by), with their speakers, subjects and sources, in that order.
+    /// <paramref name="order"/> sorts by), with their speakers, subjects and sources, in that order, and the
+    /// <paramref name="totals"/> when a page asks for them.
     /// </summary>
-    private static List<ClaimFact> ReadClaims(FactReader reader, string page, string order, object? args)
+    private static Read<ClaimFact> ReadClaims(FactReader reader, string page, string order, object? args, Totals? totals)
     {
         var r = reader.RowId;
         var rows = reader.Connection.Query<ClaimFactRow>(
                 $"""
                 WITH page AS ({page})
                 SELECT c.id, c.document_id AS DocumentId, c.speaker_id AS SpeakerId, s.name AS SpeakerName, s.type AS SpeakerType,
-                       c.cue, c.text, {reader.SourceColumns("c", "d")}
+                       c.cue, c.text, {reader.SourceColumns("c", "d")}{TotalsColumns(totals)}
                 FROM page p
                 JOIN claims c ON c.{r} = p.k
                 JOIN documents d ON d.id = c.document_id
@@ -123,9 +125,9 @@ public sealed partial class KnowledgeStore
                 reader.Transaction)
             .AsList();
         var about = rows.Count <= 200
-            ? reader.Links("claim_about", "claim_id", rows.Select(row => (row.DocumentId, row.Id)))
+            ? reader.Links("claim_about", "claim_id", rows.Select(row => (row.DocumentId, row.Id)).ToList())
             : reader.Links("claim_about", "claim_id", $"WITH page AS ({page}) SELECT c.document_id, c.id FROM page p JOIN claims c ON c.{r} = p.k", args);
-        return rows
+        var claims = rows
             .Select(row => new ClaimFact(
                 row.Id,
                 reader.Entity(row.SpeakerId, row.SpeakerName, row.SpeakerType),
@@ -134,5 +136,6 @@ public sealed partial class KnowledgeStore
                 about.Members(row.DocumentId, row.Id),
                 reader.Source(row)))
             .ToList();
+        return new Read<ClaimFact>(claims, rows.FirstOrDefault()?.Counted ?? 0, rows.FirstOrDefault()?.Excluded ?? 0);
     }
 }

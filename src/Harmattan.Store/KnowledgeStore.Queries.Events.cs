@@ -16,7 +16,7 @@ public sealed partial class KnowledgeStore
         using var transaction = BeginRead();
         var reader = new FactReader(_connection, transaction, _dialect);
         var (page, args) = TimelineKeys(reader, filter ?? new EventFilter());
-        return ReadEvents(reader, page, "p.o1, p.o2, p.o3", args);
+        return ReadEvents(reader, page, "p.o1, p.o2, p.o3", args, null).Items;
     }
 
     /// <summary>
@@ -33,25 +33,24 @@ public sealed partial class KnowledgeStore
         var (keys, args) = TimelineKeys(reader, filter);
         args.Add("Offset", offset);
         args.Add("Take", limit + 1);
-        var read = ReadEvents(reader, keys + " ORDER BY o1, o2, o3 LIMIT @Take OFFSET @Offset", "p.o1, p.o2, p.o3", args);
-
         // The count walks the same index without the rows; what is rejected is counted apart by status.
-        var (counted, rejected) = (filter.Actor, filter.Place, filter.Types is { Count: > 0 }) switch
+        var period = filter.Period ?? DatePeriod.Always;
+        var totals = (filter.Actor, filter.Place, filter.Types is { Count: > 0 }) switch
         {
-            (not null, null, false) => (
-                CountUpToLimit(reader, $"SELECT 1 FROM event_actors a WHERE a.entity_id = @Actor AND {EventPeriod("a", filter.Period ?? DatePeriod.Always).Sql}", args),
-                RejectedEvents(reader, "event_actors", "@Actor", filter.Period, args)),
-            (null, not null, false) => (
-                CountUpToLimit(reader, $"SELECT 1 FROM event_places l WHERE l.entity_id = @Place AND {EventPeriod("l", filter.Period ?? DatePeriod.Always).Sql}", args),
-                RejectedEvents(reader, "event_places", "@Place", filter.Period, args)),
-            (null, null, false) => (
-                CountUpToLimit(reader, $"SELECT 1 FROM events e WHERE {EventPeriod("e", filter.Period ?? DatePeriod.Always).Sql}", args),
-                _connection.ExecuteScalar<long>(
-                    $"SELECT count(*) FROM events e WHERE e.status = 'rejected' AND {EventPeriod("e", filter.Period ?? DatePeriod.Always).Sql}", args, transaction)),
+            (not null, null, false) => new Totals(
+                $"SELECT 1 FROM event_actors a WHERE a.entity_id = @Actor AND {EventPeriod("a", period).Sql}",
+                RejectedEvents("event_actors", "@Actor", period)),
+            (null, not null, false) => new Totals(
+                $"SELECT 1 FROM event_places l WHERE l.entity_id = @Place AND {EventPeriod("l", period).Sql}",
+                RejectedEvents("event_places", "@Place", period)),
+            (null, null, false) => new Totals(
+                $"SELECT 1 FROM events e WHERE {EventPeriod("e", period).Sql}",
+                $"SELECT count(*) FROM events e WHERE e.status = 'rejected' AND {EventPeriod("e", period).Sql}"),
             // Both an actor and a place, or event types: the count reads the rows it counts.
-            _ => (CountUpToLimit(reader, keys, args), 0L),
+            _ => new Totals(keys, null),
         };
-        return Page(read, offset, limit, counted, rejected);
+        var read = ReadEvents(reader, keys + " ORDER BY o1, o2, o3 LIMIT @Take OFFSET @Offset", "p.o1, p.o2, p.o3", args, totals);
+        return Page(reader, read, offset, limit, totals, args);
     }
 
     /// <summary>
@@ -70,6 +69,19 @@ public sealed partial class KnowledgeStore
     {
         var r = reader.RowId;
         var args = new DynamicParameters(new { Id = entityId, Offset = offset, Take = limit + 1, Window = offset + limit + 1 });
+        var totals = new Totals(
+            """
+            SELECT 1 FROM event_actors a WHERE a.entity_id = @Id
+            UNION ALL
+            SELECT 1 FROM event_places l WHERE l.entity_id = @Id
+              AND NOT EXISTS (SELECT 1 FROM event_actors x WHERE x.document_id = l.document_id AND x.event_id = l.event_id AND x.entity_id = l.entity_id)
+            """,
+            """
+            SELECT count(*) FROM events e
+            WHERE e.status = 'rejected'
+              AND (EXISTS (SELECT 1 FROM event_actors a WHERE a.document_id = e.document_id AND a.event_id = e.id AND a.entity_id = @Id)
+                   OR EXISTS (SELECT 1 FROM event_places l WHERE l.document_id = e.document_id AND l.event_id = e.id AND l.entity_id = @Id))
+            """);
         // An entity can be both an actor and the place of one event ("Mali" fights in Mali): it is listed once,
         // as an actor.
         var read = ReadEvents(
@@ -91,25 +103,9 @@ public sealed partial class KnowledgeStore
                 ORDER BY o1 DESC, o2 DESC, o3 DESC LIMIT @Take OFFSET @Offset) paged
             """,
             "p.o1 DESC, p.o2 DESC, p.o3 DESC",
-            args);
-        var counted = CountUpToLimit(reader, "SELECT 1 FROM event_actors a WHERE a.entity_id = @Id", args)
-            + CountUpToLimit(
-                reader,
-                """
-                SELECT 1 FROM event_places l WHERE l.entity_id = @Id
-                  AND NOT EXISTS (SELECT 1 FROM event_actors x WHERE x.document_id = l.document_id AND x.event_id = l.event_id AND x.entity_id = l.entity_id)
-                """,
-                args);
-        var rejected = reader.Connection.ExecuteScalar<long>(
-            """
-            SELECT count(*) FROM events e
-            WHERE e.status = 'rejected'
-              AND (EXISTS (SELECT 1 FROM event_actors a WHERE a.document_id = e.document_id AND a.event_id = e.id AND a.entity_id = @Id)
-                   OR EXISTS (SELECT 1 FROM event_places l WHERE l.document_id = e.document_id AND l.event_id = e.id AND l.entity_id = @Id))
-            """,
             args,
-            reader.Transaction);
-        return Page(read, offset, limit, counted, rejected);
+            totals);
+        return Page(reader, read, offset, limit, totals, args);
     }
 
     /// <summary>
@@ -163,25 +159,26 @@ public sealed partial class KnowledgeStore
         }
     }
 
-    private static long RejectedEvents(FactReader reader, string links, string entity, DatePeriod? period, DynamicParameters args) =>
-        reader.Connection.ExecuteScalar<long>(
-            $"""
-            SELECT count(*) FROM events e
-            WHERE e.status = 'rejected' AND {EventPeriod("e", period ?? DatePeriod.Always).Sql}
-              AND EXISTS (SELECT 1 FROM {links} l WHERE l.document_id = e.document_id AND l.event_id = e.id AND l.entity_id = {entity})
-            """,
-            args,
-            reader.Transaction);
+    /// <summary>The rejected events an entity takes part in (or that happen there), within a period: few, found by status.</summary>
+    private static string RejectedEvents(string links, string entity, DatePeriod period) =>
+        $"""
+        SELECT count(*) FROM events e
+        WHERE e.status = 'rejected' AND {EventPeriod("e", period).Sql}
+          AND EXISTS (SELECT 1 FROM {links} l WHERE l.document_id = e.document_id AND l.event_id = e.id AND l.entity_id = {entity})
+        """;
 
-    /// <summary>The events whose row ids <paramref name="page"/> selects (as k), with places, actors and sources, in <paramref name="order"/>.</summary>
-    private static List<EventFact> ReadEvents(FactReader reader, string page, string order, object? args)
+    /// <summary>
+    /// The events whose row ids <paramref name="page"/> selects (as k), with places, actors and sources, in
+    /// <paramref name="order"/>, and the <paramref name="totals"/> when a page asks for them.
+    /// </summary>
+    private static Read<EventFact> ReadEvents(FactReader reader, string page, string order, object? args, Totals? totals)
     {
         var r = reader.RowId;
         var rows = reader.Connection.Query<EventFactRow>(
                 $"""
                 WITH page AS ({page})
                 SELECT e.id, e.document_id AS DocumentId, e.type, e.date, e.date_precision AS DatePrecision,
-                       {reader.SourceColumns("e", "d")}
+                       {reader.SourceColumns("e", "d")}{TotalsColumns(totals)}
                 FROM page p
                 JOIN events e ON e.{r} = p.k
                 JOIN documents d ON d.id = e.document_id
@@ -192,9 +189,10 @@ public sealed partial class KnowledgeStore
             .AsList();
         var keys = rows.Select(row => (row.DocumentId, row.Id)).ToList();
         var whole = $"WITH page AS ({page}) SELECT e.document_id, e.id FROM page p JOIN events e ON e.{r} = p.k";
-        var places = keys.Count <= 200 ? reader.Links("event_places", "event_id", keys) : reader.Links("event_places", "event_id", whole, args);
-        var actors = keys.Count <= 200 ? reader.Links("event_actors", "event_id", keys) : reader.Links("event_actors", "event_id", whole, args);
-        return rows
+        var (places, actors) = keys.Count <= 200
+            ? reader.Links("event_places", "event_actors", "event_id", keys)
+            : (reader.Links("event_places", "event_id", whole, args), reader.Links("event_actors", "event_id", whole, args));
+        var events = rows
             .Select(row => new EventFact(
                 row.Id,
                 row.Type,
@@ -203,5 +201,6 @@ public sealed partial class KnowledgeStore
                 actors.Members(row.DocumentId, row.Id),
                 reader.Source(row)))
             .ToList();
+        return new Read<EventFact>(events, rows.FirstOrDefault()?.Counted ?? 0, rows.FirstOrDefault()?.Excluded ?? 0);
     }
 }

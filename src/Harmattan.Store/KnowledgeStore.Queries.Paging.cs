@@ -33,30 +33,49 @@ public sealed partial class KnowledgeStore
     }
 
     /// <summary>
-    /// How many rows <paramref name="rows"/> (a SELECT of anything) yields, counting at most
-    /// <see cref="CountLimit"/> + 1 of them.
+    /// What a page's total is made of: the rows <see cref="Counted"/> selects (a SELECT of anything, counted up
+    /// to <see cref="CountLimit"/> + 1) less those <see cref="Excluded"/> counts (a SELECT count(*) of the
+    /// rejected among them, found through the status index; null when nothing is left out). The page query
+    /// carries both as two more columns (<see cref="Columns"/>), which the database computes once: a page and
+    /// its total cost one round trip.
     /// </summary>
-    private static long CountUpToLimit(FactReader reader, string rows, object? args) =>
-        reader.Connection.ExecuteScalar<long>(
-            $"SELECT count(*) FROM ({rows} LIMIT {CountLimit + 1}) counted",
-            args,
-            reader.Transaction);
+    private sealed record Totals(string Counted, string? Excluded)
+    {
+        public string Columns =>
+            $"(SELECT count(*) FROM ({Counted} LIMIT {CountLimit + 1}) counted) AS Counted, {(Excluded is null ? "0" : $"({Excluded})")} AS Excluded";
+    }
 
     /// <summary>
-    /// A page from the <paramref name="limit"/> + 1 items its query read, and its total: the rows counted up
-    /// to the limit less those that leave the query (rejected facts, counted apart through their status).
+    /// A page from the <paramref name="limit"/> + 1 items its query read with the totals it carried: the rows
+    /// counted up to the limit less those that leave the query. A page past the end carried no row, and its
+    /// totals are read on their own.
     /// </summary>
-    private static FactPage<T> Page<T>(List<T> read, int offset, int limit, long counted, long excluded)
+    private static FactPage<T> Page<T>(FactReader reader, Read<T> read, int offset, int limit, Totals totals, object? args)
     {
-        var more = read.Count > limit;
-        var items = more ? read.GetRange(0, limit) : read;
+        var (counted, excluded) = (read.Counted, read.Excluded);
+        if (read.Items.Count == 0)
+        {
+            // Nothing at the first page: nothing the query admits (what was counted was all left out).
+            (counted, excluded) = offset == 0
+                ? (0, 0)
+                : reader.Connection.QuerySingle<(long, long)>($"SELECT {totals.Columns}", args, reader.Transaction);
+        }
+
+        var more = read.Items.Count > limit;
+        var items = more ? read.Items.GetRange(0, limit) : read.Items;
         var capped = counted > CountLimit;
-        // The count and the page are read in one transaction and agree; past the count limit (less what was
-        // excluded) a total still says no fewer items than the page saw.
+        // Past the count limit, what is left out is counted in full: a total still says no fewer items than
+        // the page saw.
         var seen = items.Count == 0 ? 0 : offset + items.Count + (more ? 1 : 0);
         var total = Math.Max((capped ? CountLimit : counted) - excluded, seen);
         return new FactPage<T>(items, total, capped, offset, limit, more);
     }
+
+    /// <summary>What a query read, with the totals its rows carried (0 when it was not asked for them).</summary>
+    private sealed record Read<T>(List<T> Items, long Counted, long Excluded);
+
+    /// <summary>The <see cref="Totals.Columns"/> for a page query, or nothing for a list read whole.</summary>
+    private static string TotalsColumns(Totals? totals) => totals is null ? "" : ", " + totals.Columns;
 
     /// <summary>
     /// The condition that the document of the fact aliased <paramref name="fact"/> (which has document_id

@@ -18,12 +18,13 @@ public sealed partial class KnowledgeStore
         filter ??= new RelationFilter();
         using var transaction = BeginRead();
         var reader = new FactReader(_connection, transaction, _dialect);
-        var (where, args) = RelationConditions(reader, "r", filter);
+        var (where, args, _) = RelationConditions(reader, "r", filter);
         return ReadRelations(
             reader,
             $"SELECT r.{reader.RowId} AS k, r.day AS o1, r.document_id AS o2 FROM relations r WHERE {where}",
             "p.o1, p.o2, p.k",
-            args);
+            args,
+            null).Items;
     }
 
     /// <summary>
@@ -51,7 +52,7 @@ public sealed partial class KnowledgeStore
         using var transaction = BeginRead();
         var reader = new FactReader(_connection, transaction, _dialect);
         var r = reader.RowId;
-        var (where, args) = RelationConditions(reader, "r", filter ?? new RelationFilter());
+        var (where, args, _) = RelationConditions(reader, "r", filter ?? new RelationFilter());
         args.Add("Take", perActor + 1);
         var sql = $"""
             SELECT * FROM (
@@ -104,7 +105,7 @@ public sealed partial class KnowledgeStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         using var transaction = BeginRead();
         var reader = new FactReader(_connection, transaction, _dialect);
-        var (where, args) = RelationConditions(reader, "r", filter ?? new RelationFilter());
+        var (where, args, _) = RelationConditions(reader, "r", filter ?? new RelationFilter());
         args.Add("Take", limit + 1);
         var rows = _connection.Query<RelationStatementRow>(
                 $"""
@@ -145,19 +146,46 @@ public sealed partial class KnowledgeStore
     private FactPage<RelationFact> ActorRelations(FactReader reader, string entityId, int offset, int limit, IReadOnlyCollection<string>? types)
     {
         var r = reader.RowId;
-        var (where, args) = RelationConditions(reader, "r", new RelationFilter(Types: types));
+        var (where, args, rejected) = RelationConditions(reader, "r", new RelationFilter(Types: types));
         args.Add("Id", entityId);
         args.Add("Offset", offset);
         args.Add("Take", limit + 1);
         args.Add("Window", offset + limit + 1);
-        var rejectedEntity = _connection.ExecuteScalar<long>(
-            "SELECT count(*) FROM entities WHERE id = @Id AND status = 'rejected'", args, reader.Transaction) > 0;
+        var rejectedEntity = rejected?.Contains(entityId, StringComparer.Ordinal)
+            ?? _connection.ExecuteScalar<long>("SELECT count(*) FROM entities WHERE id = @Id AND status = 'rejected'", args, reader.Transaction) > 0;
         if (rejectedEntity)
         {
             // A rejected entity's relations leave every query.
             return new FactPage<RelationFact>([], 0, false, offset, limit, false);
         }
 
+        // What leaves the count: rejected relations (from the status index), and relations with a rejected
+        // other party (there are few rejected entities; the entity's index holds the other party's id), once
+        // each; past a thousand rejected entities, those are counted by looking each other party up.
+        var typed = types is { Count: > 0 } ? " AND " + _dialect.InStrings("r.type", "@Types") : "";
+        var rejectedRelations = $"SELECT count(*) FROM relations r WHERE r.status = 'rejected' AND (r.source_id || '' = @Id OR r.target_id || '' = @Id){typed}";
+        var party = rejected is null
+            ? "EXISTS (SELECT 1 FROM entities x WHERE x.id IN (r.source_id, r.target_id) AND x.status = 'rejected')"
+            : $"({_dialect.InStrings("r.source_id", "@RejectedParties")} OR {_dialect.InStrings("r.target_id", "@RejectedParties")})";
+        var excluded = rejected is { Count: 0 }
+            ? rejectedRelations
+            : $"""
+              SELECT ({rejectedRelations})
+                + (SELECT count(*) FROM (
+                    SELECT 1 FROM relations r WHERE r.source_id = @Id AND {party}{typed}
+                    UNION ALL
+                    SELECT 1 FROM relations r WHERE r.target_id = @Id AND r.source_id <> @Id AND {party}{typed}
+                    LIMIT {CountLimit + 1}) with_party)
+                - (SELECT count(*) FROM relations r
+                   WHERE r.status = 'rejected' AND (r.source_id || '' = @Id OR r.target_id || '' = @Id){typed} AND {party})
+              """;
+        var totals = new Totals(
+            $"""
+            SELECT 1 FROM relations r WHERE r.source_id = @Id{typed}
+            UNION ALL
+            SELECT 1 FROM relations r WHERE r.target_id = @Id AND r.source_id <> @Id{typed}
+            """,
+            excluded);
         var read = ReadRelations(
             reader,
             $"""
@@ -174,45 +202,17 @@ public sealed partial class KnowledgeStore
                 ORDER BY o1 DESC, o2 DESC, k DESC LIMIT @Take OFFSET @Offset) paged
             """,
             "p.o1 DESC, p.o2 DESC, p.k DESC",
-            args);
-
-        var typed = types is { Count: > 0 } ? " AND " + _dialect.InStrings("r.type", "@Types") : "";
-        var counted = CountUpToLimit(reader, $"SELECT 1 FROM relations r WHERE r.source_id = @Id{typed}", args)
-            + CountUpToLimit(reader, $"SELECT 1 FROM relations r WHERE r.target_id = @Id AND r.source_id <> @Id{typed}", args);
-        // What leaves the count: rejected relations (from the status index), and relations with a rejected
-        // other party (there are few rejected entities; the entity's index holds the other party's id).
-        var excluded = _connection.ExecuteScalar<long>(
-            $"""
-            SELECT count(*) FROM relations r
-            WHERE r.status = 'rejected' AND (r.source_id || '' = @Id OR r.target_id || '' = @Id){typed}
-            """,
             args,
-            reader.Transaction);
-        var rejected = _connection.Query<string>(
-            $"SELECT id FROM entities WHERE status = 'rejected' LIMIT {CountLimit}", transaction: reader.Transaction).AsList();
-        if (rejected.Count > 0)
-        {
-            args.Add("Rejected", _dialect.Strings(rejected));
-            excluded += CountUpToLimit(reader, $"SELECT 1 FROM relations r WHERE r.source_id = @Id AND {_dialect.InStrings("r.target_id", "@Rejected")}{typed}", args)
-                + CountUpToLimit(reader, $"SELECT 1 FROM relations r WHERE r.target_id = @Id AND r.source_id <> @Id AND {_dialect.InStrings("r.source_id", "@Rejected")}{typed}", args)
-                - _connection.ExecuteScalar<long>(
-                    $"""
-                    SELECT count(*) FROM relations r
-                    WHERE r.status = 'rejected' AND (r.source_id || '' = @Id OR r.target_id || '' = @Id){typed}
-                      AND ({_dialect.InStrings("r.source_id", "@Rejected")} OR {_dialect.InStrings("r.target_id", "@Rejected")})
-                    """,
-                    args,
-                    reader.Transaction);
-        }
-
-        return Page(read, offset, limit, counted, excluded);
+            totals);
+        return Page(reader, read, offset, limit, totals, args);
     }
 
     /// <summary>
     /// The conditions every relation query shares, on the relation aliased <paramref name="alias"/>: not
-    /// rejected, no rejected party, and the filter's types, parties' types and document period.
+    /// rejected, no rejected party, and the filter's types, parties' types and document period; with the
+    /// rejected entities' ids when there are at most a thousand (passed as @RejectedParties), else null.
     /// </summary>
-    private (string Sql, DynamicParameters Args) RelationConditions(FactReader reader, string alias, RelationFilter filter)
+    private (string Sql, DynamicParameters Args, IReadOnlyList<string>? Rejected) RelationConditions(FactReader reader, string alias, RelationFilter filter)
     {
         var (period, args) = DocumentPeriod(reader, alias, filter.Period ?? DatePeriod.Always);
         var sql = $"{alias}.status <> 'rejected' AND {period}";
@@ -245,18 +245,22 @@ public sealed partial class KnowledgeStore
             args.Add("EntityTypes", _dialect.Strings(kinds.Select(k => k.ToString())));
         }
 
-        return (sql, args);
+        return (sql, args, rejected.Count > 1000 ? null : rejected);
     }
 
-    /// <summary>The relations whose row ids <paramref name="page"/> selects (as k), with their parties and sources, in <paramref name="order"/>.</summary>
-    private static List<RelationFact> ReadRelations(FactReader reader, string page, string order, object? args) =>
-        reader.Connection.Query<RelationFactRow>(
+    /// <summary>
+    /// The relations whose row ids <paramref name="page"/> selects (as k), with their parties and sources, in
+    /// <paramref name="order"/>, and the <paramref name="totals"/> when a page asks for them.
+    /// </summary>
+    private static Read<RelationFact> ReadRelations(FactReader reader, string page, string order, object? args, Totals? totals)
+    {
+        var rows = reader.Connection.Query<RelationFactRow>(
                 $"""
                 WITH page AS ({page})
                 SELECT r.id, r.document_id AS DocumentId, r.type, r.role, r.confidence,
                        r.source_id AS SourceId, s.name AS SourceName, s.type AS SourceType,
                        r.target_id AS TargetId, t.name AS TargetName, t.type AS TargetType,
-                       {reader.SourceColumns("r", "d")}
+                       {reader.SourceColumns("r", "d")}{TotalsColumns(totals)}
                 FROM page p
                 JOIN relations r ON r.{reader.RowId} = p.k
                 JOIN documents d ON d.id = r.document_id
@@ -266,7 +270,8 @@ public sealed partial class KnowledgeStore
                 """,
                 args,
                 reader.Transaction)
-            .AsList()
+            .AsList();
+        var relations = rows
             .Select(row => new RelationFact(
                 row.Id,
                 row.Type,
@@ -276,4 +281,6 @@ public sealed partial class KnowledgeStore
                 row.Confidence,
                 reader.Source(row)))
             .ToList();
+        return new Read<RelationFact>(relations, rows.FirstOrDefault()?.Counted ?? 0, rows.FirstOrDefault()?.Excluded ?? 0);
+    }
 }

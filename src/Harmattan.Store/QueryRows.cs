@@ -30,7 +30,7 @@ internal sealed class DocumentMetaRow
 /// Where a fact comes from, as <see cref="FactReader.SourceColumns"/> selects it: the document's title and
 /// date columns, and the evidence the database sliced (or the text's prefix, see <see cref="FactReader"/>).
 /// </summary>
-internal class SourceRow
+internal class SourceRow : PagedRow
 {
     public string DocumentId { get; set; } = "";
     public string Title { get; set; } = "";
@@ -78,11 +78,14 @@ internal sealed class ClaimFactRow : SourceRow
 /// <summary>A member of a fact in a link table (event_places, event_actors, claim_about), in order, with its name.</summary>
 internal sealed class FactLinkRow
 {
+    /// <summary>Which of the link tables read together the row comes from (0 when one is read).</summary>
+    public int Link { get; set; }
     public string DocumentId { get; set; } = "";
     public string OwnerId { get; set; } = "";
     public string EntityId { get; set; } = "";
     public string Name { get; set; } = "";
     public string Type { get; set; } = "";
+    public long Position { get; set; }
 }
 
 internal sealed class AttributeFactRow : SourceRow
@@ -97,8 +100,15 @@ internal sealed class AttributeFactRow : SourceRow
     public string? AsOfPrecision { get; set; }
 }
 
+/// <summary>The totals a page query carries on every row (KnowledgeStore.Totals); 0 for a list read whole.</summary>
+internal class PagedRow
+{
+    public long Counted { get; set; }
+    public long Excluded { get; set; }
+}
+
 /// <summary>A document naming an entity, with its date columns and how often it mentions the entity.</summary>
-internal sealed class NamingDocumentRow
+internal sealed class NamingDocumentRow : PagedRow
 {
     public string DocumentId { get; set; } = "";
     public string Title { get; set; } = "";
