@@ -71,7 +71,7 @@ internal sealed class HarmattanExceptionHandler(IProblemDetailsService problems)
         }
     }
 
-    /// <summary>The HTTP status of a catalogued error: not found, conflict, bad request, or the server's fault.</summary>
+    /// <summary>The HTTP status of a catalogued error: not found, conflict, bad request, unavailable, or the server's fault.</summary>
     public static int StatusFor(HarmattanError error)
     {
         if (error == HarmattanError.DocumentNotFound || error == HarmattanError.EntityNotFound || error == HarmattanError.ChangeNotFound
@@ -112,6 +112,13 @@ internal sealed class HarmattanExceptionHandler(IProblemDetailsService problems)
         if (error == HarmattanError.BadArgument || error == HarmattanError.BadSearchQuery || error.Code.StartsWith("HRM01", StringComparison.Ordinal))
         {
             return StatusCodes.Status400BadRequest;
+        }
+
+        // The knowledge base cannot be used right now: unreachable, or migrated by a newer Harmattan while this
+        // server runs (every request is refused until it is upgraded).
+        if (error == HarmattanError.DatabaseUnavailable || error == HarmattanError.NewerSchema)
+        {
+            return StatusCodes.Status503ServiceUnavailable;
         }
 
         return StatusCodes.Status500InternalServerError;

@@ -62,9 +62,12 @@ public static class HarmattanServer
         builder.Services.AddExchange();
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
-        // One store per request (KnowledgeStore holds a single connection and is not shared), its connection
-        // taken from a pool rather than opened anew.
-        builder.Services.AddScoped(sp => KnowledgeStore.Open(sp.GetRequiredService<IOptions<ServerSettings>>().Value.Database, pooled: true));
+        // The knowledge base is checked and migrated once, when the first request needs it (settings may be given
+        // late, by a test host); then one store per request (KnowledgeStore holds a single connection and is not
+        // shared) on a pooled connection, whose transactions still confirm the schema version.
+        builder.Services.AddSingleton(sp => KnowledgeStoreSource.Create(sp.GetRequiredService<IOptions<ServerSettings>>().Value.Database));
+        builder.Services.AddScoped(sp => sp.GetRequiredService<KnowledgeStoreSource>().OpenStore());
+        builder.Services.AddSingleton(sp => new AccessCache(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         builder.Services.AddSingleton(sp => DataDirectory.Locate(sp.GetRequiredService<IOptions<ServerSettings>>().Value.Data));
         builder.Services.AddSingleton(sp => PipelineFactory.FromData(sp.GetRequiredService<DataDirectory>()));
         builder.Services.AddSingleton<DocumentReader>();

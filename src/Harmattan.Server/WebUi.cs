@@ -44,13 +44,19 @@ internal static class WebUi
             return;
         }
 
+        // Not under /api: an API request would otherwise look for a folder of that name on disk first.
         var files = new PhysicalFileProvider(root);
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            FileProvider = files,
-            // Revalidate every time (ETag): an analyst gets the new UI as soon as the server is updated.
-            OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "no-cache",
-        });
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/api"),
+            ui =>
+            {
+                ui.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+                ui.UseStaticFiles(new StaticFileOptions
+                {
+                    FileProvider = files,
+                    // Revalidate every time (ETag): an analyst gets the new UI as soon as the server is updated.
+                    OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "no-cache",
+                });
+            });
     }
 }

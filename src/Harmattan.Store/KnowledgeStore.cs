@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using Harmattan.Knowledge;
 using Harmattan.Store.Postgres;
@@ -19,7 +20,16 @@ namespace Harmattan.Store;
 /// behind a lock). Several processes may open the same knowledge base: readers run beside a writer,
 /// and writers wait for each other (SQLite: up to a few seconds; PostgreSQL: an advisory lock).
 /// <see cref="Dispose"/> closes an SQLite file (no pooling), after which it may be moved or deleted; a
-/// PostgreSQL connection goes back to Npgsql's pool.
+/// PostgreSQL connection goes back to Npgsql's pool. A host that opens a store per request takes its stores
+/// from a <see cref="KnowledgeStoreSource"/> instead, which checks and migrates once and pools.
+/// <para>
+/// Every transaction first reads the schema version the database records (SQLite: the file header's
+/// user_version; PostgreSQL: harmattan_meta) and refuses to go on if it is no longer the version the store was
+/// opened at: a newer Harmattan that migrated the knowledge base while this one held it open (a server runs for
+/// weeks) gets HRM0202, before anything is read or written with the old schema in mind. The check runs inside
+/// the transaction, so the snapshot a read sees and the lock a writer holds are of that version; a migration
+/// takes the writers' lock, so none can begin while a write transaction runs.
+/// </para>
 /// </remarks>
 public sealed partial class KnowledgeStore : IDisposable
 {
@@ -27,18 +37,24 @@ public sealed partial class KnowledgeStore : IDisposable
     private readonly StoreDialect _dialect;
     private readonly TimeProvider _clock;
     private readonly StoreLocation _location;
-    private readonly bool _pooled;
+    private readonly KnowledgeStoreSource? _source;
 
-    private KnowledgeStore(DbConnection connection, StoreDialect dialect, StoreLocation location, int schemaVersion, TimeProvider clock, bool pooled = false)
+    private KnowledgeStore(DbConnection connection, StoreDialect dialect, StoreLocation location, int schemaVersion, TimeProvider clock)
     {
         _connection = connection;
         _location = location;
-        _pooled = pooled;
         _dialect = dialect;
         _clock = clock;
         Location = location.Display;
         Backend = location.Backend == StoreBackend.Postgres ? "PostgreSQL" : "SQLite";
         SchemaVersion = schemaVersion;
+    }
+
+    /// <summary>A store of a source: its connection comes from the source's pool, already checked.</summary>
+    internal KnowledgeStore(KnowledgeStoreSource source, DbConnection connection, StoreDialect dialect, StoreLocation location, int schemaVersion, TimeProvider clock)
+        : this(connection, dialect, location, schemaVersion, clock)
+    {
+        _source = source;
     }
 
     /// <summary>
@@ -68,19 +84,16 @@ public sealed partial class KnowledgeStore : IDisposable
     /// </summary>
     /// <param name="location">An SQLite file (its directory must exist) or a PostgreSQL database.</param>
     /// <param name="clock">Stamps <c>ingested_at</c>; the system clock unless a test supplies one.</param>
-    /// <param name="pooled">
-    /// Keep the SQLite connection open in a pool when the store is disposed, for a host that opens a store
-    /// per request (the web server: half again as many requests per second in <c>bench serve</c>). The file
-    /// then stays open until <c>SqliteConnection.ClearAllPools</c>. PostgreSQL connections are always pooled.
-    /// </param>
-    public static KnowledgeStore Open(string location, TimeProvider? clock = null, bool pooled = false)
+    public static KnowledgeStore Open(string location, TimeProvider? clock = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(location);
         var parsed = StoreLocation.Parse(location);
-        return parsed.Backend == StoreBackend.Postgres
-            ? OpenPostgres(parsed, clock ?? TimeProvider.System)
-            : OpenSqlite(parsed, clock ?? TimeProvider.System, pooled);
+        return Open(parsed, clock ?? TimeProvider.System, pooled: false);
     }
+
+    /// <param name="pooled">Whether the SQLite connection goes back to a pool on Dispose (a source's first open).</param>
+    internal static KnowledgeStore Open(StoreLocation location, TimeProvider clock, bool pooled) =>
+        location.Backend == StoreBackend.Postgres ? OpenPostgres(location, clock) : OpenSqlite(location, clock, pooled);
 
     private static KnowledgeStore OpenSqlite(StoreLocation location, TimeProvider clock, bool pooled)
     {
@@ -94,7 +107,7 @@ public sealed partial class KnowledgeStore : IDisposable
                 BackfillKeys(connection, SqliteDialect.Instance);
             }
 
-            return new KnowledgeStore(connection, SqliteDialect.Instance, location, version, clock, pooled);
+            return new KnowledgeStore(connection, SqliteDialect.Instance, location, version, clock);
         }
         catch (SqliteException e)
         {
@@ -139,9 +152,7 @@ public sealed partial class KnowledgeStore : IDisposable
     /// beside this store's long write transactions instead of waiting for them (the ingest's probe of known
     /// documents). Dispose it like any store.
     /// </summary>
-    public KnowledgeStore OpenAnother() => _location.Backend == StoreBackend.Postgres
-        ? OpenPostgres(_location, _clock)
-        : OpenSqlite(_location, _clock, _pooled);
+    public KnowledgeStore OpenAnother() => _source?.OpenStore() ?? Open(_location, _clock, pooled: false);
 
     /// <summary>Whether a document with exactly this id is stored.</summary>
     public bool Contains(string documentId)
@@ -154,8 +165,39 @@ public sealed partial class KnowledgeStore : IDisposable
     public void Dispose() => _connection.Dispose();
 
     /// <summary>A read transaction: one consistent state of the store, no lock that blocks a writer for long.</summary>
-    private DbTransaction BeginRead() => _dialect.BeginRead(_connection);
+    private DbTransaction BeginRead() => Confirmed(_dialect.BeginRead(_connection));
 
     /// <summary>A write transaction; writers are serialised (<see cref="StoreDialect.BeginWrite"/>).</summary>
-    private DbTransaction BeginWrite() => _dialect.BeginWrite(_connection);
+    private DbTransaction BeginWrite() => Confirmed(_dialect.BeginWrite(_connection));
+
+    /// <summary>
+    /// The transaction, once it has read that the schema is still at the version the store was opened at; otherwise
+    /// it is rolled back and HRM0202 (a newer Harmattan migrated it) or HRM0203 (replaced by an older one) thrown.
+    /// </summary>
+    private DbTransaction Confirmed(DbTransaction transaction)
+    {
+        int version;
+        try
+        {
+            version = _dialect.SchemaVersion(_connection, transaction);
+        }
+        catch
+        {
+            transaction.Dispose();
+            throw;
+        }
+
+        if (version == SchemaVersion)
+        {
+            return transaction;
+        }
+
+        transaction.Dispose();
+        MigrationScripts.RefuseNewer(version, Location);
+        throw HarmattanError.DatabaseUnavailable.At(
+            Location,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"its schema version went from {SchemaVersion} to {version} while it was open (was the database replaced or restored?); open it again"));
+    }
 }

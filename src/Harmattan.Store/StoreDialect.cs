@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Dapper;
 
@@ -11,6 +12,16 @@ namespace Harmattan.Store;
 /// </summary>
 internal abstract class StoreDialect
 {
+    /// <summary>Tables known to exist, when this dialect serves one database for a <see cref="KnowledgeStoreSource"/>; null otherwise.</summary>
+    private readonly ConcurrentDictionary<string, bool>? _presentTables;
+
+    /// <param name="rememberTables">
+    /// Remember the tables <see cref="HasTable"/> found: for a dialect that serves one database (a
+    /// <see cref="KnowledgeStoreSource"/>'s), where every transaction confirms the schema version first, so a table
+    /// found once stays there for as long as the version does. A table not found is asked again.
+    /// </param>
+    protected StoreDialect(bool rememberTables) => _presentTables = rememberTables ? new(StringComparer.Ordinal) : null;
+
     /// <summary>
     /// The column that names a row for as long as it exists, in every table (merge and split record the
     /// rows they touch by it, and undo finds them again by it): SQLite's <c>rowid</c>, PostgreSQL's <c>seq</c>.
@@ -51,8 +62,31 @@ internal abstract class StoreDialect
     /// <summary>The bytes the knowledge base occupies on disk.</summary>
     public abstract long DatabaseSize(DbConnection connection, DbTransaction transaction);
 
-    /// <summary>Whether the knowledge base has a table of that name.</summary>
-    public abstract bool HasTable(DbConnection connection, DbTransaction transaction, string table);
+    /// <summary>Whether the knowledge base has a table of that name (asked of the database once, when remembered).</summary>
+    public bool HasTable(DbConnection connection, DbTransaction transaction, string table)
+    {
+        if (_presentTables is not null && _presentTables.ContainsKey(table))
+        {
+            return true;
+        }
+
+        var present = TableExists(connection, transaction, table);
+        if (present)
+        {
+            _presentTables?.TryAdd(table, true);
+        }
+
+        return present;
+    }
+
+    /// <summary>Whether the database's catalogue lists a table of that name.</summary>
+    protected abstract bool TableExists(DbConnection connection, DbTransaction transaction, string table);
+
+    /// <summary>
+    /// The schema version the database records, read inside <paramref name="transaction"/> as its first statement,
+    /// so that what the transaction reads or writes afterwards is of that version (see <see cref="KnowledgeStore"/>).
+    /// </summary>
+    public abstract int SchemaVersion(DbConnection connection, DbTransaction transaction);
 
     /// <summary>
     /// What the database itself can say is wrong with the knowledge base (its integrity check, references,

@@ -54,7 +54,7 @@ public sealed class BenchCommandTests : IDisposable
     [Fact]
     public void Bench_serve_loads_a_real_server_with_reads_and_reviews_and_reports_each_kind()
     {
-        var run = CliRun.Of(_dir.Path, "bench", "serve", "--docs", "6", "--seconds", "2", "--connections", "4", "--writes", "0.3", "--json");
+        var run = CliRun.Of(_dir.Path, "bench", "serve", "--docs", "6", "--seconds", "2", "--warmup", "2", "--connections", "4", "--writes", "0.3", "--json");
 
         Assert.True(run.ExitCode == 0, run.Error);
         var result = JsonDocument.Parse(run.Output).RootElement;
@@ -64,6 +64,58 @@ public sealed class BenchCommandTests : IDisposable
         Assert.All(kinds.Values, k => Assert.Equal(0, k.GetProperty("errors").GetInt32()));
         Assert.Equal(kinds.Values.Sum(k => k.GetProperty("requests").GetInt32()), result.GetProperty("requests").GetInt32());
         Assert.True(kinds["profile"].GetProperty("p50_ms").GetDouble() <= kinds["profile"].GetProperty("p99_ms").GetDouble());
+    }
+
+    [Fact]
+    public void Bench_serve_sends_an_analysts_token_to_a_store_with_users_and_says_when_one_is_missing()
+    {
+        Assert.Equal(0, CliRun.Of(_dir.Path, "ingest", TempFolder.SampleReports).ExitCode);
+        Assert.Equal(0, CliRun.Of(_dir.Path, "users", "add", "load", "--role", "analyst", "--by", "root").ExitCode);
+        var secret = JsonDocument.Parse(CliRun.Of(_dir.Path, "tokens", "issue", "load", "--json").Output).RootElement.GetProperty("secret").GetString()!;
+        var target = Path.Combine(_dir.Path, "harmattan.db");
+
+        var refused = CliRun.Of(_dir.Path, "bench", "serve", "--target", target, "--seconds", "1", "--warmup", "0", "--connections", "2");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--token", refused.Error, StringComparison.Ordinal);
+
+        var run = CliRun.Of(_dir.Path, "bench", "serve", "--target", target, "--token", secret, "--seconds", "2", "--warmup", "0", "--connections", "2", "--writes", "0.3", "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var result = JsonDocument.Parse(run.Output).RootElement;
+        var kinds = result.GetProperty("kinds").EnumerateArray().ToList();
+        Assert.Contains(kinds, k => k.GetProperty("kind").GetString() == "review");
+        Assert.All(kinds, k => Assert.Equal(0, k.GetProperty("errors").GetInt32()));
+        Assert.True(result.GetProperty("cpu_ms_per_request").GetDouble() > 0);
+        Assert.True(result.GetProperty("kilobytes_per_request").GetDouble() > 0);
+    }
+
+    [Fact]
+    public async Task Bench_serve_loads_a_server_already_running_when_given_its_url()
+    {
+        Assert.Equal(0, CliRun.Of(_dir.Path, "ingest", TempFolder.SampleReports).ExitCode);
+        var app = Harmattan.Server.HarmattanServer.Build(["--Logging:LogLevel:Default=Warning"], s => s.Database = Path.Combine(_dir.Path, "harmattan.db"));
+        app.Urls.Add("http://127.0.0.1:0");
+        await app.StartAsync();
+        try
+        {
+            var address = app.Urls.Single();
+            var run = CliRun.Of(_dir.Path, "bench", "serve", "--url", address, "--seconds", "1", "--warmup", "0", "--connections", "2", "--json");
+
+            Assert.True(run.ExitCode == 0, run.Error);
+            var result = JsonDocument.Parse(run.Output).RootElement;
+            Assert.False(result.GetProperty("server_in_process").GetBoolean());
+            Assert.True(result.GetProperty("requests").GetInt32() > 0);
+            Assert.All(result.GetProperty("kinds").EnumerateArray(), k => Assert.Equal(0, k.GetProperty("errors").GetInt32()));
+
+            var both = CliRun.Of(_dir.Path, "bench", "serve", "--url", address, "--target", "harmattan.db");
+            Assert.Equal(2, both.ExitCode);
+            Assert.Contains("--url", both.Error, StringComparison.Ordinal);
+            Assert.Equal(2, CliRun.Of(_dir.Path, "bench", "serve", "--url", "localhost:5080").ExitCode);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
     }
 
     [Theory]

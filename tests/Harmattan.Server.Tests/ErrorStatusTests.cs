@@ -20,6 +20,8 @@ public sealed class ErrorStatusTests
         { HarmattanError.TooLarge.Code, 413 },
         { HarmattanError.UnsupportedFormat.Code, 415 },
         { HarmattanError.NotHarmattanDatabase.Code, 500 },
+        { HarmattanError.DatabaseUnavailable.Code, 503 },
+        { HarmattanError.NewerSchema.Code, 503 },
         { HarmattanError.BadDataFile.Code, 500 },
         { HarmattanError.ExtractionFailed.Code, 500 },
     };

@@ -18,10 +18,15 @@ namespace Harmattan.Cli.Commands;
 
 /// <summary>
 /// <c>bench serve</c>: a bounded load test of the web server on loopback. Starts the real server over a
-/// store (a given one, or a fresh one filled with a generated corpus), then keeps a number of connections
-/// busy for some seconds with a mix of reads (actor profiles, search, timeline) and writes (a review and
-/// its undo), and prints the requests per second and latency percentiles of each kind. A 409 on a review
-/// (two workers on one fact) is the optimistic concurrency working and is counted apart from errors.
+/// store (a given one, or a fresh one filled with a generated corpus), loads it unmeasured until the runtime has
+/// stopped recompiling the hot code (<c>--warmup</c>: at most that long), then keeps a number of
+/// connections busy for some seconds with a mix of reads (actor profiles, search, timeline) and writes (a
+/// review and its undo), and prints the requests per second and latency percentiles of each kind. A 409 on a
+/// review (two workers on one fact) is the optimistic concurrency working and is counted apart from errors.
+/// The process's CPU time and allocation per request are printed too: the load generator runs in the same
+/// process as the server, so they count both, but unlike requests per second they do not depend on what
+/// else the machine is running. With <c>--url</c> it loads a server already running in another process
+/// (whose own CPU time can then be read apart, from the operating system).
 /// </summary>
 internal static class BenchServeCommand
 {
@@ -29,13 +34,20 @@ internal static class BenchServeCommand
     {
         var target = new Option<string?>("--target") { Description = "The store to serve (its facts are reviewed and the reviews undone). Default: a temporary one filled with --docs generated reports.", HelpName = "LOCATION" };
         var docs = new Option<int>("--docs") { Description = "Generated reports for the temporary store.", DefaultValueFactory = _ => 200 };
-        var seconds = new Option<int>("--seconds") { Description = "How long to load the server.", DefaultValueFactory = _ => 10 };
+        var seconds = new Option<int>("--seconds") { Description = "How long to load the server, measured.", DefaultValueFactory = _ => 10 };
+        var warmup = new Option<int>("--warmup")
+        {
+            Description = "Load it first, unmeasured, until the runtime has stopped recompiling the hot code (a server in this process) or for this many seconds (at most).",
+            DefaultValueFactory = _ => 60,
+        };
         var connections = new Option<int>("--connections") { Description = "Requests in flight at once.", DefaultValueFactory = _ => 16 };
         var writes = new Option<double>("--writes") { Description = "Share of operations that are writes (a review and its undo), 0 to 1.", DefaultValueFactory = _ => 0.05 };
+        var token = new Option<string?>("--token") { Description = "An analyst's API token (harmattan tokens issue), sent with every request; needed when the store has users.", HelpName = "SECRET" };
+        var url = new Option<string?>("--url") { Description = "Load a server already running (harmattan serve) instead of starting one; the CPU and allocation figures then count the load generator only.", HelpName = "URL" };
         var json = CommonOptions.Json();
         var command = new Command("serve", "Load-test the web server on loopback: requests/s and latency percentiles of profile reads, search, timeline and reviews.")
         {
-            target, docs, seconds, connections, writes, json,
+            target, docs, url, seconds, warmup, connections, writes, token, json,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -43,6 +55,43 @@ internal static class BenchServeCommand
             if (share is < 0 or > 1)
             {
                 throw HarmattanError.BadArgument.At("--writes", "must be between 0 and 1");
+            }
+
+            async Task Measure(Uri server, bool inProcess)
+            {
+                var results = await Load(
+                    server,
+                    inProcess,
+                    parse.GetValue(token),
+                    TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(warmup))),
+                    TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(seconds))),
+                    Math.Max(1, parse.GetValue(connections)),
+                    share,
+                    cancellation);
+                if (parse.GetValue(json))
+                {
+                    JsonOutput.Write(env.Output, results);
+                }
+                else
+                {
+                    Print(env.Output, results);
+                }
+            }
+
+            if (parse.GetValue(url) is { } running)
+            {
+                if (parse.GetValue(target) is not null)
+                {
+                    throw HarmattanError.BadArgument.At("--url", "a running server serves its own store: give --url or --target, not both");
+                }
+
+                if (!Uri.TryCreate(running, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
+                {
+                    throw HarmattanError.BadArgument.At("--url", $"'{running}' is not an http:// or https:// address");
+                }
+
+                await Measure(address, inProcess: false);
+                return HarmattanCli.Ok;
             }
 
             var location = parse.GetValue(target);
@@ -69,17 +118,7 @@ internal static class BenchServeCommand
                 await app.StartAsync(cancellation);
                 try
                 {
-                    var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-                    var results = await Load(
-                        new Uri(address), TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(seconds))), Math.Max(1, parse.GetValue(connections)), share, cancellation);
-                    if (parse.GetValue(json))
-                    {
-                        JsonOutput.Write(env.Output, results);
-                    }
-                    else
-                    {
-                        Print(env.Output, results);
-                    }
+                    await Measure(new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()), inProcess: true);
                 }
                 finally
                 {
@@ -103,7 +142,15 @@ internal static class BenchServeCommand
 
     internal sealed record KindFigures(string Kind, int Requests, double PerSecond, double P50Ms, double P95Ms, double P99Ms, double MaxMs, int Conflicts, int Errors);
 
-    internal sealed record LoadFigures(int Connections, double Seconds, int Requests, double PerSecond, IReadOnlyList<KindFigures> Kinds);
+    /// <param name="ServerInProcess">Whether the server ran in this process (else <c>--url</c> named one running elsewhere).</param>
+    /// <param name="CpuMsPerRequest">This process's CPU time (user and system, every thread: the load generator, and the server when in process) over the requests.</param>
+    /// <param name="KilobytesPerRequest">Bytes this process allocated over the requests, in KB.</param>
+    /// <param name="WarmupSeconds">How long the unmeasured load before ran.</param>
+    internal sealed record LoadFigures(
+        int Connections, double Seconds, int Requests, double PerSecond, bool ServerInProcess, double CpuMsPerRequest, double KilobytesPerRequest, IReadOnlyList<KindFigures> Kinds)
+    {
+        public double WarmupSeconds { get; init; }
+    }
 
     private static void Fill(string location, DataDirectory data, int count)
     {
@@ -116,18 +163,24 @@ internal static class BenchServeCommand
         }
     }
 
-    private static async Task<LoadFigures> Load(Uri server, TimeSpan duration, int connections, double writeShare, CancellationToken cancellation)
+    private static async Task<LoadFigures> Load(
+        Uri server, bool inProcess, string? token, TimeSpan warmup, TimeSpan duration, int connections, double writeShare, CancellationToken cancellation)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var client = new HttpClient(handler) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
+        if (!string.IsNullOrWhiteSpace(token))
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.Trim());
+        }
+
         var actors = new List<string>();
         foreach (var type in new[] { "ArmedGroup", "Person" })
         {
-            using var page = JsonDocument.Parse(await client.GetStringAsync($"/api/entities?type={type}&limit=200", cancellation));
+            using var page = await GetJson($"/api/entities?type={type}&limit=200");
             actors.AddRange(page.RootElement.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()!));
         }
 
-        using var queue = JsonDocument.Parse(await client.GetStringAsync("/api/review/queue?kind=claim&limit=500", cancellation));
+        using var queue = await GetJson("/api/review/queue?kind=claim&limit=500");
         var facts = queue.RootElement.GetProperty("items").EnumerateArray()
             .Select(i => (Document: i.GetProperty("documentId").GetString()!, Fact: i.GetProperty("factId").GetString()!))
             .ToList();
@@ -136,70 +189,111 @@ internal static class BenchServeCommand
             throw HarmattanError.BadArgument.At(server.ToString(), "the store holds no actors to read; fill it first");
         }
 
-        var timings = new ConcurrentDictionary<string, ConcurrentBag<double>>(StringComparer.Ordinal);
-        var conflicts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-        var errors = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-        var clock = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, connections).Select(worker => Task.Run(
-            async () =>
+        // Unmeasured first: under load the runtime compiles the hot code again, optimised (tiered compilation with
+        // profile-guided optimisation); on a busy 2-core machine that goes on for half a minute and took a tenth of
+        // the CPU of a measured window that started after 5 s. A server in this process is warm once the runtime
+        // compiles fewer than a few methods a second; one elsewhere cannot be watched, so it is loaded for as long
+        // as --warmup says.
+        var warmed = Stopwatch.StartNew();
+        while (warmed.Elapsed < warmup)
+        {
+            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var slice = warmup - warmed.Elapsed < WarmupSlice ? warmup - warmed.Elapsed : WarmupSlice;
+            await Run(slice);
+            if (inProcess && System.Runtime.JitInfo.GetCompiledMethodCount() - compiled < SettledMethodsPerSlice)
             {
-                var random = new Random(worker);
-                while (clock.Elapsed < duration && !cancellation.IsCancellationRequested)
+                break;
+            }
+        }
+
+        return (await Run(duration)) with { WarmupSeconds = warmed.Elapsed.TotalSeconds };
+
+        async Task<LoadFigures> Run(TimeSpan length)
+        {
+            var tally = new Tally();
+            using var process = Process.GetCurrentProcess();
+            var cpuBefore = process.TotalProcessorTime;
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+            var clock = Stopwatch.StartNew();
+            var workers = Enumerable.Range(0, connections).Select(worker => Task.Run(
+                async () =>
                 {
-                    var roll = random.NextDouble();
-                    if (roll < writeShare && facts.Count > 0)
+                    var random = new Random(worker);
+                    while (clock.Elapsed < length && !cancellation.IsCancellationRequested)
                     {
-                        var (document, fact) = facts[random.Next(facts.Count)];
-                        var review = await Timed("review", () => client.PostAsJsonAsync(
-                            "/api/reviews", new { kind = "claim", documentId = document, factId = fact, action = "confirm", by = "load-test", expectedStatus = "proposed" }, cancellation));
-                        if (review is not null)
+                        var roll = random.NextDouble();
+                        if (roll < writeShare && facts.Count > 0)
                         {
-                            using var body = JsonDocument.Parse(review);
-                            await Timed("undo", () => client.PostAsJsonAsync(
-                                $"/api/reviews/{body.RootElement.GetProperty("id").GetString()}/undo", new { by = "load-test" }, cancellation));
+                            var (document, fact) = facts[random.Next(facts.Count)];
+                            var review = await Timed(tally, "review", () => client.PostAsJsonAsync(
+                                "/api/reviews", new { kind = "claim", documentId = document, factId = fact, action = "confirm", by = "load-test", expectedStatus = "proposed" }, cancellation));
+                            if (review is not null)
+                            {
+                                using var body = JsonDocument.Parse(review);
+                                await Timed(tally, "undo", () => client.PostAsJsonAsync(
+                                    $"/api/reviews/{body.RootElement.GetProperty("id").GetString()}/undo", new { by = "load-test" }, cancellation));
+                            }
+
+                            continue;
                         }
 
-                        continue;
+                        var actor = Uri.EscapeDataString(actors[random.Next(actors.Count)]);
+                        var (kind, path) = roll switch
+                        {
+                            < 0.85 => ("profile", $"/api/entities/{actor}"),
+                            < 0.93 => ("search", "/api/search?q=" + Uri.EscapeDataString(SearchTerms[random.Next(SearchTerms.Length)])),
+                            _ => ("timeline", $"/api/timeline?actor={actor}&limit=50"),
+                        };
+                        await Timed(tally, kind, () => client.GetAsync(path, cancellation));
                     }
+                },
+                cancellation)).ToArray();
+            await Task.WhenAll(workers);
+            var elapsed = clock.Elapsed.TotalSeconds;
+            process.Refresh();
+            var cpu = process.TotalProcessorTime - cpuBefore;
+            var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
 
-                    var actor = Uri.EscapeDataString(actors[random.Next(actors.Count)]);
-                    var (kind, path) = roll switch
-                    {
-                        < 0.85 => ("profile", $"/api/entities/{actor}"),
-                        < 0.93 => ("search", "/api/search?q=" + Uri.EscapeDataString(SearchTerms[random.Next(SearchTerms.Length)])),
-                        _ => ("timeline", $"/api/timeline?actor={actor}&limit=50"),
-                    };
-                    await Timed(kind, () => client.GetAsync(path, cancellation));
-                }
-            },
-            cancellation)).ToArray();
-        await Task.WhenAll(workers);
-        var elapsed = clock.Elapsed.TotalSeconds;
+            var kinds = tally.Timings.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t =>
+            {
+                var sorted = t.Value.Order().ToList();
+                return new KindFigures(
+                    t.Key,
+                    sorted.Count,
+                    sorted.Count / elapsed,
+                    BenchCorpus.Percentile(sorted, 0.50),
+                    BenchCorpus.Percentile(sorted, 0.95),
+                    BenchCorpus.Percentile(sorted, 0.99),
+                    sorted[^1],
+                    tally.Conflicts.GetValueOrDefault(t.Key),
+                    tally.Errors.GetValueOrDefault(t.Key));
+            }).ToList();
+            var total = kinds.Sum(k => k.Requests);
+            return new LoadFigures(
+                connections, elapsed, total, total / elapsed, inProcess, cpu.TotalMilliseconds / Math.Max(1, total), allocated / 1024.0 / Math.Max(1, total), kinds);
+        }
 
-        var kinds = timings.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t =>
+        // What the workers pick from; a refusal here is the token's fault (or its absence), said as such.
+        async Task<JsonDocument> GetJson(string path)
         {
-            var sorted = t.Value.Order().ToList();
-            return new KindFigures(
-                t.Key,
-                sorted.Count,
-                sorted.Count / elapsed,
-                BenchCorpus.Percentile(sorted, 0.50),
-                BenchCorpus.Percentile(sorted, 0.95),
-                BenchCorpus.Percentile(sorted, 0.99),
-                sorted[^1],
-                conflicts.GetValueOrDefault(t.Key),
-                errors.GetValueOrDefault(t.Key));
-        }).ToList();
-        var total = kinds.Sum(k => k.Requests);
-        return new LoadFigures(connections, elapsed, total, total / elapsed, kinds);
+            using var response = await client.GetAsync(path, cancellation);
+            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                throw HarmattanError.BadArgument.At(
+                    "--token", $"the server answered {(int)response.StatusCode} to {path}: a store with users needs an analyst's token (harmattan tokens issue USER)");
+            }
+
+            response.EnsureSuccessStatusCode();
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellation));
+        }
 
         // Times one request; returns the body of a success (for the review's id), else null.
-        async Task<string?> Timed(string kind, Func<Task<HttpResponseMessage>> send)
+        async Task<string?> Timed(Tally tally, string kind, Func<Task<HttpResponseMessage>> send)
         {
             var started = Stopwatch.GetTimestamp();
             using var response = await send();
             var body = await response.Content.ReadAsStringAsync(cancellation);
-            timings.GetOrAdd(kind, _ => []).Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            tally.Timings.GetOrAdd(kind, _ => []).Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (response.IsSuccessStatusCode)
             {
                 return body;
@@ -207,22 +301,43 @@ internal static class BenchServeCommand
 
             if (response.StatusCode == HttpStatusCode.Conflict)
             {
-                conflicts.AddOrUpdate(kind, 1, (_, n) => n + 1);
+                tally.Conflicts.AddOrUpdate(kind, 1, (_, n) => n + 1);
             }
             else
             {
-                errors.AddOrUpdate(kind, 1, (_, n) => n + 1);
+                tally.Errors.AddOrUpdate(kind, 1, (_, n) => n + 1);
             }
 
             return null;
         }
     }
 
+    /// <summary>What one run of the load counted: latencies, 409s and other failures, by kind of request.</summary>
+    private sealed class Tally
+    {
+        public ConcurrentDictionary<string, ConcurrentBag<double>> Timings { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, int> Conflicts { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, int> Errors { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>How long the load runs between two looks at the runtime's compilation count during warm-up.</summary>
+    private static readonly TimeSpan WarmupSlice = TimeSpan.FromSeconds(3);
+
+    /// <summary>Fewer methods compiled than this in a slice, and the runtime has settled.</summary>
+    private const int SettledMethodsPerSlice = 15;
+
     private static readonly string[] SearchTerms = ["jihad", "Gao", "sharia", "ceasefire", "Kidal", "attack", "talks", "MNLA"];
 
     private static void Print(TextWriter output, LoadFigures r)
     {
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Requests:N0} requests in {r.Seconds:F1} s on {r.Connections} connections = {r.PerSecond:F0} requests/s"));
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{r.Requests:N0} requests in {r.Seconds:F1} s on {r.Connections} connections = {r.PerSecond:F0} requests/s (after {r.WarmupSeconds:F0} s of warm-up)"));
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"per request, {(r.ServerInProcess ? "server and load generator together" : "load generator only")}: {r.CpuMsPerRequest:F2} ms of CPU, {r.KilobytesPerRequest:F0} KB allocated"));
         output.WriteLine("kind         requests      req/s     p50 ms     p95 ms     p99 ms     max ms  409s  errors");
         foreach (var k in r.Kinds)
         {

@@ -12,15 +12,12 @@ namespace Harmattan.Server.Auth;
 /// reviews others made of its facts, which nothing brings back), <c>/api/users</c>, <c>/api/tokens</c> and
 /// <c>/api/audit</c> an admin. Without a token a request is answered 401 (HRM0501), with a role too low
 /// 403 (HRM0502), except in one case: a server bound to a loopback address whose knowledge base has no user
-/// yet serves everyone (a single analyst on their own machine), as <see cref="AnonymousAllowed"/> says.
+/// yet serves everyone (a single analyst on their own machine). What the store says about tokens and users is
+/// kept for a few seconds (<see cref="AccessCache"/>), so a request asks it nothing.
 /// </summary>
 internal static class ApiAccess
 {
     private const string PrincipalKey = "Harmattan.Principal";
-
-    /// <summary>Whether a request without a token is served: the bind address is loopback and no user exists.</summary>
-    public static bool AnonymousAllowed(ServerSettings settings, KnowledgeStore store) =>
-        IsLoopback(settings.Bind) && !store.HasUsers();
 
     /// <summary>Whether an address (as <c>serve --bind</c> takes it) only listens on this machine.</summary>
     public static bool IsLoopback(string? address) =>
@@ -41,16 +38,33 @@ internal static class ApiAccess
             : Role.Analyst;
     }
 
-    /// <summary>Checks every <c>/api/</c> request before its endpoint runs; errors go to the problem+json handler.</summary>
+    /// <summary>
+    /// Checks every <c>/api/</c> request before its endpoint runs; errors go to the problem+json handler. After a
+    /// request that may have changed the team (users, tokens), the cache forgets what it knew.
+    /// </summary>
     public static IApplicationBuilder UseApiAccess(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (Under(context.Request.Path.Value ?? "", "/api"))
+            var path = context.Request.Path.Value ?? "";
+            if (!Under(path, "/api"))
             {
-                Check(context);
+                await next(context).ConfigureAwait(false);
+                return;
             }
 
-            await next(context).ConfigureAwait(false);
+            Check(context);
+            try
+            {
+                await next(context).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+                    && (Under(path, "/api/users") || Under(path, "/api/tokens")))
+                {
+                    context.RequestServices.GetRequiredService<AccessCache>().Forget();
+                }
+            }
         });
 
     /// <summary>
@@ -66,13 +80,17 @@ internal static class ApiAccess
 
     private static void Check(HttpContext context)
     {
-        var store = context.RequestServices.GetRequiredService<KnowledgeStore>();
+        var cache = context.RequestServices.GetRequiredService<AccessCache>();
         var settings = context.RequestServices.GetRequiredService<IOptions<ServerSettings>>().Value;
         var needed = Required(context.Request);
         var header = context.Request.Headers.Authorization.ToString();
+
+        // The request's store, opened only if the cache has to ask it.
+        KnowledgeStore Store() => context.RequestServices.GetRequiredService<KnowledgeStore>();
         if (header.Length == 0)
         {
-            if (AnonymousAllowed(settings, store))
+            // Anonymous use: a loopback bind and no user in the knowledge base.
+            if (IsLoopback(settings.Bind) && !cache.HasUsers(Store))
             {
                 return;
             }
@@ -82,7 +100,7 @@ internal static class ApiAccess
 
         const string Scheme = "Bearer ";
         var principal = header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase)
-            ? store.Authenticate(header[Scheme.Length..].Trim())
+            ? cache.Authenticate(header[Scheme.Length..].Trim(), Store)
             : null;
         if (principal is null)
         {

@@ -30,6 +30,19 @@ internal static class PostgresDatabase
         }
     }
 
+    /// <summary>A connection from the pool of a <see cref="KnowledgeStoreSource"/>'s data source.</summary>
+    public static NpgsqlConnection Open(NpgsqlDataSource dataSource, string display)
+    {
+        try
+        {
+            return dataSource.OpenConnection();
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            throw Translate(e, display);
+        }
+    }
+
     /// <summary>The catalogued error for a failure while connecting or migrating.</summary>
     public static HarmattanException Translate(Exception e, string display) => e switch
     {

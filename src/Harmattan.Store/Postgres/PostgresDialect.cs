@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
@@ -21,13 +22,21 @@ internal sealed partial class PostgresDialect : StoreDialect
     /// <summary>The similarity operator of pg_trgm, qualified by its schema, or null without the extension and its index.</summary>
     private readonly string? _similar;
 
-    /// <summary>Column types by table, for bulk writes (<see cref="ColumnTypes"/>).</summary>
-    private readonly Dictionary<string, Dictionary<string, string>> _columnTypes = new(StringComparer.Ordinal);
+    /// <summary>Column types by table, for bulk writes (<see cref="ColumnTypes"/>); concurrent, since a source's stores share the dialect.</summary>
+    private readonly ConcurrentDictionary<string, Dictionary<string, string>> _columnTypes = new(StringComparer.Ordinal);
 
-    private PostgresDialect(string? similar) => _similar = similar;
+    private PostgresDialect(string? similar, bool rememberTables)
+        : base(rememberTables)
+    {
+        _similar = similar;
+    }
 
-    /// <summary>The dialect for one open database: whether fuzzy-name lookups can use the trigram index depends on it.</summary>
-    public static PostgresDialect For(NpgsqlConnection connection)
+    /// <summary>
+    /// The dialect for one open database: whether fuzzy-name lookups can use the trigram index depends on it, which
+    /// the catalogue says. A <see cref="KnowledgeStoreSource"/> asks once and shares the dialect between its
+    /// stores (<paramref name="rememberTables"/>); a store opened on its own asks when it opens.
+    /// </summary>
+    public static PostgresDialect For(NpgsqlConnection connection, bool rememberTables = false)
     {
         var schema = connection.ExecuteScalar<string?>(
             """
@@ -35,7 +44,7 @@ internal sealed partial class PostgresDialect : StoreDialect
             WHERE e.extname = 'pg_trgm'
               AND EXISTS (SELECT 1 FROM pg_class c WHERE c.relname = 'entity_keys_by_trigram' AND c.relnamespace = current_schema()::regnamespace)
             """);
-        return new PostgresDialect(schema is null ? null : $"OPERATOR({QuoteIdentifier(schema)}.%)");
+        return new PostgresDialect(schema is null ? null : $"OPERATOR({QuoteIdentifier(schema)}.%)", rememberTables);
     }
 
     public override string RowId => "seq";
@@ -154,7 +163,14 @@ internal sealed partial class PostgresDialect : StoreDialect
             """,
             transaction: transaction);
 
-    public override bool HasTable(DbConnection connection, DbTransaction transaction, string table) =>
+    /// <summary>harmattan_meta's schema_version (a primary-key lookup); a schema without it reads as version 0.</summary>
+    public override int SchemaVersion(DbConnection connection, DbTransaction transaction)
+    {
+        var text = connection.ExecuteScalar<string?>("SELECT value FROM harmattan_meta WHERE key = 'schema_version'", transaction: transaction);
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : 0;
+    }
+
+    protected override bool TableExists(DbConnection connection, DbTransaction transaction, string table) =>
         connection.ExecuteScalar<bool>(
             """
             SELECT EXISTS (SELECT 1 FROM pg_class c
@@ -333,13 +349,13 @@ internal sealed partial class PostgresDialect : StoreDialect
             new { Table = table },
             transaction).AsList();
 
-    /// <summary>The types of a table's columns, asked once per table for as long as the store is open.</summary>
+    /// <summary>The types of a table's columns, asked once per table for as long as the dialect lives (a store's, or a source's).</summary>
     private string[] ColumnTypes(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns)
     {
         if (!_columnTypes.TryGetValue(table, out var types))
         {
             types = StoredColumns(connection, transaction, table).ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
-            _columnTypes[table] = types;
+            _columnTypes.TryAdd(table, types);
         }
 
         return columns.Select(c => types.TryGetValue(c, out var type)

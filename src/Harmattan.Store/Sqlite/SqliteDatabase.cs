@@ -1,6 +1,8 @@
 using Dapper;
 using Harmattan.Knowledge;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Harmattan.Store.Sqlite;
 
@@ -19,30 +21,31 @@ internal static class SqliteDatabase
     /// <summary>Milliseconds a writer waits for another process's lock before SQLITE_BUSY.</summary>
     private const int BusyTimeoutMilliseconds = 5000;
 
-    public static SqliteConnection Open(string path, bool pooled = false)
-    {
-        CheckLocation(path);
+    /// <summary>Connections whose settings are made (<see cref="Configure"/>), by SQLite handle: a pooled handle keeps them.</summary>
+    private static readonly ConditionalWeakTable<sqlite3, object> Configured = new();
 
-        // Pooling off by default: Dispose really closes the file, so callers (and tests) can delete it
-        // afterwards. The server, which opens a store per request, pools.
-        var connectionString = new SqliteConnectionStringBuilder
+    /// <summary>
+    /// How the store connects to a file. Pooling off for stores opened one by one: Dispose really closes the file, so
+    /// callers (and tests) can delete it afterwards. A <see cref="KnowledgeStoreSource"/>, which opens a store per
+    /// request, pools.
+    /// </summary>
+    public static string ConnectionString(string path, bool pooled) =>
+        new SqliteConnectionStringBuilder
         {
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = pooled,
         }.ToString();
-        var connection = new SqliteConnection(connectionString);
+
+    /// <summary>Looks at the file first (a file that is not SQLite is refused untouched), then connects and makes the settings.</summary>
+    public static SqliteConnection Open(string path, bool pooled = false)
+    {
+        CheckLocation(path);
+        var connection = new SqliteConnection(ConnectionString(path, pooled));
         try
         {
             connection.Open();
-            if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
-            {
-                throw HarmattanError.DatabaseUnavailable.At(path, "the file is read-only");
-            }
-
-            // Connection settings only: none of these writes to the file.
-            connection.Execute(
-                $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+            Configure(connection, path);
             return connection;
         }
         catch (SqliteException e)
@@ -55,6 +58,50 @@ internal static class SqliteDatabase
             connection.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A connection from the pool of a file a <see cref="KnowledgeStoreSource"/> has checked and migrated: the file
+    /// is not looked at again, and the settings are made once per connection SQLite opens, not each time the pool
+    /// hands it out (a web request).
+    /// </summary>
+    public static SqliteConnection OpenPooled(string connectionString, string path)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            var handle = connection.Handle!;
+            if (!Configured.TryGetValue(handle, out _))
+            {
+                Configure(connection, path);
+                Configured.AddOrUpdate(handle, path);
+            }
+
+            return connection;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw Translate(e, path);
+        }
+        catch (HarmattanException)
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static void Configure(SqliteConnection connection, string path)
+    {
+        if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
+        {
+            throw HarmattanError.DatabaseUnavailable.At(path, "the file is read-only");
+        }
+
+        // Connection settings only: none of these writes to the file.
+        connection.Execute(
+            $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
     }
 
     /// <summary>WAL persists in the file header, so it is set only once the file is known to be ours.</summary>
