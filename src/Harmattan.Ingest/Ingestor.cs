@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 using Harmattan.Documents;
 using Harmattan.Extraction.Pipeline;
 using Harmattan.Knowledge;
@@ -36,14 +35,15 @@ public sealed record IngestSummary(int Added, int Unchanged, int Failed, TimeSpa
 
 /// <summary>
 /// Read, extract, store: the one place where the document readers, the extraction pipeline and the
-/// store meet. Reading and extraction run in parallel on all cores while the store writes on one: the
-/// writer takes whatever documents are ready (up to <see cref="MaximumBatch"/>) and stores them in one
-/// transaction (<see cref="KnowledgeStore.UpsertMany"/>), so it keeps pace with extraction and a crash
-/// loses at most the batch being written. Results come in input order. A document already in the store
-/// is recognised by its content hash before extraction (through a second connection, which does not wait
-/// for the writer), so re-ingesting costs a read and a lookup and changes nothing. A failure on one input
-/// is reported and the run goes on. Every stored document is recorded in the audit log as done by
-/// <c>by</c> (<see cref="KnowledgeStore.LocalUser"/> when null).
+/// store meet. Reading and extraction run on all cores (<see cref="OrderedPipeline{TInput,TResult}"/>)
+/// while the store writes on one: the writer takes whatever documents are ready, in input order, up to
+/// <see cref="MaximumBatch"/>, and stores them in one transaction (<see cref="KnowledgeStore.UpsertMany"/>),
+/// so it keeps pace with extraction and a crash loses at most the batch being written. The readers run at
+/// most two batches ahead of the writer, so memory stays flat however many inputs there are. A document
+/// already in the store is recognised by its content hash before extraction (through a second connection,
+/// which does not wait for the writer), so re-ingesting costs a read and a lookup and changes nothing. A
+/// failure on one input is reported and the run goes on. Every stored document is recorded in the audit
+/// log as done by <c>by</c> (<see cref="KnowledgeStore.LocalUser"/> when null).
 /// </summary>
 public sealed class Ingestor(DocumentReader reader, ExtractionPipeline pipeline, KnowledgeStore store, string? by = null)
 {
@@ -60,60 +60,15 @@ public sealed class Ingestor(DocumentReader reader, ExtractionPipeline pipeline,
     public IEnumerable<IngestResult> Run(IEnumerable<IngestInput> inputs, ReadOptions options, int? parallelism = null)
     {
         using var probe = new KnownDocuments(store);
-        using var stop = new CancellationTokenSource();
-        var ready = Channel.CreateBounded<Prepared>(new BoundedChannelOptions(MaximumBatch * 2) { SingleReader = true, SingleWriter = true });
-        var producer = Task.Run(() =>
+        var threads = Math.Max(1, parallelism ?? Environment.ProcessorCount);
+        // Two batches in flight besides those being extracted: the writer always finds a full batch ready
+        // when it keeps up, and the readers wait when it does not, so memory stays flat.
+        using var prepared = new OrderedPipeline<IngestInput, Prepared>(inputs, input => Prepare(input, options, probe), threads, (2 * MaximumBatch) + threads);
+        while (prepared.Take(MaximumBatch) is { Count: > 0 } batch)
         {
-            try
+            foreach (var result in Store(batch))
             {
-                var prepared = inputs
-                    .AsParallel()
-                    .AsOrdered()
-                    .WithDegreeOfParallelism(parallelism ?? Environment.ProcessorCount)
-                    .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-                    .WithCancellation(stop.Token)
-                    .Select(input => Prepare(input, options, probe));
-                foreach (var item in prepared)
-                {
-                    ready.Writer.WriteAsync(item, stop.Token).AsTask().GetAwaiter().GetResult();
-                }
-
-                ready.Writer.Complete();
-            }
-            catch (Exception e)
-            {
-                ready.Writer.Complete(e);
-            }
-        });
-
-        try
-        {
-            var batch = new List<Prepared>(MaximumBatch);
-            while (ready.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
-            {
-                while (batch.Count < MaximumBatch && ready.Reader.TryRead(out var item))
-                {
-                    batch.Add(item);
-                }
-
-                foreach (var result in Store(batch))
-                {
-                    yield return result;
-                }
-
-                batch.Clear();
-            }
-        }
-        finally
-        {
-            // A caller that stops early (or a failed write) stops the readers too.
-            stop.Cancel();
-            try
-            {
-                producer.GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException)
-            {
+                yield return result;
             }
         }
     }

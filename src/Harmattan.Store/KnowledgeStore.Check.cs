@@ -7,7 +7,7 @@ public sealed partial class KnowledgeStore
     /// <summary>
     /// Checks that the knowledge base is whole: the database's own integrity check, every reference
     /// between tables, the full-text indexes against the rows they index, and no fact left without its
-    /// document. Empty when all is well; otherwise one line per problem. Read-only. What a crash or a
+    /// document, and every row listed by the days of its document or event. Empty when all is well; otherwise one line per problem. Read-only. What a crash or a
     /// killed process must never leave behind, since every write is one transaction.
     /// </summary>
     public IReadOnlyList<string> CheckConsistency()
@@ -24,8 +24,36 @@ public sealed partial class KnowledgeStore
             }
         }
 
+        // The days rows are listed by (migration 0006) must be their document's or their event's.
+        foreach (var table in DocumentDayTables)
+        {
+            var wrong = _connection.ExecuteScalar<long>(
+                $"SELECT count(*) FROM {table} t JOIN document_days d ON d.id = t.document_id WHERE t.day IS NULL OR t.day <> d.day",
+                transaction: transaction);
+            if (wrong > 0)
+            {
+                problems.Add($"{table}: {wrong} rows are not listed by their document's day");
+            }
+        }
+
+        foreach (var table in (string[])["event_places", "event_actors"])
+        {
+            var wrong = _connection.ExecuteScalar<long>(
+                $"""
+                SELECT count(*) FROM {table} t JOIN events e ON e.document_id = t.document_id AND e.id = t.event_id
+                WHERE t.earliest_day IS NULL OR t.latest_day IS NULL OR t.earliest_day <> e.earliest_day OR t.latest_day <> e.latest_day
+                """,
+                transaction: transaction);
+            if (wrong > 0)
+            {
+                problems.Add($"{table}: {wrong} rows are not listed by their event's days");
+            }
+        }
+
         return problems;
     }
+
+    private static readonly string[] DocumentDayTables = ["document_entities", "claims", "claim_about", "relations", "properties"];
 
     /// <summary>The tables whose rows belong to one document, with the column that names it.</summary>
     private static readonly (string Table, string Column)[] FactTables =

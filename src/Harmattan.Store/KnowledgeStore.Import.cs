@@ -48,7 +48,7 @@ public sealed partial class KnowledgeStore
         var now = StoredValues.Timestamp(_clock.GetUtcNow());
         var rows = new RowBatch();
         AddDocument(document, now, rows);
-        WriteExtraction(document.Id, extraction, resolutions, rows, transaction);
+        WriteExtraction(document.Id, FirstDay(document, now), extraction, resolutions, rows, transaction);
         rows.Flush(_connection, transaction, _dialect);
         _dialect.IndexDocument(_connection, transaction, document.Id);
         _connection.Execute(

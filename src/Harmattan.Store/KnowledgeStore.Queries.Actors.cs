@@ -5,61 +5,123 @@ namespace Harmattan.Store;
 public sealed partial class KnowledgeStore
 {
     /// <summary>
-    /// Everything stored about one entity: aliases, attributes with their sources, relations in both
-    /// directions, the events it takes part in or that happen there, the claims it made and the claims about
-    /// it, and the first and last dates of the documents that name it.
+    /// What the knowledge base says about one entity: its aliases and first and last dates, and the first
+    /// page (<paramref name="limit"/> items, newest first) of each section with its total: documents naming
+    /// it, attributes, relations in both directions, events it takes part in or that happen there, claims it
+    /// made and claims about it. Each section is read from the entity's index from the newest end, so the
+    /// profile costs its pages, not how often the entity is named; <see cref="GetProfileSection"/> reads
+    /// the next pages.
     /// </summary>
-    public ActorProfile GetActorProfile(EntityRef entity)
+    public ActorProfile GetActorProfile(EntityRef entity, int limit = 10)
     {
         ArgumentNullException.ThrowIfNull(entity);
+        CheckPage(0, limit);
         using var transaction = BeginRead();
         var reader = new FactReader(_connection, transaction, _dialect);
-        var args = new { entity.Id };
-        var registryId = _connection.ExecuteScalar<string?>("SELECT registry_id FROM entities WHERE id = @Id", args, transaction);
-        var aliases = _connection.Query<string>(
-            "SELECT alias FROM entity_aliases WHERE entity_id = @Id ORDER BY seq", args, transaction).ToList();
-        var documents = _connection.Query<(string DocumentId, long Mentions)>(
-                """
-                WITH naming (document_id) AS (
-                    SELECT document_id FROM document_entities WHERE entity_id = @Id
-                    UNION SELECT document_id FROM mentions WHERE entity_id = @Id
-                    UNION SELECT document_id FROM claims WHERE speaker_id = @Id
-                    UNION SELECT document_id FROM claim_about WHERE entity_id = @Id
-                    UNION SELECT document_id FROM relations WHERE source_id = @Id OR target_id = @Id
-                    UNION SELECT document_id FROM event_actors WHERE entity_id = @Id
-                    UNION SELECT document_id FROM event_places WHERE entity_id = @Id)
-                SELECT n.document_id,
-                       (SELECT count(*) FROM mentions m WHERE m.document_id = n.document_id AND m.entity_id = @Id)
-                FROM naming n
-                """,
-                args,
-                transaction)
-            .Select(row =>
-            {
-                var (title, date, published) = reader.Document(row.DocumentId);
-                return new NamingDocument(row.DocumentId, title, date, published, (int)row.Mentions);
-            })
-            .OrderBy(d => d.Date.Earliest)
-            .ThenBy(d => d.Title, StringComparer.Ordinal)
-            .ToList();
+        // The entity's own lines in one round trip: registry id, aliases, the first and the last document.
+        var r = reader.RowId;
+        using var header = _connection.QueryMultiple(
+            $"""
+            SELECT registry_id FROM entities WHERE id = @Id;
+            SELECT alias FROM entity_aliases WHERE entity_id = @Id ORDER BY seq LIMIT {AliasLimit};
+            {SeenOn("ASC")};
+            {SeenOn("DESC")};
+            """,
+            new { entity.Id },
+            transaction);
+        var registryId = header.ReadSingleOrDefault<string?>();
+        var aliases = header.Read<string>().AsList();
+        var first = header.ReadSingleOrDefault<DocumentMetaRow>();
+        var last = header.ReadSingleOrDefault<DocumentMetaRow>();
         return new ActorProfile(
             entity,
             registryId,
             aliases,
-            documents,
-            documents.Count == 0 ? null : documents.Select(d => d.Date).MinBy(d => d.Earliest),
-            documents.Count == 0 ? null : documents.Select(d => d.Date).MaxBy(d => d.Latest),
-            ReadAttributes(reader, "p.entity_id = @Id", args),
-            ReadRelations(reader, "r.source_id = @Id OR r.target_id = @Id", args),
-            ReadEvents(reader,
-                """
-                EXISTS (SELECT 1 FROM event_actors a WHERE a.document_id = e.document_id AND a.event_id = e.id AND a.entity_id = @Id)
-                OR EXISTS (SELECT 1 FROM event_places p WHERE p.document_id = e.document_id AND p.event_id = e.id AND p.entity_id = @Id)
+            first is null ? null : FactReader.DateOf(first.Published, first.PublishedPrecision, first.IngestedAt).Date,
+            last is null ? null : FactReader.DateOf(last.Published, last.PublishedPrecision, last.IngestedAt).Date,
+            DocumentsNaming(reader, entity.Id, 0, limit),
+            ActorAttributes(reader, entity.Id, 0, limit, null),
+            ActorRelations(reader, entity.Id, 0, limit, null),
+            ActorEvents(reader, entity.Id, 0, limit),
+            ClaimsBy(reader, entity.Id, 0, limit),
+            ClaimsAbout(reader, entity.Id, 0, limit));
+
+        // The document naming the entity whose date starts first (or last): one index probe.
+        string SeenOn(string direction) =>
+            $"""
+            SELECT d.id, d.title, d.published, d.published_precision AS PublishedPrecision, d.ingested_at AS IngestedAt
+            FROM document_entities x JOIN documents d ON d.id = x.document_id
+            WHERE x.entity_id = @Id
+            ORDER BY x.day {direction}, x.{r} {direction} LIMIT 1
+            """;
+    }
+
+    /// <summary>
+    /// A page of one section of an entity's profile, newest first, with the section's total: the "more" of
+    /// a profile. The items are those of the section's own method (<see cref="ClaimsBy"/>,
+    /// <see cref="ActorRelations"/>, ...), typed as objects for a host that serves any section.
+    /// </summary>
+    public FactPage<object> GetProfileSection(EntityRef entity, ProfileSection section, int offset, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        CheckPage(offset, limit);
+        using var transaction = BeginRead();
+        var reader = new FactReader(_connection, transaction, _dialect);
+        return section switch
+        {
+            ProfileSection.Documents => Untyped(DocumentsNaming(reader, entity.Id, offset, limit)),
+            ProfileSection.Attributes => Untyped(ActorAttributes(reader, entity.Id, offset, limit, null)),
+            ProfileSection.Relations => Untyped(ActorRelations(reader, entity.Id, offset, limit, null)),
+            ProfileSection.Events => Untyped(ActorEvents(reader, entity.Id, offset, limit)),
+            ProfileSection.ClaimsBy => Untyped(ClaimsBy(reader, entity.Id, offset, limit)),
+            ProfileSection.ClaimsAbout => Untyped(ClaimsAbout(reader, entity.Id, offset, limit)),
+            _ => throw new ArgumentOutOfRangeException(nameof(section)),
+        };
+
+        static FactPage<object> Untyped<T>(FactPage<T> page)
+            where T : class =>
+            new(page.Items, page.Total, page.TotalIsLowerBound, page.Offset, page.Limit, page.More);
+    }
+
+    /// <summary>
+    /// A page of the documents that name an entity (the extraction listed it; merges and splits keep the
+    /// list), newest first, each with how often it mentions the entity.
+    /// </summary>
+    public FactPage<NamingDocument> DocumentsNaming(EntityRef entity, int offset = 0, int limit = 20)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        CheckPage(offset, limit);
+        using var transaction = BeginRead();
+        return DocumentsNaming(new FactReader(_connection, transaction, _dialect), entity.Id, offset, limit);
+    }
+
+    private static FactPage<NamingDocument> DocumentsNaming(FactReader reader, string entityId, int offset, int limit)
+    {
+        var r = reader.RowId;
+        var args = new { Id = entityId, Offset = offset, Take = limit + 1 };
+        var totals = new Totals("SELECT 1 FROM document_entities x WHERE x.entity_id = @Id", null);
+        var rows = reader.Connection.Query<NamingDocumentRow>(
+                $"""
+                WITH page AS (
+                    SELECT x.document_id, x.day, x.{r} AS k FROM document_entities x
+                    WHERE x.entity_id = @Id
+                    ORDER BY x.day DESC, x.{r} DESC LIMIT @Take OFFSET @Offset)
+                SELECT d.id AS DocumentId, d.title, d.published, d.published_precision AS PublishedPrecision, d.ingested_at AS IngestedAt,
+                       (SELECT count(*) FROM mentions m WHERE m.entity_id = @Id AND m.document_id = p.document_id) AS Mentions,
+                       {totals.Columns}
+                FROM page p JOIN documents d ON d.id = p.document_id
+                ORDER BY p.day DESC, p.k DESC
                 """,
-                args),
-            ReadClaims(reader, "c.speaker_id = @Id", args),
-            ReadClaims(reader,
-                "EXISTS (SELECT 1 FROM claim_about a WHERE a.document_id = c.document_id AND a.claim_id = c.id AND a.entity_id = @Id)",
-                args));
+                args,
+                reader.Transaction)
+            .AsList();
+        var documents = rows
+            .Select(row =>
+            {
+                var (date, published) = FactReader.DateOf(row.Published, row.PublishedPrecision, row.IngestedAt);
+                return new NamingDocument(row.DocumentId, row.Title, date, published, (int)row.Mentions);
+            })
+            .ToList();
+        return Page(reader, new Read<NamingDocument>(documents, rows.FirstOrDefault()?.Counted ?? 0, 0), offset, limit, totals, args);
     }
 }

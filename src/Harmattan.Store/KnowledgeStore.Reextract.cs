@@ -84,7 +84,8 @@ public sealed partial class KnowledgeStore
             Attributes = extraction.Attributes.Where(p => Fresh(FactKind.Attribute, p.Id)).ToList(),
         };
         var rows = new RowBatch();
-        WriteExtraction(id, fresh, resolutions, rows, transaction);
+        // The document's ingest day is the database's to give (it is not at hand here).
+        WriteExtraction(id, document.Published is { } published ? StoredValues.Day(published.Earliest) : null, fresh, resolutions, rows, transaction);
         rows.Flush(_connection, transaction, _dialect);
         _dialect.IndexClaims(_connection, transaction, id);
 

@@ -120,10 +120,11 @@ public sealed partial class KnowledgeStore
         }
 
         AddSharedWords(probes, found, transaction, cache);
+        // Where the database indexes spellings (PostgreSQL's pg_trgm), names spelled alike join the block.
+        var similar = _dialect.SimilarlySpelled(_connection, transaction, probes.Select(p => (p.Type, (IReadOnlyList<string>)p.Names)).ToList(), MaximumCandidates);
         for (var i = 0; i < probes.Count; i++)
         {
-            // Where the database indexes spellings (PostgreSQL's pg_trgm), names spelled alike join the block.
-            found[i].UnionWith(_dialect.SimilarlySpelled(_connection, transaction, probes[i].Type, probes[i].Names, MaximumCandidates));
+            found[i].UnionWith(similar[i]);
         }
 
         var loaded = LoadCandidates(found.SelectMany(f => f).ToHashSet(StringComparer.Ordinal), transaction, cache);

@@ -108,7 +108,7 @@ public sealed partial class KnowledgeStore
         var resolutions = ResolveEntities(extraction, transaction, cache);
         extraction = ExtractionRewriter.Rewrite(extraction, resolutions);
         AddDocument(document, ingestedAt, rows);
-        WriteExtraction(document.Id, extraction, resolutions, rows, transaction);
+        WriteExtraction(document.Id, FirstDay(document, ingestedAt), extraction, resolutions, rows, transaction);
         cache.Written(extraction.Entities);
         Audit(transaction, by, "ingest", document.Id, Summary(document, extraction));
     }
@@ -123,31 +123,31 @@ public sealed partial class KnowledgeStore
             "id", "title", "published", "published_precision", "source", "url", "format", "text", "ingested_at", "word_count");
 
         public static readonly BulkTable DocumentEntities = new("document_entities",
-            "document_id", "entity_id", "evidence_start", "evidence_end", "component", "confidence");
+            "document_id", "entity_id", "evidence_start", "evidence_end", "component", "confidence", "day");
 
         public static readonly BulkTable Mentions = new("mentions",
             "document_id", "entity_id", "span_start", "span_end", "surface", "evidence_start", "evidence_end", "component", "confidence", "status");
 
         public static readonly BulkTable Claims = new("claims",
-            "id", "document_id", "speaker_id", "cue", "text", "content_start", "content_end", "evidence_start", "evidence_end", "component", "confidence", "status");
+            "id", "document_id", "speaker_id", "cue", "text", "content_start", "content_end", "evidence_start", "evidence_end", "component", "confidence", "status", "day");
 
-        public static readonly BulkTable ClaimAbout = new("claim_about", "document_id", "claim_id", "entity_id", "position");
+        public static readonly BulkTable ClaimAbout = new("claim_about", "document_id", "claim_id", "entity_id", "position", "day");
 
         public static readonly BulkTable Relations = new("relations",
-            "id", "document_id", "type", "source_id", "target_id", "role", "evidence_start", "evidence_end", "component", "confidence", "status");
+            "id", "document_id", "type", "source_id", "target_id", "role", "evidence_start", "evidence_end", "component", "confidence", "status", "day");
 
         public static readonly BulkTable Events = new("events",
             "id", "document_id", "type", "date", "date_precision", "earliest_day", "latest_day", "evidence_start", "evidence_end", "component", "confidence", "status");
 
-        public static readonly BulkTable EventPlaces = new("event_places", "document_id", "event_id", "entity_id", "position");
+        public static readonly BulkTable EventPlaces = new("event_places", "document_id", "event_id", "entity_id", "position", "earliest_day", "latest_day");
 
-        public static readonly BulkTable EventActors = new("event_actors", "document_id", "event_id", "entity_id", "position");
+        public static readonly BulkTable EventActors = new("event_actors", "document_id", "event_id", "entity_id", "position", "earliest_day", "latest_day");
 
         public static readonly BulkTable Quantities = new("quantities",
             "id", "document_id", "value_text", "value", "unit", "surface", "approximate", "evidence_start", "evidence_end", "component", "confidence", "status");
 
         public static readonly BulkTable Properties = new("properties",
-            "id", "document_id", "entity_id", "name", "value", "surface", "speaker_id", "as_of", "as_of_precision", "evidence_start", "evidence_end", "component", "confidence", "status");
+            "id", "document_id", "entity_id", "name", "value", "surface", "speaker_id", "as_of", "as_of_precision", "evidence_start", "evidence_end", "component", "confidence", "status", "day");
 
         public static readonly BulkTable Resolutions = new("entity_resolutions",
             "document_id", "extracted_id", "name", "entity_id", "method", "score", "matched", "note");
@@ -168,11 +168,20 @@ public sealed partial class KnowledgeStore
             StoredValues.CountWords(document.Text));
 
     /// <summary>
+    /// The day the document's facts are listed by (migration 0006's <c>document_days.day</c>): the first day
+    /// of its date, else the UTC day it was ingested. Written with the rows, so the database's triggers, which
+    /// fill it for writers that leave it out, have nothing to do.
+    /// </summary>
+    private static string FirstDay(Document document, string ingestedAt) =>
+        document.Published is { } published ? StoredValues.Day(published.Earliest) : ingestedAt[..10];
+
+    /// <summary>
     /// Writes a document's (resolved and rewritten) extraction: its entities (a stored entity keeps its
     /// name and type), aliases and lookup keys at once; its mentions, facts (every one proposed) and
-    /// resolutions into <paramref name="rows"/>.
+    /// resolutions into <paramref name="rows"/>, each listed by <paramref name="day"/> (null: the database
+    /// fills it in).
     /// </summary>
-    private void WriteExtraction(string id, DocumentExtraction extraction, IReadOnlyList<EntityResolution> resolutions, RowBatch rows, DbTransaction transaction)
+    private void WriteExtraction(string id, string? day, DocumentExtraction extraction, IReadOnlyList<EntityResolution> resolutions, RowBatch rows, DbTransaction transaction)
     {
         // A stored entity keeps its name and type; it only gains a registry link it lacked and the aliases
         // it had not been seen under.
@@ -187,7 +196,7 @@ public sealed partial class KnowledgeStore
 
         foreach (var e in extraction.Entities)
         {
-            rows.Add(Tables.DocumentEntities, id, e.Id, e.Evidence.Span.Start, e.Evidence.Span.End, e.Evidence.Component, e.Evidence.Confidence);
+            rows.Add(Tables.DocumentEntities, id, e.Id, e.Evidence.Span.Start, e.Evidence.Span.End, e.Evidence.Component, e.Evidence.Confidence, day);
         }
 
         foreach (var m in extraction.Mentions)
@@ -196,31 +205,31 @@ public sealed partial class KnowledgeStore
                 m.Evidence.Span.Start, m.Evidence.Span.End, m.Evidence.Component, m.Evidence.Confidence, StoredValues.Proposed);
         }
 
-        AddClaims(id, extraction.Claims, rows);
-        AddRelations(id, extraction.Relations, rows);
+        AddClaims(id, day, extraction.Claims, rows);
+        AddRelations(id, day, extraction.Relations, rows);
         AddEvents(id, extraction.Events, rows);
         AddQuantities(id, extraction.Quantities, rows);
-        AddProperties(id, extraction.Attributes, rows);
+        AddProperties(id, day, extraction.Attributes, rows);
         AddResolutions(id, resolutions, rows);
     }
 
-    private static void AddClaims(string documentId, IReadOnlyList<Claim> claims, RowBatch rows)
+    private static void AddClaims(string documentId, string? day, IReadOnlyList<Claim> claims, RowBatch rows)
     {
         foreach (var c in claims)
         {
             rows.Add(Tables.Claims, c.Id, documentId, c.SpeakerId, c.Cue, c.Text, c.ContentSpan.Start, c.ContentSpan.End,
-                c.Evidence.Span.Start, c.Evidence.Span.End, c.Evidence.Component, c.Evidence.Confidence, StoredValues.Proposed);
+                c.Evidence.Span.Start, c.Evidence.Span.End, c.Evidence.Component, c.Evidence.Confidence, StoredValues.Proposed, day);
         }
 
-        AddLinks(Tables.ClaimAbout, documentId, claims.Select(c => (c.Id, c.AboutIds)), rows);
+        AddLinks(Tables.ClaimAbout, documentId, claims.Select(c => (c.Id, c.AboutIds, new object?[] { day })), rows);
     }
 
-    private static void AddRelations(string documentId, IReadOnlyList<Relation> relations, RowBatch rows)
+    private static void AddRelations(string documentId, string? day, IReadOnlyList<Relation> relations, RowBatch rows)
     {
         foreach (var r in relations)
         {
             rows.Add(Tables.Relations, r.Id, documentId, r.Type, r.SourceId, r.TargetId, r.Role,
-                r.Evidence.Span.Start, r.Evidence.Span.End, r.Evidence.Component, r.Evidence.Confidence, StoredValues.Proposed);
+                r.Evidence.Span.Start, r.Evidence.Span.End, r.Evidence.Component, r.Evidence.Confidence, StoredValues.Proposed, day);
         }
     }
 
@@ -233,8 +242,10 @@ public sealed partial class KnowledgeStore
                 e.Evidence.Span.Start, e.Evidence.Span.End, e.Evidence.Component, e.Evidence.Confidence, StoredValues.Proposed);
         }
 
-        AddLinks(Tables.EventPlaces, documentId, events.Select(e => (e.Id, e.PlaceIds)), rows);
-        AddLinks(Tables.EventActors, documentId, events.Select(e => (e.Id, e.ActorIds)), rows);
+        AddLinks(Tables.EventPlaces, documentId, events.Select(e => (e.Id, e.PlaceIds, Days(e))), rows);
+        AddLinks(Tables.EventActors, documentId, events.Select(e => (e.Id, e.ActorIds, Days(e))), rows);
+
+        static object?[] Days(Event e) => [StoredValues.Day(e.Date.Earliest), StoredValues.Day(e.Date.Latest)];
     }
 
     private static void AddQuantities(string documentId, IReadOnlyList<Quantity> quantities, RowBatch rows)
@@ -246,13 +257,13 @@ public sealed partial class KnowledgeStore
         }
     }
 
-    private static void AddProperties(string documentId, IReadOnlyList<ActorProperty> properties, RowBatch rows)
+    private static void AddProperties(string documentId, string? day, IReadOnlyList<ActorProperty> properties, RowBatch rows)
     {
         foreach (var p in properties)
         {
             rows.Add(Tables.Properties, p.Id, documentId, p.EntityId, p.Name, p.Value, p.Surface, p.SpeakerId,
                 p.AsOf?.ToIso(), p.AsOf?.Precision.ToString(),
-                p.Evidence.Span.Start, p.Evidence.Span.End, p.Evidence.Component, p.Evidence.Confidence, StoredValues.Proposed);
+                p.Evidence.Span.Start, p.Evidence.Span.End, p.Evidence.Component, p.Evidence.Confidence, StoredValues.Proposed, day);
         }
     }
 
@@ -264,14 +275,17 @@ public sealed partial class KnowledgeStore
         }
     }
 
-    /// <summary>One link row (document, owner, entity, position) for each entity each owner names, in order.</summary>
-    private static void AddLinks(BulkTable table, string documentId, IEnumerable<(string OwnerId, IReadOnlyList<string> EntityIds)> owners, RowBatch rows)
+    /// <summary>
+    /// One link row (document, owner, entity, position, then the owner's <c>extra</c> values) for each entity
+    /// each owner names, in order.
+    /// </summary>
+    private static void AddLinks(BulkTable table, string documentId, IEnumerable<(string OwnerId, IReadOnlyList<string> EntityIds, object?[] Extra)> owners, RowBatch rows)
     {
-        foreach (var (ownerId, entityIds) in owners)
+        foreach (var (ownerId, entityIds, extra) in owners)
         {
             for (var position = 0; position < entityIds.Count; position++)
             {
-                rows.Add(table, documentId, ownerId, entityIds[position], position);
+                rows.Add(table, [documentId, ownerId, entityIds[position], position, .. extra]);
             }
         }
     }

@@ -83,26 +83,107 @@ public sealed record AttributeFact(
 public sealed record NamingDocument(string DocumentId, string Title, PartialDate Date, bool DateIsPublished, int Mentions);
 
 /// <summary>
-/// Everything the knowledge base says about one actor. <see cref="NamedIn"/> lists the documents that name
-/// it, oldest first; <see cref="FirstSeen"/> and <see cref="LastSeen"/> are their earliest and latest dates
-/// (published, else ingested).
+/// One page of a list a query answers, with how many items the whole list holds. Counting stops at
+/// <see cref="KnowledgeStore.CountLimit"/> so that a count costs no more than a bounded read however large the
+/// knowledge base grows: past it <see cref="TotalIsLowerBound"/> is true and <see cref="Total"/> says "at least".
+/// <see cref="More"/> says whether items follow this page (the page query reads one item beyond it to know).
+/// </summary>
+public sealed record FactPage<T>(IReadOnlyList<T> Items, long Total, bool TotalIsLowerBound, int Offset, int Limit, bool More);
+
+/// <summary>The sections of an actor's profile, each read a page at a time.</summary>
+public enum ProfileSection
+{
+    /// <summary>The documents that name the actor, newest first.</summary>
+    Documents,
+
+    /// <summary>Its attributes (ideology, strength, leader, ...), newest document first.</summary>
+    Attributes,
+
+    /// <summary>Its relations in either direction, newest document first.</summary>
+    Relations,
+
+    /// <summary>The events it takes part in or that happen there, latest event first.</summary>
+    Events,
+
+    /// <summary>The claims it made, newest document first.</summary>
+    ClaimsBy,
+
+    /// <summary>The claims about it, newest document first.</summary>
+    ClaimsAbout,
+}
+
+/// <summary>
+/// The names hosts give profile sections (a URL segment, a command-line word): documents, attributes,
+/// relations, events, claims-by, claims-about. A bad one is HRM0401 about <c>subject</c>.
+/// </summary>
+public static class ProfileSections
+{
+    private static readonly (ProfileSection Section, string Name)[] Names =
+    [
+        (ProfileSection.Documents, "documents"),
+        (ProfileSection.Attributes, "attributes"),
+        (ProfileSection.Relations, "relations"),
+        (ProfileSection.Events, "events"),
+        (ProfileSection.ClaimsBy, "claims-by"),
+        (ProfileSection.ClaimsAbout, "claims-about"),
+    ];
+
+    /// <summary>Every section's name, in the order a profile shows them.</summary>
+    public static IReadOnlyList<string> All { get; } = Names.Select(n => n.Name).ToList();
+
+    public static string Name(ProfileSection section) => Names.Single(n => n.Section == section).Name;
+
+    public static ProfileSection Parse(string? text, string subject)
+    {
+        var word = text?.Trim() ?? "";
+        foreach (var (section, name) in Names)
+        {
+            if (string.Equals(name, word, StringComparison.OrdinalIgnoreCase))
+            {
+                return section;
+            }
+        }
+
+        throw HarmattanError.BadArgument.At(subject, $"'{word}' is not one of {string.Join(", ", All)}");
+    }
+}
+
+/// <summary>
+/// What the knowledge base says about one actor, a page of each section. Every section lists its newest
+/// facts first (by the date of the document that states them; events by their own date) with how many there
+/// are in all, and <see cref="KnowledgeStore.GetProfileSection"/> reads the next pages of one.
+/// <see cref="FirstSeen"/> and <see cref="LastSeen"/> are the dates (published, else ingested) of the
+/// documents naming the actor whose dates start first and last. <see cref="Aliases"/> holds the first
+/// <see cref="KnowledgeStore.AliasLimit"/> spellings it was stored under.
 /// </summary>
 public sealed record ActorProfile(
     EntityRef Entity,
     string? RegistryId,
     IReadOnlyList<string> Aliases,
-    IReadOnlyList<NamingDocument> NamedIn,
     PartialDate? FirstSeen,
     PartialDate? LastSeen,
-    IReadOnlyList<AttributeFact> Attributes,
-    IReadOnlyList<RelationFact> Relations,
-    IReadOnlyList<EventFact> Events,
-    IReadOnlyList<ClaimFact> ClaimsBy,
-    IReadOnlyList<ClaimFact> ClaimsAbout)
+    FactPage<NamingDocument> NamedIn,
+    FactPage<AttributeFact> Attributes,
+    FactPage<RelationFact> Relations,
+    FactPage<EventFact> Events,
+    FactPage<ClaimFact> ClaimsBy,
+    FactPage<ClaimFact> ClaimsAbout)
 {
-    /// <summary>How many documents name the actor (in a mention, a claim, a relation, an event or as listed).</summary>
-    public int Documents => NamedIn.Count;
+    /// <summary>How many documents name the actor (a lower bound past <see cref="KnowledgeStore.CountLimit"/>).</summary>
+    public long Documents => NamedIn.Total;
 }
+
+/// <summary>
+/// One stored relation statement, as a network reads it: the type, the two parties and the document that
+/// states it, without the evidence.
+/// </summary>
+public sealed record RelationStatement(string Type, EntityRef Source, EntityRef Target, string DocumentId);
+
+/// <summary>
+/// Relation statements a network read, newest document first, and whether the store had more than the
+/// limit asked for.
+/// </summary>
+public sealed record RelationStatements(IReadOnlyList<RelationStatement> Items, bool More);
 
 /// <summary>A place or country and how much the knowledge base has on it.</summary>
 public sealed record PlaceUsage(EntityRef Place, string? RegistryId, int Events, int Mentions, int Documents);
@@ -116,8 +197,11 @@ public sealed record RelationFilter(
     IReadOnlyCollection<string>? Types = null,
     IReadOnlyCollection<EntityType>? EntityTypes = null);
 
-/// <summary>Which events to read for a timeline; the period is compared with the events' own dates.</summary>
-public sealed record EventFilter(EntityRef? Actor = null, EntityRef? Place = null, DatePeriod? Period = null);
+/// <summary>
+/// Which events to read for a timeline; the period is compared with the events' own dates. Types are event
+/// type names (an empty list means all).
+/// </summary>
+public sealed record EventFilter(EntityRef? Actor = null, EntityRef? Place = null, DatePeriod? Period = null, IReadOnlyCollection<string>? Types = null);
 
 /// <summary>Which claims to read; the period is compared with the dates of the documents they are in.</summary>
 public sealed record ClaimFilter(EntityRef? Speaker = null, EntityRef? About = null, DatePeriod? Period = null);

@@ -128,10 +128,30 @@ internal abstract class StoreDialect
     }
 
     /// <summary>
-    /// Stored entities of <paramref name="type"/> with a folded name or alias spelled like one of
-    /// <paramref name="names"/>, found through an index of their spelling, for the fuzzy rule of entity
-    /// resolution; none where the database has no such index (SQLite), where resolution compares only names
-    /// that share a word.
+    /// For each probe (an entity type and its folded names), the stored entities of that type with a folded
+    /// name or alias spelled like one of the names, found through an index of their spelling, at most
+    /// <paramref name="limit"/> each, for the fuzzy rule of entity resolution. One list per probe, in order;
+    /// all empty where the database has no such index (SQLite), where resolution compares only names that
+    /// share a word.
     /// </summary>
-    public virtual IEnumerable<string> SimilarlySpelled(DbConnection connection, DbTransaction transaction, string type, IReadOnlyList<string> names, int limit) => [];
+    public virtual IReadOnlyList<IReadOnlyList<string>> SimilarlySpelled(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Type, IReadOnlyList<string> Names)> probes, int limit) =>
+        probes.Select(_ => (IReadOnlyList<string>)[]).ToList();
+
+    /// <summary>
+    /// A condition that the text <paramref name="expression"/> holds a character beyond the Basic Multilingual
+    /// Plane (U+10000 and up: one code point, two UTF-16 units), where the database's substr and the stored
+    /// UTF-16 offsets stop counting alike (see <see cref="FactReader"/>).
+    /// </summary>
+    public abstract string HasCharacterBeyondBmp(string expression);
+
+    /// <summary>
+    /// A condition that <paramref name="expression"/> is one of the strings the parameter holds, passed as
+    /// <see cref="Strings"/> makes it: one parameter however many strings, so the statement's text does not
+    /// change with their number and the database prepares it once (unlike <see cref="InList"/> on SQLite).
+    /// </summary>
+    public abstract string InStrings(string expression, string parameter);
+
+    /// <summary>The value of an <see cref="InStrings"/> parameter.</summary>
+    public abstract object Strings(IEnumerable<string> values);
 }

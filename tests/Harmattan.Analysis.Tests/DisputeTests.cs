@@ -88,7 +88,7 @@ public sealed class DisputeTests : IDisposable
         }
 
         Assert.Empty(Store.FindAttributes());
-        Assert.Empty(Store.GetActorProfile(mnla).Attributes);
+        Assert.Empty(Store.GetActorProfile(mnla).Attributes.Items);
         Assert.Empty(new DisputeFinder(_lexicon).AttributeDisputes(Store.FindAttributes()));
     }
 
@@ -100,9 +100,10 @@ public sealed class DisputeTests : IDisposable
 
         var profile = Store.GetActorProfile(mnla);
 
-        Assert.Equal(8, profile.Attributes.Count);
+        Assert.Equal(8, profile.Attributes.Total);
+        Assert.Equal(8, profile.Attributes.Items.Count);
         Assert.Equal(12, Store.FindAttributes().Count);
-        var figure = profile.Attributes.Single(a => a.Value == "4000");
+        var figure = profile.Attributes.Items.Single(a => a.Value == "4000");
         Assert.Equal("strength", figure.Name);
         Assert.Equal("Mossa Ag Attaher", figure.Speaker!.Name);
         Assert.Equal(PartialDate.OfMonth(2012, 6), figure.AsOf);
@@ -142,5 +143,30 @@ public sealed class DisputeTests : IDisposable
         Assert.Equal(
             [DisputeKind.Relation, DisputeKind.Attribute, DisputeKind.Attribute, DisputeKind.Attribute, DisputeKind.Attribute, DisputeKind.Assessment, DisputeKind.Assessment],
             all.Select(d => d.Kind));
+    }
+
+    [Fact]
+    public void The_disputes_about_one_actor_are_those_of_the_whole_knowledge_base_that_concern_it()
+    {
+        _planted.PlantAttributes();
+        var finder = new DisputeFinder(_lexicon);
+        var all = finder.Find(Store.FindRelations(), Store.FindAttributes(), Store.FindClaims());
+
+        foreach (var actor in all.SelectMany(d => d.Other is null ? [d.Subject] : new[] { d.Subject, d.Other }).Distinct())
+        {
+            var about = finder.FindAbout(Store, actor);
+
+            Assert.False(about.Truncated);
+            Assert.NotEmpty(about.Disputes);
+            Assert.Equal(
+                all.Where(d => d.Subject == actor || d.Other == actor).Select(Key).Order(StringComparer.Ordinal),
+                about.Disputes.Select(Key).Order(StringComparer.Ordinal));
+        }
+
+        // Which sides are A and B follows the order the statements were read in; what conflicts does not.
+        static string Key(Dispute d) => string.Join(
+            " | ",
+            new[] { d.Kind.ToString(), d.Topic, d.Subject.Id, d.Other?.Id ?? "" }
+                .Concat(d.SideA.Concat(d.SideB).Select(x => x.Source.DocumentId + ":" + x.Text).Order(StringComparer.Ordinal)));
     }
 }

@@ -56,10 +56,9 @@ public sealed class NetworkTests
     }
 
     [Fact]
-    public void Around_an_actor_keeps_the_actors_within_the_depth_and_their_centrality()
+    public void Around_an_actor_keeps_the_actors_within_the_depth_and_measures_centrality_among_them()
     {
         List<RelationFact> path = [Cooperates(A, B), Cooperates(B, C), Cooperates(C, D), Cooperates(B, E)];
-        var whole = NetworkBuilder.Build(path, _ => false);
 
         var one = NetworkBuilder.Build(path, _ => false, around: A, depth: 1);
         var two = NetworkBuilder.Build(path, _ => false, around: A, depth: 2);
@@ -68,7 +67,10 @@ public sealed class NetworkTests
         Assert.Equal(["A", "B"], one.Nodes.Select(n => n.Entity.Name).Order());
         Assert.Equal(["A", "B", "C", "E"], two.Nodes.Select(n => n.Entity.Name).Order());
         Assert.Equal(3, two.Edges.Count);
-        Assert.Equal(whole.Nodes.Single(n => n.Entity == B).Betweenness, one.Nodes.Single(n => n.Entity == B).Betweenness);
+        // Among A, B, C and E, B lies on the paths A-C, A-E and C-E; D, two steps further, is not counted.
+        Assert.Equal(3.0, two.Nodes.Single(n => n.Entity == B).Betweenness, 9);
+        Assert.Equal(3, two.Nodes.Single(n => n.Entity == B).Degree);
+        Assert.Equal(0.0, one.Nodes.Single(n => n.Entity == B).Betweenness, 9);
         Assert.Empty(none.Nodes);
     }
 

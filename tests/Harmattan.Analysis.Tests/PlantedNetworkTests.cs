@@ -49,4 +49,60 @@ public sealed class PlantedNetworkTests : IDisposable
         Assert.Equal(["cooperates_with", "opposes"], mujaoAqim.Select(e => e.Type).Order(StringComparer.Ordinal));
         Assert.Equal(7, network.Edges.Count);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void The_network_read_around_an_actor_is_the_neighbourhood_of_the_whole_network(int depth)
+    {
+        var mnla = Store.ResolveEntity("MNLA");
+        static bool Undirected(string type) => type is not ("cooperates_with" or "opposes");
+
+        var read = NetworkReader.Around(Store, mnla, depth, null, Undirected);
+        var expected = NetworkBuilder.Build(Store.FindRelations(), Undirected, mnla, depth);
+
+        Assert.False(read.Truncated);
+        Assert.Equal(expected.Nodes, read.Nodes);
+        Assert.Equal(expected.Edges.Select(Edge), read.Edges.Select(Edge));
+    }
+
+    [Fact]
+    public void Limits_cut_the_network_and_say_so()
+    {
+        var mnla = Store.ResolveEntity("MNLA");
+        static bool Undirected(string type) => type is not ("cooperates_with" or "opposes");
+
+        var two = NetworkReader.Around(Store, mnla, 2, null, Undirected, new NetworkLimits(MaxActors: 2));
+        var few = NetworkReader.Around(Store, mnla, 2, null, Undirected, new NetworkLimits(StatementsPerActor: 1, MaxStatements: 1));
+        var recent = NetworkReader.Recent(Store, null, Undirected, new NetworkLimits(MaxStatements: 3));
+        var all = NetworkReader.Recent(Store, null, Undirected);
+
+        Assert.True(two.Truncated);
+        Assert.Equal(2, two.Nodes.Count);
+        Assert.Contains(two.Nodes, n => n.Entity == mnla);
+        Assert.True(few.Truncated);
+        Assert.Equal(1, few.Statements);
+        Assert.Single(few.Edges);
+        Assert.True(recent.Truncated);
+        Assert.Equal(3, recent.Statements);
+        Assert.False(all.Truncated);
+        Assert.Equal(NetworkBuilder.Build(Store.FindRelations(), Undirected).Edges.Select(Edge), all.Edges.Select(Edge));
+    }
+
+    [Fact]
+    public void A_period_and_types_narrow_the_network_read_around_an_actor()
+    {
+        var mnla = Store.ResolveEntity("MNLA");
+        static bool Undirected(string type) => type is not ("cooperates_with" or "opposes");
+        var filter = new RelationFilter(new DatePeriod(PartialDate.OfMonth(2012, 5), PartialDate.OfYear(2012)), ["opposes", "cooperates_with"]);
+
+        var read = NetworkReader.Around(Store, mnla, 2, filter, Undirected);
+        var expected = NetworkBuilder.Build(Store.FindRelations(filter), Undirected, mnla, 2);
+
+        Assert.NotEmpty(read.Edges);
+        Assert.Equal(expected.Edges.Select(Edge), read.Edges.Select(Edge));
+    }
+
+    private static string Edge(NetworkEdge e) => $"{e.Source.Id} {e.Type} {e.Target.Id} {string.Join(",", e.DocumentIds)}";
 }

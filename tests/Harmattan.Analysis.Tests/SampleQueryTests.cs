@@ -58,17 +58,20 @@ public sealed class SampleQueryTests(SampleStore samples) : IClassFixture<Sample
             .Where(d => d.Extraction.Entities.Any(e => e.Id == mnla.Id))
             .ToList();
 
-        var profile = Store.GetActorProfile(mnla);
+        var profile = Store.GetActorProfile(mnla, limit: 500);
 
         Assert.True(naming.Count >= 3, "the samples name the MNLA in several reports");
         Assert.Equal(naming.Count, profile.Documents);
-        Assert.Equal(naming.Select(d => d.Document.Id).Order(StringComparer.Ordinal), profile.NamedIn.Select(d => d.DocumentId).Order(StringComparer.Ordinal));
-        Assert.All(profile.NamedIn, d => Assert.Equal(
+        Assert.False(profile.NamedIn.TotalIsLowerBound);
+        Assert.False(profile.NamedIn.More);
+        var namedIn = profile.NamedIn.Items;
+        Assert.Equal(naming.Select(d => d.Document.Id).Order(StringComparer.Ordinal), namedIn.Select(d => d.DocumentId).Order(StringComparer.Ordinal));
+        Assert.All(namedIn, d => Assert.Equal(
             naming.Single(n => n.Document.Id == d.DocumentId).Extraction.Mentions.Count(m => m.EntityId == mnla.Id), d.Mentions));
-        Assert.Equal(profile.NamedIn.OrderBy(d => d.Date.Earliest).Select(d => d.DocumentId), profile.NamedIn.Select(d => d.DocumentId));
+        Assert.Equal(namedIn.OrderByDescending(d => d.Date.Earliest).Select(d => d.Date.Earliest), namedIn.Select(d => d.Date.Earliest));
         var dates = naming.Select(d => d.Document.Published ?? PartialDate.OfDay(d.IngestedAt.Year, d.IngestedAt.Month, d.IngestedAt.Day)).ToList();
         Assert.Equal(dates.Min(d => d.Earliest), profile.FirstSeen!.Value.Earliest);
-        Assert.Equal(dates.Max(d => d.Latest), profile.LastSeen!.Value.Latest);
+        Assert.Equal(dates.Max(d => d.Earliest), profile.LastSeen!.Value.Earliest);
         Assert.Contains("MNLA", profile.Aliases);
     }
 
@@ -77,17 +80,56 @@ public sealed class SampleQueryTests(SampleStore samples) : IClassFixture<Sample
     {
         var mnla = Store.ResolveEntity("MNLA");
 
-        var profile = Store.GetActorProfile(mnla);
+        var profile = Store.GetActorProfile(mnla, limit: 500);
 
-        Assert.NotEmpty(profile.Events);
-        Assert.All(profile.Events, e => Assert.True(e.Actors.Contains(mnla) || e.Places.Contains(mnla)));
-        Assert.NotEmpty(profile.ClaimsBy);
-        Assert.All(profile.ClaimsBy, c => Assert.Equal(mnla, c.Speaker));
-        Assert.NotEmpty(profile.ClaimsAbout);
-        Assert.All(profile.ClaimsAbout, c => Assert.Contains(mnla, c.About));
-        var sources = profile.Events.Select(e => e.From).Concat(profile.ClaimsBy.Select(c => c.From)).Concat(profile.ClaimsAbout.Select(c => c.From));
+        Assert.NotEmpty(profile.Events.Items);
+        Assert.All(profile.Events.Items, e => Assert.True(e.Actors.Contains(mnla) || e.Places.Contains(mnla)));
+        Assert.NotEmpty(profile.ClaimsBy.Items);
+        Assert.All(profile.ClaimsBy.Items, c => Assert.Equal(mnla, c.Speaker));
+        Assert.NotEmpty(profile.ClaimsAbout.Items);
+        Assert.All(profile.ClaimsAbout.Items, c => Assert.Contains(mnla, c.About));
+        var sources = profile.Events.Items.Select(e => e.From).Concat(profile.ClaimsBy.Items.Select(c => c.From)).Concat(profile.ClaimsAbout.Items.Select(c => c.From));
         Assert.All(sources, s => AssertEvidenceIsFromItsDocument(s));
-        Assert.All(profile.ClaimsBy, c => Assert.Contains(Words(c.Text)[0], c.From.Evidence, StringComparison.Ordinal));
+        Assert.All(profile.ClaimsBy.Items, c => Assert.Contains(Words(c.Text)[0], c.From.Evidence, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Each_profile_section_pages_newest_first_and_its_pages_add_up_to_what_the_lists_hold()
+    {
+        var mnla = Store.ResolveEntity("MNLA");
+        var claimsAbout = Store.FindClaims(new ClaimFilter(About: mnla));
+        var events = Store.Timeline().Where(e => e.Actors.Contains(mnla) || e.Places.Contains(mnla)).ToList();
+        var relations = Store.FindRelations().Where(r => r.Source == mnla || r.Target == mnla).ToList();
+
+        var pagedClaims = AllPages((o, l) => Store.ClaimsAbout(mnla, o, l));
+        var pagedEvents = AllPages((o, l) => Store.ActorEvents(mnla, o, l));
+        var pagedRelations = AllPages((o, l) => Store.ActorRelations(mnla, o, l));
+
+        Assert.True(claimsAbout.Count > 2, "the samples hold several claims about the MNLA");
+        Assert.Equal(claimsAbout.Select(c => (c.From.DocumentId, c.Id)).Order(), pagedClaims.Select(c => (c.From.DocumentId, c.Id)).Order());
+        Assert.Equal(pagedClaims.OrderByDescending(c => c.From.Date.Earliest).Select(c => c.From.Date.Earliest), pagedClaims.Select(c => c.From.Date.Earliest));
+        Assert.Equal(events.Select(e => (e.From.DocumentId, e.Id)).Order(), pagedEvents.Select(e => (e.From.DocumentId, e.Id)).Order());
+        Assert.Equal(pagedEvents.OrderByDescending(e => e.Date.Earliest).Select(e => e.Date.Earliest), pagedEvents.Select(e => e.Date.Earliest));
+        Assert.Equal(relations.Select(r => (r.From.DocumentId, r.Id)).Order(), pagedRelations.Select(r => (r.From.DocumentId, r.Id)).Order());
+    }
+
+    /// <summary>Every item of a section read two at a time, checking each page's total and "more" on the way.</summary>
+    private static List<T> AllPages<T>(Func<int, int, FactPage<T>> read)
+    {
+        var items = new List<T>();
+        FactPage<T> page;
+        do
+        {
+            page = read(items.Count, 2);
+            Assert.InRange(page.Items.Count, 0, 2);
+            items.AddRange(page.Items);
+            Assert.Equal(page.More, items.Count < page.Total);
+            Assert.False(page.TotalIsLowerBound);
+        }
+        while (page.More);
+
+        Assert.Equal(page.Total, items.Count);
+        return items;
     }
 
     [Fact]

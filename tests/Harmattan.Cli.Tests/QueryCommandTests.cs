@@ -100,10 +100,35 @@ public sealed class QueryCommandTests(QueryWorkspace workspace) : IClassFixture<
 
         Assert.Equal("Ansar Dine", json.GetProperty("entity").GetProperty("name").GetString());
         Assert.True(json.GetProperty("documents").GetInt32() >= 3);
-        Assert.Equal(json.GetProperty("documents").GetInt32(), json.GetProperty("named_in").GetArrayLength());
-        Assert.NotEmpty(json.GetProperty("events").EnumerateArray());
-        Assert.All(json.GetProperty("events").EnumerateArray(), e => Assert.False(string.IsNullOrEmpty(e.GetProperty("source").GetProperty("evidence").GetString())));
+        Assert.Equal(json.GetProperty("documents").GetInt32(), json.GetProperty("named_in").GetProperty("total").GetInt32());
+        var events = json.GetProperty("events").GetProperty("items");
+        Assert.NotEmpty(events.EnumerateArray());
+        Assert.All(events.EnumerateArray(), e => Assert.False(string.IsNullOrEmpty(e.GetProperty("source").GetProperty("evidence").GetString())));
         Assert.True(string.CompareOrdinal(json.GetProperty("first_seen").GetString(), json.GetProperty("last_seen").GetString()) <= 0);
+    }
+
+    [Fact]
+    public void Actor_shows_the_newest_of_each_section_and_pages_through_one()
+    {
+        var profile = Json(Run("actor", "MNLA", "--limit", "2", "--json"));
+        var rest = Json(Run("actor", "MNLA", "--section", "claims-about", "--offset", "2", "--limit", "500", "--json"));
+        var table = Run("actor", "MNLA", "--limit", "1");
+        var one = Run("actor", "MNLA", "--section", "events", "--limit", "1");
+
+        var about = profile.GetProperty("claims_about");
+        Assert.Equal(2, about.GetProperty("items").GetArrayLength());
+        Assert.True(about.GetProperty("more").GetBoolean());
+        Assert.Equal("claims-about", rest.GetProperty("section").GetString());
+        Assert.Equal(about.GetProperty("total").GetInt32() - 2, rest.GetProperty("page").GetProperty("items").GetArrayLength());
+        Assert.False(rest.GetProperty("page").GetProperty("more").GetBoolean());
+        Assert.Contains("more: harmattan actor ent_", table.Output, StringComparison.Ordinal);
+        Assert.Contains("--section claims-about --offset 1 --limit 1", table.Output, StringComparison.Ordinal);
+        Assert.Contains("events (1–1 of ", one.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("claims about", one.Output, StringComparison.Ordinal);
+        Assert.Equal(2, Run("actor", "MNLA", "--section", "friends").ExitCode);
+        Assert.Contains("is not one of documents, attributes, relations, events, claims-by, claims-about", Run("actor", "MNLA", "--section", "friends").Error, StringComparison.Ordinal);
+        Assert.Equal(2, Run("actor", "MNLA", "--offset", "3").ExitCode);
+        Assert.Equal(2, Run("actor", "MNLA", "--limit", "0").ExitCode);
     }
 
     [Fact]
@@ -230,5 +255,38 @@ public sealed class QueryCommandTests(QueryWorkspace workspace) : IClassFixture<
         Assert.Contains("2 disputes", table.Output, StringComparison.Ordinal);
         Assert.Equal(0, RunPlanted("disputes", "--window", "10").ExitCode);
         Assert.Contains("0 disputes", RunPlanted("disputes", "--window", "10").Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Disputes_about_one_actor_are_read_from_its_own_statements()
+    {
+        var mnla = RunPlanted("disputes", "--actor", "MNLA");
+        var officer = RunPlanted("disputes", "--actor", "Colonel Sidi Keita");
+        var nobody = RunPlanted("disputes", "--actor", "Nobody at all");
+
+        Assert.Equal(0, mnla.ExitCode);
+        Assert.Contains("2 disputes", mnla.Output, StringComparison.Ordinal);
+        Assert.Contains("0 disputes", officer.Output, StringComparison.Ordinal);
+        Assert.Equal(1, nobody.ExitCode);
+        Assert.Contains("[HRM0210] Nobody at all", nobody.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Timeline_pages_and_network_says_when_its_limits_cut_it()
+    {
+        var all = Json(Run("timeline", "--place", "Gao", "--json"));
+        var page = Json(Run("timeline", "--place", "Gao", "--limit", "2", "--offset", "1", "--json"));
+        var table = Run("timeline", "--place", "Gao", "--limit", "2");
+        var cut = RunPlanted("network", "--around", "MNLA", "--max-actors", "1");
+        var whole = Json(RunPlanted("network", "--around", "MNLA", "--json"));
+
+        Assert.True(all.GetArrayLength() > 3);
+        Assert.Equal(all.EnumerateArray().Skip(1).Take(2).Select(e => e.GetProperty("id").GetString()), page.EnumerateArray().Select(e => e.GetProperty("id").GetString()));
+        Assert.Contains($"events 1–2 of {all.GetArrayLength()} (any time); next: --offset 2", table.Output, StringComparison.Ordinal);
+        Assert.Equal(0, cut.ExitCode);
+        Assert.Contains("truncated: read the newest", cut.Output, StringComparison.Ordinal);
+        Assert.False(whole.GetProperty("truncated").GetBoolean());
+        Assert.Equal(2, RunPlanted("network", "--max-actors", "0").ExitCode);
+        Assert.Equal(2, Run("timeline", "--limit", "501").ExitCode);
     }
 }

@@ -63,7 +63,7 @@ public sealed class ChangeEndpointTests : IDisposable
     {
         var (kept, absorbed) = await TwoUnlistedOrganizations();
         var profile = await Problems.Json(await _client.GetAsync("/api/entities/" + kept));
-        var document = profile.GetProperty("namedIn")[0].GetProperty("documentId").GetString()!;
+        var document = profile.GetProperty("namedIn").GetProperty("items")[0].GetProperty("documentId").GetString()!;
 
         // Two analysts saw both entities with no change; the first merges, the second then splits what they saw.
         var merged = await _client.PostAsJsonAsync(

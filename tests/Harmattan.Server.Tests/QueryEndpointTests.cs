@@ -100,9 +100,9 @@ public sealed class QueryEndpointTests(SampleStore host) : IClassFixture<SampleS
     public async Task Profile_facts_locate_their_evidence_in_the_document_text()
     {
         var profile = await Problems.Json(await _client.GetAsync("/api/entities/MNLA"));
-        var facts = profile.GetProperty("relations").EnumerateArray()
-            .Concat(profile.GetProperty("claimsBy").EnumerateArray())
-            .Concat(profile.GetProperty("events").EnumerateArray())
+        var facts = profile.GetProperty("relations").GetProperty("items").EnumerateArray()
+            .Concat(profile.GetProperty("claimsBy").GetProperty("items").EnumerateArray())
+            .Concat(profile.GetProperty("events").GetProperty("items").EnumerateArray())
             .ToList();
         Assert.NotEmpty(facts);
         var texts = new Dictionary<string, string>();
@@ -119,6 +119,41 @@ public sealed class QueryEndpointTests(SampleStore host) : IClassFixture<SampleS
             Assert.InRange(start, 0, end - 1);
             Assert.Equal(from.GetProperty("evidence").GetString(), text[start..end].ReplaceLineEndings(" ").Trim());
         }
+    }
+
+    [Fact]
+    public async Task A_profile_holds_the_first_page_of_each_section_and_each_section_pages_on_its_own()
+    {
+        var profile = await Problems.Json(await _client.GetAsync("/api/entities/MNLA?limit=2"));
+        var claims = profile.GetProperty("claimsAbout");
+        var next = await Problems.Json(await _client.GetAsync("/api/entities/MNLA/claims-about?offset=2&limit=2"));
+        var all = await Problems.Json(await _client.GetAsync("/api/entities/MNLA/claims-about?limit=500"));
+
+        foreach (var section in new[] { "namedIn", "attributes", "relations", "events", "claimsBy", "claimsAbout" })
+        {
+            var page = profile.GetProperty(section);
+            Assert.InRange(page.GetProperty("items").GetArrayLength(), 0, 2);
+            Assert.Equal(2, page.GetProperty("limit").GetInt32());
+            Assert.False(page.GetProperty("totalIsLowerBound").GetBoolean());
+            Assert.Equal(page.GetProperty("total").GetInt32() > 2, page.GetProperty("more").GetBoolean());
+        }
+
+        Assert.True(claims.GetProperty("total").GetInt32() > 2, "the samples hold several claims about the MNLA");
+        Assert.Equal(profile.GetProperty("namedIn").GetProperty("total").GetInt32(), profile.GetProperty("documents").GetInt32());
+        var paged = claims.GetProperty("items").EnumerateArray().Concat(next.GetProperty("items").EnumerateArray()).Select(Key);
+        Assert.Equal(all.GetProperty("items").EnumerateArray().Take(4).Select(Key), paged);
+        Assert.Equal(claims.GetProperty("total").GetInt32(), all.GetProperty("items").GetArrayLength());
+        foreach (var section in new[] { "documents", "attributes", "relations", "events", "claims-by" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/api/entities/MNLA/{section}?limit=3")).StatusCode);
+        }
+
+        await Problems.Expect(await _client.GetAsync("/api/entities/MNLA?limit=0"), HttpStatusCode.BadRequest, "HRM0401");
+        await Problems.Expect(await _client.GetAsync("/api/entities/MNLA/claims-about?limit=501"), HttpStatusCode.BadRequest, "HRM0401");
+        await Problems.Expect(await _client.GetAsync("/api/entities/MNLA/events?offset=-1"), HttpStatusCode.BadRequest, "HRM0401");
+        await Problems.Expect(await _client.GetAsync("/api/entities/Nobody%20Anywhere/relations"), HttpStatusCode.NotFound, "HRM0210");
+
+        static string Key(JsonElement claim) => claim.GetProperty("from").GetProperty("documentId").GetString() + claim.GetProperty("id").GetString();
     }
 
     [Fact]
@@ -179,6 +214,14 @@ public sealed class QueryEndpointTests(SampleStore host) : IClassFixture<SampleS
         var dates = all.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("date").GetString()!).ToList();
         Assert.NotEmpty(dates);
 
+        var first = await Problems.Json(await _client.GetAsync("/api/timeline?limit=3"));
+        var second = await Problems.Json(await _client.GetAsync("/api/timeline?offset=3&limit=3"));
+        Assert.True(first.GetProperty("more").GetBoolean());
+        Assert.Equal(all.GetProperty("total").GetInt32(), first.GetProperty("total").GetInt32());
+        Assert.Equal(
+            dates.Take(6),
+            first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray()).Select(e => e.GetProperty("date").GetString()!));
+
         var since2021 = await Problems.Json(await _client.GetAsync("/api/timeline?since=2021&limit=500"));
         var later = since2021.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("date").GetString()!).ToList();
         Assert.NotEmpty(later);
@@ -214,6 +257,7 @@ public sealed class QueryEndpointTests(SampleStore host) : IClassFixture<SampleS
         Assert.Contains("/api/documents/{id}", paths);
         Assert.Contains("/api/entities", paths);
         Assert.Contains("/api/entities/{nameOrId}", paths);
+        Assert.Contains("/api/entities/{nameOrId}/claims-about", paths);
         Assert.Contains("/api/search", paths);
         Assert.Contains("/api/timeline", paths);
         Assert.Contains("/api/claims", paths);
@@ -275,6 +319,13 @@ public sealed class QueryEndpointTests(SampleStore host) : IClassFixture<SampleS
         await Problems.Expect(await _client.GetAsync("/api/network?type=befriends"), HttpStatusCode.BadRequest, "HRM0401");
         await Problems.Expect(await _client.GetAsync("/api/network?entityType=dragon"), HttpStatusCode.BadRequest, "HRM0401");
         await Problems.Expect(await _client.GetAsync("/api/network?depth=-1"), HttpStatusCode.BadRequest, "HRM0401");
+        Assert.False(around.GetProperty("truncated").GetBoolean());
+
+        var cut = await Problems.Json(await _client.GetAsync($"/api/network?around={hub}&depth=2&maxActors=2"));
+        Assert.True(cut.GetProperty("truncated").GetBoolean());
+        Assert.Equal(2, cut.GetProperty("nodes").GetArrayLength());
+        await Problems.Expect(await _client.GetAsync("/api/network?maxActors=0"), HttpStatusCode.BadRequest, "HRM0401");
+        await Problems.Expect(await _client.GetAsync("/api/network?maxActors=100000"), HttpStatusCode.BadRequest, "HRM0401");
     }
 
     [Fact]
@@ -286,6 +337,10 @@ public sealed class QueryEndpointTests(SampleStore host) : IClassFixture<SampleS
         Assert.Equal(disputes.GetProperty("total").GetInt32(), disputes.GetProperty("items").GetArrayLength());
         Assert.Equal(500, disputes.GetProperty("limit").GetInt32());
         await Problems.Expect(await _client.GetAsync("/api/disputes?tolerance=lots"), HttpStatusCode.BadRequest, "HRM0401");
+        var about = await Problems.Json(await _client.GetAsync("/api/disputes?actor=MNLA"));
+        Assert.False(about.GetProperty("truncated").GetBoolean());
+        Assert.Equal(about.GetProperty("total").GetInt32(), about.GetProperty("items").GetArrayLength());
+        await Problems.Expect(await _client.GetAsync("/api/disputes?actor=Nobody%20Anywhere"), HttpStatusCode.NotFound, "HRM0210");
 
         var places = await Problems.Json(await _client.GetAsync("/api/places?limit=2"));
         Assert.Equal(2, places.GetProperty("items").GetArrayLength());

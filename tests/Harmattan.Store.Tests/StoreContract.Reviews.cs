@@ -52,7 +52,7 @@ public abstract partial class StoreContract<TFixture>
 
         Assert.Equal((ReviewStatus.Proposed, ReviewStatus.Rejected, "amina", gao.Id), (review.StatusBefore, review.StatusAfter, review.By, review.DocumentId));
         Assert.DoesNotContain(store.FindRelations(), r => r.Id == relation.Id);
-        Assert.DoesNotContain(store.GetActorProfile(store.ResolveEntity("MUJAO")).Relations, r => r.Type == "offshoot_of");
+        Assert.DoesNotContain(store.GetActorProfile(store.ResolveEntity("MUJAO")).Relations.Items, r => r.Type == "offshoot_of");
         Assert.Contains((FactKind.Relation, relation.Id, ReviewStatus.Rejected), store.GetReviewStatuses(gao.Id));
         Assert.Equal(review.Id, Assert.Single(store.ListReviews().Reviews).Id);
 

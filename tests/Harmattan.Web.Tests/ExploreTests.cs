@@ -83,6 +83,29 @@ public sealed class ExploreTests(HarmattanSite site, Chromium chromium) : Browse
     }
 
     [Fact]
+    public async Task A_profile_section_shows_its_total_and_reads_its_next_page_on_demand()
+    {
+        await using var ui = await Open("actor-more");
+        await ui.GoAsync("#/actor/MNLA?limit=2");
+        var total = (await Site.Api("/api/entities/MNLA/events?limit=1")).GetProperty("total").GetInt32();
+        Assert.True(total > 2, "the samples give the MNLA several events");
+        var rows = ui.Page.Locator("#events tbody tr");
+
+        Assert.Equal(2, await rows.CountAsync());
+        Assert.Equal(total, await ui.NumberAsync("#events h2 .count"));
+        Assert.Equal($"2 of {total} shown", await ui.TextAsync("#events .shown"));
+        var dates = await ui.Page.Locator("#events tbody .event-date").AllInnerTextsAsync();
+        Assert.Equal(dates.OrderByDescending(EarliestDay, StringComparer.Ordinal), dates);
+
+        await ui.Page.Locator("#events button.more").ClickAsync();
+        await Expect(rows).ToHaveCountAsync(Math.Min(total, 2 + 25));
+        await Expect(ui.Page.Locator("#events button.more")).ToBeHiddenAsync();
+        Assert.Equal($"{total} of {total} shown", await ui.TextAsync("#events .shown"));
+        await ui.SnapAsync("more");
+        await ui.DoneAsync();
+    }
+
+    [Fact]
     public async Task In_the_reader_a_mention_links_to_its_actor_and_a_claim_to_the_claims_view()
     {
         await using var ui = await Open("reader-mention");
@@ -139,6 +162,11 @@ public sealed class ExploreTests(HarmattanSite site, Chromium chromium) : Browse
             """);
         await ui.ActAsync(() => ui.Page.Mouse.ClickAsync(node.GetProperty("x").GetSingle(), node.GetProperty("y").GetSingle()), "actor");
         Assert.EndsWith("#/actor/" + node.GetProperty("id").GetString(), ui.Page.Url, StringComparison.Ordinal);
+
+        // A network cut by its limits says so.
+        await ui.GoAsync("#/network?around=MNLA&depth=2&maxActors=2");
+        Assert.Equal(2, await ui.NumberAsync("#node-count"));
+        Assert.Contains("Cut to fit", await ui.TextAsync("#network-truncated"), StringComparison.Ordinal);
         await ui.DoneAsync();
     }
 
@@ -214,6 +242,14 @@ public sealed class ExploreTests(HarmattanSite site, Chromium chromium) : Browse
         Assert.True(await first.Locator(".side").Nth(0).Locator(".statement a.doc-link").CountAsync() > 0);
         Assert.True(await first.Locator(".side").Nth(1).Locator(".statement a.doc-link").CountAsync() > 0);
         Assert.Contains(await disputes.Locator(".statement q").AllInnerTextsAsync(), t => t.Contains("not weak", StringComparison.Ordinal));
+
+        // About one actor: the disputes that concern it, no others.
+        var subject = await first.Locator("header a.entity").First.GetAttributeAsync("href");
+        var id = subject!["#/actor/".Length..];
+        await ui.GoAsync("#/disputes?actor=" + id);
+        var about = (await Site.Api("/api/disputes?actor=" + id)).GetProperty("total").GetInt32();
+        Assert.True(about >= 1);
+        Assert.Equal(about, await ui.Page.Locator(".dispute").CountAsync());
         await ui.DoneAsync();
     }
 

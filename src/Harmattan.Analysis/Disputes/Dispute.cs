@@ -32,6 +32,12 @@ public sealed record Dispute(
     IReadOnlyList<DisputeStatement> SideB);
 
 /// <summary>
+/// The disputes about one actor, and whether the statements read to find them stopped short of the oldest
+/// (see <see cref="DisputeFinder.FindAbout"/>).
+/// </summary>
+public sealed record ActorDisputes(IReadOnlyList<Dispute> Disputes, bool Truncated);
+
+/// <summary>
 /// How strict the dispute finder is. Reports about the same thing are compared only when their dates
 /// (document dates, or an attribute's as-of date) are at most <see cref="WindowDays"/> apart: an
 /// alliance in 2012 and a war in 2017 are history, not a contradiction. Founding dates are compared

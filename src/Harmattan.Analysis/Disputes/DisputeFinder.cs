@@ -17,6 +17,29 @@ public sealed class DisputeFinder(StanceLexicon lexicon, DisputeOptions? options
 
     private readonly DisputeOptions _options = options ?? new DisputeOptions();
 
+    /// <summary>How many statements of each kind <see cref="FindAbout"/> reads unless told otherwise.</summary>
+    public const int DefaultStatementsPerKind = 200;
+
+    /// <summary>
+    /// The disputes about one actor: its cooperation and enmity with each other actor, its figures and dates,
+    /// and the assessments of it, from the newest <paramref name="statementsPerKind"/> statements of each kind
+    /// the store holds about it (read through the actor's indexes, so the cost is bounded however often the
+    /// actor is named). <see cref="ActorDisputes.Truncated"/> says whether older statements were left unread.
+    /// </summary>
+    public ActorDisputes FindAbout(KnowledgeStore store, EntityRef actor, int statementsPerKind = DefaultStatementsPerKind)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(actor);
+        var relations = store.ActorRelations(actor, 0, statementsPerKind, [Cooperates, Opposes]);
+        var attributes = store.ActorAttributes(actor, 0, statementsPerKind, [.. _options.Numeric, .. _options.Dates]);
+        var claims = store.ClaimsAbout(actor, 0, statementsPerKind);
+        // Oldest first, as the whole lists are read, so side A is the earlier statement here too.
+        var disputes = Find(relations.Items.Reverse(), attributes.Items.Reverse(), claims.Items.Reverse())
+            .Where(d => d.Subject.Id == actor.Id || d.Other?.Id == actor.Id)
+            .ToList();
+        return new ActorDisputes(disputes, relations.More || attributes.More || claims.More);
+    }
+
     /// <summary>All three kinds, relations first, then attributes, then assessments.</summary>
     public IReadOnlyList<Dispute> Find(IEnumerable<RelationFact> relations, IEnumerable<AttributeFact> attributes, IEnumerable<ClaimFact> claims) =>
         [.. RelationDisputes(relations), .. AttributeDisputes(attributes), .. AssessmentDisputes(claims)];

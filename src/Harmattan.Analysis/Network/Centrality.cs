@@ -11,59 +11,71 @@ internal static class Centrality
     public static Dictionary<T, double> Betweenness<T>(IReadOnlyDictionary<T, HashSet<T>> adjacency)
         where T : notnull
     {
-        var result = adjacency.Keys.ToDictionary(k => k, _ => 0.0);
-        foreach (var s in adjacency.Keys)
+        // Nodes by number, neighbours as arrays: the searches then touch arrays only. A node's predecessors
+        // on shortest paths are its neighbours one step nearer the source, found again when going back.
+        var keys = adjacency.Keys.ToArray();
+        var index = new Dictionary<T, int>(keys.Length);
+        for (var i = 0; i < keys.Length; i++)
         {
-            var stack = new Stack<T>();
-            var predecessors = adjacency.Keys.ToDictionary(k => k, _ => new List<T>());
-            var paths = adjacency.Keys.ToDictionary(k => k, _ => 0.0);
-            var distance = adjacency.Keys.ToDictionary(k => k, _ => -1);
+            index[keys[i]] = i;
+        }
+
+        var neighbours = keys.Select(k => adjacency[k].Select(n => index[n]).ToArray()).ToArray();
+        var n = keys.Length;
+        var result = new double[n];
+        var paths = new double[n];
+        var distance = new int[n];
+        var dependency = new double[n];
+        var order = new int[n];
+        for (var s = 0; s < n; s++)
+        {
+            Array.Fill(paths, 0);
+            Array.Fill(distance, -1);
+            Array.Fill(dependency, 0);
             paths[s] = 1;
             distance[s] = 0;
-            var queue = new Queue<T>();
-            queue.Enqueue(s);
-            while (queue.Count > 0)
+            order[0] = s;
+            var (head, tail) = (0, 1);
+            while (head < tail)
             {
-                var v = queue.Dequeue();
-                stack.Push(v);
-                foreach (var w in adjacency[v])
+                var v = order[head++];
+                foreach (var w in neighbours[v])
                 {
                     if (distance[w] < 0)
                     {
                         distance[w] = distance[v] + 1;
-                        queue.Enqueue(w);
+                        order[tail++] = w;
                     }
 
                     if (distance[w] == distance[v] + 1)
                     {
                         paths[w] += paths[v];
-                        predecessors[w].Add(v);
                     }
                 }
             }
 
-            var dependency = adjacency.Keys.ToDictionary(k => k, _ => 0.0);
-            while (stack.Count > 0)
+            for (var i = tail - 1; i > 0; i--)
             {
-                var w = stack.Pop();
-                foreach (var v in predecessors[w])
+                var w = order[i];
+                foreach (var v in neighbours[w])
                 {
-                    dependency[v] += paths[v] / paths[w] * (1 + dependency[w]);
+                    if (distance[v] == distance[w] - 1)
+                    {
+                        dependency[v] += paths[v] / paths[w] * (1 + dependency[w]);
+                    }
                 }
 
-                if (!EqualityComparer<T>.Default.Equals(w, s))
-                {
-                    result[w] += dependency[w];
-                }
+                result[w] += dependency[w];
             }
         }
 
-        foreach (var key in result.Keys.ToList())
+        var betweenness = new Dictionary<T, double>(n);
+        for (var i = 0; i < n; i++)
         {
-            result[key] /= 2;
+            betweenness[keys[i]] = result[i] / 2;
         }
 
-        return result;
+        return betweenness;
     }
 
     /// <summary>The number of unordered pairs of other nodes, by which betweenness is normalised (0 below three nodes).</summary>

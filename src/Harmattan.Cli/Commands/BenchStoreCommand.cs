@@ -17,7 +17,9 @@ namespace Harmattan.Cli.Commands;
 /// corpus is never held in memory), ingests them through the real Ingestor (extraction included) into a
 /// fresh store, and prints documents per second with the memory at every tenth of the run (it must not
 /// grow with the corpus), the database size, then the latency percentiles of the analyst queries (actor
-/// profile, search, network at depth 2, timeline, disputes around an actor) over random actors.
+/// profile, search, network at depth 2, timeline, disputes around an actor) over random actors, each as a
+/// host asks it: the profile's first pages, the first page of the timeline, the network within its default
+/// limits, the disputes about the actor.
 /// </summary>
 internal static class BenchStoreCommand
 {
@@ -31,13 +33,25 @@ internal static class BenchStoreCommand
         var threads = new Option<int>("--threads") { Description = "Threads reading and extracting in parallel (the store writes on one).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var target = new Option<string?>("--target") { Description = "The store to fill (must be new or empty). Default: a temporary SQLite file, removed afterwards.", HelpName = "LOCATION" };
         var existing = new Option<bool>("--existing") { Description = "Ingest nothing: time the queries on --target as it is (a store an earlier run filled)." };
+        var only = new Option<string[]>("--query")
+        {
+            Description = "Time only these queries (" + string.Join(", ", QueryKinds) + "); repeatable.",
+            AllowMultipleArgumentsPerToken = true,
+            HelpName = "QUERY",
+        };
         var json = CommonOptions.Json();
         var command = new Command("store", "Measure ingest throughput, memory, size and query latency of the knowledge base on a generated corpus.")
         {
-            docs, seed, queries, threads, target, existing, json,
+            docs, seed, queries, threads, target, existing, only, json,
         };
         command.SetAction(parse =>
         {
+            var kinds = parse.GetValue(only) is { Length: > 0 } chosen ? chosen : QueryKinds;
+            foreach (var kind in kinds.Where(k => !QueryKinds.Contains(k, StringComparer.Ordinal)))
+            {
+                throw HarmattanError.BadArgument.At("--query", $"'{kind}' is not one of {string.Join(", ", QueryKinds)}");
+            }
+
             var count = parse.GetValue(docs);
             if (count < 1)
             {
@@ -77,14 +91,16 @@ internal static class BenchStoreCommand
                     ingest = MeasureIngest(env, store, pipeline, generator, parse.GetValue(seed), count, threadCount, parse.GetValue(json));
                 }
 
-                var latencies = MeasureQueries(store, Schema.Load(data), StanceLexicon.Load(data), parse.GetValue(seed), Math.Max(1, parse.GetValue(queries)));
+                var loadBefore = LoadAverage();
+                var latencies = MeasureQueries(store, Schema.Load(data), StanceLexicon.Load(data), kinds, parse.GetValue(seed), Math.Max(1, parse.GetValue(queries)));
+                var load = new LoadFigures(loadBefore, LoadAverage());
                 if (parse.GetValue(json))
                 {
-                    JsonOutput.Write(env.Output, new { ingest, queries = latencies });
+                    JsonOutput.Write(env.Output, new { ingest, queries = latencies, load_average = load });
                 }
                 else
                 {
-                    Print(env.Output, ingest, latencies);
+                    Print(env.Output, ingest, latencies, load);
                 }
             }
             finally
@@ -116,7 +132,18 @@ internal static class BenchStoreCommand
         long DatabaseBytes,
         IReadOnlyList<IngestSample> Samples);
 
-    internal sealed record LatencyFigures(string Query, int Runs, double P50Ms, double P95Ms, double P99Ms, double MaxMs);
+    /// <summary>
+    /// Wall-clock percentiles of one query, and the process's CPU time per query over the timed runs (every
+    /// thread, GC included): on a shared machine the wall clock carries the other jobs, the CPU time less so.
+    /// </summary>
+    internal sealed record LatencyFigures(string Query, int Runs, double P50Ms, double P95Ms, double P99Ms, double MaxMs, double CpuMsPerQuery);
+
+    /// <summary>The machine's load average (1, 5, 15 minutes) before and after the queries were timed, where the system says it.</summary>
+    internal sealed record LoadFigures(string? Before, string? After);
+
+    /// <summary>The first three fields of /proc/loadavg, or null where there is none: wall-clock latencies mean little without it.</summary>
+    private static string? LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null;
 
     private static IngestFigures MeasureIngest(
         CliEnvironment env, KnowledgeStore store, ExtractionPipeline pipeline, CorpusGenerator generator, int seed, int count, int threads, bool quiet)
@@ -168,7 +195,7 @@ internal static class BenchStoreCommand
         return process.TotalProcessorTime;
     }
 
-    private static List<LatencyFigures> MeasureQueries(KnowledgeStore store, Schema schema, StanceLexicon stances, int seed, int runs)
+    private static List<LatencyFigures> MeasureQueries(KnowledgeStore store, Schema schema, StanceLexicon stances, IReadOnlyList<string> kinds, int seed, int runs)
     {
         var actors = store.ListEntities(EntityType.ArmedGroup, 0, 200).Entities
             .Concat(store.ListEntities(EntityType.Person, 0, 200).Entities)
@@ -178,15 +205,23 @@ internal static class BenchStoreCommand
             return [];
         }
 
-        var random = new Random(seed);
         var finder = new DisputeFinder(stances, new DisputeOptions());
         var results = new List<LatencyFigures>();
-        foreach (var kind in QueryKinds)
+        foreach (var kind in kinds)
         {
+            // The same actors for every query, whichever are timed.
+            var random = new Random(seed);
             var times = new List<double>(runs);
-            for (var i = 0; i < runs; i++)
+            var cpu = TimeSpan.Zero;
+            // Three untimed runs first, as a server has run its queries before: JIT and caches warm.
+            for (var i = -3; i < runs; i++)
             {
                 var actor = actors[random.Next(actors.Count)];
+                if (i == 0)
+                {
+                    cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                }
+
                 var clock = Stopwatch.StartNew();
                 switch (kind)
                 {
@@ -197,38 +232,47 @@ internal static class BenchStoreCommand
                         _ = store.Search('"' + actor.Name.Replace("\"", "", StringComparison.Ordinal) + '"');
                         break;
                     case "network":
-                        _ = NetworkBuilder.Build(store.FindRelations(), t => !schema.TryGetRelation(t, out var r) || r.Directed, actor, 2);
+                        _ = NetworkReader.Around(store, actor, 2, null, t => !schema.TryGetRelation(t, out var r) || r.Directed);
                         break;
                     case "timeline":
-                        _ = store.Timeline(new EventFilter(Actor: actor));
+                        _ = store.TimelinePage(new EventFilter(Actor: actor), 0, 50);
                         break;
                     case "disputes":
-                        var profile = store.GetActorProfile(actor);
-                        _ = finder.Find(profile.Relations, profile.Attributes, profile.ClaimsAbout);
+                        _ = finder.FindAbout(store, actor);
                         break;
                 }
 
-                times.Add(clock.Elapsed.TotalMilliseconds);
+                if (i >= 0)
+                {
+                    times.Add(clock.Elapsed.TotalMilliseconds);
+                }
             }
 
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             times.Sort();
-            results.Add(new LatencyFigures(kind, runs, BenchCorpus.Percentile(times, 0.50), BenchCorpus.Percentile(times, 0.95), BenchCorpus.Percentile(times, 0.99), times[^1]));
+            results.Add(new LatencyFigures(
+                kind, runs, BenchCorpus.Percentile(times, 0.50), BenchCorpus.Percentile(times, 0.95), BenchCorpus.Percentile(times, 0.99), times[^1], cpu.TotalMilliseconds / runs));
         }
 
         return results;
     }
 
-    private static void Print(TextWriter output, IngestFigures? ingest, List<LatencyFigures> latencies)
+    private static void Print(TextWriter output, IngestFigures? ingest, List<LatencyFigures> latencies, LoadFigures load)
     {
         if (ingest is not null)
         {
             PrintIngest(output, ingest);
         }
 
-        output.WriteLine("query          runs     p50 ms     p95 ms     p99 ms     max ms");
+        output.WriteLine("query          runs     p50 ms     p95 ms     p99 ms     max ms  cpu ms/query");
         foreach (var l in latencies)
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{l.Query,-12} {l.Runs,6} {l.P50Ms,10:F2} {l.P95Ms,10:F2} {l.P99Ms,10:F2} {l.MaxMs,10:F2}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{l.Query,-12} {l.Runs,6} {l.P50Ms,10:F2} {l.P95Ms,10:F2} {l.P99Ms,10:F2} {l.MaxMs,10:F2} {l.CpuMsPerQuery,13:F2}"));
+        }
+
+        if (load.Before is not null)
+        {
+            output.WriteLine($"load average before / after the queries: {load.Before} / {load.After}");
         }
     }
 

@@ -6,7 +6,10 @@ using Spectre.Console;
 
 namespace Harmattan.Cli.Commands;
 
-/// <summary><c>disputes</c>: where sources conflict, both sides with their sources and why they conflict.</summary>
+/// <summary>
+/// <c>disputes</c>: where sources conflict, both sides with their sources and why they conflict; with
+/// <c>--actor</c>, only about that actor, from its newest statements (bounded however often it is named).
+/// </summary>
 internal static class DisputesCommand
 {
     public static Command Create(CliEnvironment env)
@@ -22,8 +25,9 @@ internal static class DisputesCommand
             Description = "Figures conflict when the larger exceeds the smaller by more than this fraction (0.5 = 50%).",
             DefaultValueFactory = _ => new DisputeOptions().StrengthTolerance,
         };
+        var actor = QueryOptions.Entity("--actor", "Only disputes about this actor, from its newest statements of each kind.");
         var json = CommonOptions.Json();
-        var command = new Command("disputes", "Show where sources disagree: relations, attribute values and assessments.") { window, tolerance, json };
+        var command = new Command("disputes", "Show where sources disagree: relations, attribute values and assessments.") { window, tolerance, actor, json };
         command.SetAction(parse =>
         {
             if (parse.GetValue(window) < 0)
@@ -40,7 +44,13 @@ internal static class DisputesCommand
                 StanceLexicon.Load(Workspace.Data(parse)),
                 new DisputeOptions(parse.GetValue(window), parse.GetValue(tolerance)));
             using var store = Workspace.OpenStore(parse);
-            var disputes = finder.Find(store.FindRelations(), store.FindAttributes(), store.FindClaims());
+            if (!QueryOptions.TryResolveOptional(store, parse.GetValue(actor), env, out var subject))
+            {
+                return HarmattanCli.SomeInputsFailed;
+            }
+
+            var about = subject is null ? null : finder.FindAbout(store, subject);
+            var disputes = about?.Disputes ?? finder.Find(store.FindRelations(), store.FindAttributes(), store.FindClaims());
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(env.Output, disputes.Select(d => new
@@ -78,6 +88,11 @@ internal static class DisputesCommand
             }
 
             env.Output.WriteLine(QueryOptions.Count(disputes.Count, "dispute"));
+            if (about is { Truncated: true })
+            {
+                env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"from the newest {DisputeFinder.DefaultStatementsPerKind} relations, figures and claims about {subject!.Name} of each kind; older ones were not compared"));
+            }
             return HarmattanCli.Ok;
         });
         return command;

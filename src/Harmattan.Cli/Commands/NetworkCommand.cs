@@ -7,7 +7,10 @@ using Spectre.Console;
 
 namespace Harmattan.Cli.Commands;
 
-/// <summary><c>network</c>: actors linked by relations, with degree and betweenness, optionally around one actor.</summary>
+/// <summary>
+/// <c>network</c>: actors linked by relations, with degree and betweenness within the network shown, around one
+/// actor or among the newest relations; read within limits (<see cref="NetworkLimits"/>), saying when they cut it.
+/// </summary>
 internal static class NetworkCommand
 {
     public static Command Create(CliEnvironment env)
@@ -28,10 +31,16 @@ internal static class NetworkCommand
             AllowMultipleArgumentsPerToken = true,
             HelpName = "TYPE",
         };
+        var maxActors = new Option<int>("--max-actors")
+        {
+            Description = "The most actors to show: around an actor, its best-supported neighbours first; without, those with the most neighbours.",
+            DefaultValueFactory = _ => new NetworkLimits().MaxActors,
+            HelpName = "N",
+        };
         var json = CommonOptions.Json();
         var command = new Command("network", "Show the network of relations between actors, with degree and betweenness centrality.")
         {
-            around, depth, since, until, types, entityTypes, json,
+            around, depth, since, until, types, entityTypes, maxActors, json,
         };
         command.SetAction(parse =>
         {
@@ -63,12 +72,17 @@ internal static class NetworkCommand
                 return HarmattanCli.SomeInputsFailed;
             }
 
-            var relations = store.FindRelations(new RelationFilter(period, relationTypes, kinds));
-            var network = NetworkBuilder.Build(
-                relations,
-                type => !schema.TryGetRelation(type, out var r) || r.Directed,
-                centre,
-                parse.GetValue(depth));
+            if (parse.GetValue(maxActors) is < 1 or > NetworkLimits.MaxActorsAllowed)
+            {
+                throw HarmattanError.BadArgument.At("--max-actors", string.Create(CultureInfo.InvariantCulture, $"must be between 1 and {NetworkLimits.MaxActorsAllowed}"));
+            }
+
+            var filter = new RelationFilter(period, relationTypes, kinds);
+            var limits = new NetworkLimits(MaxActors: parse.GetValue(maxActors));
+            bool IsDirected(string type) => !schema.TryGetRelation(type, out var r) || r.Directed;
+            var network = centre is null
+                ? NetworkReader.Recent(store, filter, IsDirected, limits)
+                : NetworkReader.Around(store, centre, parse.GetValue(depth), filter, IsDirected, limits);
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(env.Output, new
@@ -77,6 +91,8 @@ internal static class NetworkCommand
                     depth = centre is null ? (int?)null : parse.GetValue(depth),
                     since = period.Since?.ToIso(),
                     until = period.Until?.ToIso(),
+                    truncated = network.Truncated,
+                    statements = network.Statements,
                     nodes = network.Nodes.Select(n => new
                     {
                         n.Entity.Id,
@@ -119,7 +135,12 @@ internal static class NetworkCommand
             env.Console.Write(nodes);
             env.Console.Write(edges);
             env.Output.WriteLine(
-                $"{QueryOptions.Count(network.Nodes.Count, "actor")}, {QueryOptions.Count(network.Edges.Count, "relation")} ({period}{(centre is null ? "" : $", around {centre.Name} at depth {parse.GetValue(depth)}")})");
+                $"{QueryOptions.Count(network.Nodes.Count, "actor")}, {QueryOptions.Count(network.Edges.Count, "relation")} ({period}{(centre is null ? ", the newest relations" : $", around {centre.Name} at depth {parse.GetValue(depth)}")})");
+            if (network.Truncated)
+            {
+                env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"truncated: read the newest {network.Statements} relation statements and kept at most {limits.MaxActors} actors; narrow it (--type, --since/--until, --entity-type) or raise --max-actors"));
+            }
             return HarmattanCli.Ok;
         });
         return command;

@@ -1,10 +1,15 @@
 using System.CommandLine;
+using System.Globalization;
+using Harmattan.Knowledge;
 using Harmattan.Store;
 using Spectre.Console;
 
 namespace Harmattan.Cli.Commands;
 
-/// <summary><c>timeline</c>: events in date order, optionally of one actor or at one place, within a period.</summary>
+/// <summary>
+/// <c>timeline</c>: events in date order, optionally of one actor or at one place, within a period, a page at a
+/// time (<c>--limit</c>, <c>--offset</c>), read from the actor's or place's index so a page costs its size.
+/// </summary>
 internal static class TimelineCommand
 {
     public static Command Create(CliEnvironment env)
@@ -15,10 +20,21 @@ internal static class TimelineCommand
         var until = QueryOptions.Until();
         var json = CommonOptions.Json();
         var limit = CommonOptions.Limit(200);
-        var command = new Command("timeline", "Show events in date order with their places, actors and sources.") { actor, place, since, until, json, limit };
+        var offset = new Option<int>("--offset") { Description = "How many of the earliest events to skip (the next page)." };
+        var command = new Command("timeline", "Show events in date order with their places, actors and sources.") { actor, place, since, until, json, limit, offset };
         command.SetAction(parse =>
         {
             var period = QueryOptions.Period(parse, since, until);
+            if (parse.GetValue(limit) is < 1 or > KnowledgeStore.MaxPageSize)
+            {
+                throw HarmattanError.BadArgument.At("--limit", string.Create(CultureInfo.InvariantCulture, $"must be between 1 and {KnowledgeStore.MaxPageSize}"));
+            }
+
+            if (parse.GetValue(offset) < 0)
+            {
+                throw HarmattanError.BadArgument.At("--offset", "must be 0 or more");
+            }
+
             using var store = Workspace.OpenStore(parse);
             if (!QueryOptions.TryResolveOptional(store, parse.GetValue(actor), env, out var who)
                 || !QueryOptions.TryResolveOptional(store, parse.GetValue(place), env, out var where))
@@ -26,8 +42,8 @@ internal static class TimelineCommand
                 return HarmattanCli.SomeInputsFailed;
             }
 
-            var events = store.Timeline(new EventFilter(who, where, period));
-            var shown = events.Take(Math.Max(0, parse.GetValue(limit))).ToList();
+            var page = store.TimelinePage(new EventFilter(who, where, period), parse.GetValue(offset), parse.GetValue(limit));
+            var shown = page.Items;
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(env.Output, shown.Select(e => new
@@ -51,7 +67,9 @@ internal static class TimelineCommand
             }
 
             env.Console.Write(table);
-            env.Output.WriteLine($"{QueryOptions.Count(shown.Count, "event")} shown of {events.Count} ({period})");
+            var from = shown.Count == 0 ? "none" : string.Create(CultureInfo.InvariantCulture, $"{page.Offset + 1}–{page.Offset + shown.Count}");
+            env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"events {from} of {(page.TotalIsLowerBound ? "at least " : "")}{page.Total} ({period}){(page.More ? $"; next: --offset {page.Offset + shown.Count}" : "")}"));
             return HarmattanCli.Ok;
         });
         return command;

@@ -4,16 +4,28 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Harmattan.Server.Endpoints;
 
-/// <summary><c>/api/entities</c>: find or list entities, and one actor's profile (as the <c>actor</c> verb).</summary>
+/// <summary>
+/// <c>/api/entities</c>: find or list entities, and one actor's profile (as the <c>actor</c> verb): the first
+/// page of each section, then <c>/api/entities/{nameOrId}/{section}</c> for the next pages of one.
+/// </summary>
 internal static class EntityEndpoints
 {
+    public const int DefaultSectionLimit = 10;
+
     public static void MapEntities(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/entities").WithTags("entities");
         group.MapGet("/", List).WithName("ListEntities").ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/{nameOrId}", Profile).WithName("GetEntityProfile")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        Section(group, "documents", "GetEntityDocuments", (store, entity, o, l) => store.DocumentsNaming(entity, o, l));
+        Section(group, "attributes", "GetEntityAttributes", (store, entity, o, l) => store.ActorAttributes(entity, o, l));
+        Section(group, "relations", "GetEntityRelations", (store, entity, o, l) => store.ActorRelations(entity, o, l));
+        Section(group, "events", "GetEntityEvents", (store, entity, o, l) => store.ActorEvents(entity, o, l));
+        Section(group, "claims-by", "GetEntityClaimsBy", (store, entity, o, l) => store.ClaimsBy(entity, o, l));
+        Section(group, "claims-about", "GetEntityClaimsAbout", (store, entity, o, l) => store.ClaimsAbout(entity, o, l));
     }
 
     /// <summary>
@@ -41,6 +53,22 @@ internal static class EntityEndpoints
         return TypedResults.Ok(Query.Slice(found, paging));
     }
 
-    private static Ok<ActorProfile> Profile(KnowledgeStore store, string nameOrId) =>
-        TypedResults.Ok(store.GetActorProfile(store.ResolveEntity(nameOrId)));
+    /// <summary>The profile with the newest <c>limit</c> items (default 10) of each section and each section's total.</summary>
+    private static Ok<ActorProfile> Profile(KnowledgeStore store, string nameOrId, string? limit)
+    {
+        var (_, count) = Query.Paging(null, string.IsNullOrEmpty(limit) ? DefaultSectionLimit.ToString(System.Globalization.CultureInfo.InvariantCulture) : limit);
+        return TypedResults.Ok(store.GetActorProfile(store.ResolveEntity(nameOrId), count));
+    }
+
+    /// <summary>GET /{nameOrId}/{name}: one page of one section of the profile, newest first, with <c>offset</c> and <c>limit</c>.</summary>
+    private static void Section<T>(RouteGroupBuilder group, string name, string operation, Func<KnowledgeStore, EntityRef, int, int, FactPage<T>> read) =>
+        group.MapGet("/{nameOrId}/" + name, (KnowledgeStore store, string nameOrId, string? offset, string? limit) =>
+            {
+                var paging = Query.Paging(offset, limit);
+                return TypedResults.Ok(read(store, store.ResolveEntity(nameOrId), paging.Offset, paging.Limit));
+            })
+            .WithName(operation)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 }

@@ -17,7 +17,7 @@ internal static class EventEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static Ok<Page<EventFact>> List(
+    private static Ok<FactPage<EventFact>> List(
         KnowledgeStore store,
         Schema schema,
         string? actor,
@@ -34,9 +34,7 @@ internal static class EventEndpoints
                 ? e.Name
                 : throw HarmattanError.BadArgument.At("type", $"'{t}' is not an event type; known: {string.Join(", ", schema.EventTypes.Select(e => e.Name))}"))
             .ToHashSet(StringComparer.Ordinal);
-        var events = store.Timeline(new EventFilter(Query.Entity(store, actor), Query.Entity(store, place), Query.Period(since, until)))
-            .Where(e => wanted.Count == 0 || wanted.Contains(e.Type))
-            .ToList();
-        return TypedResults.Ok(Query.Slice(events, paging));
+        var filter = new EventFilter(Query.Entity(store, actor), Query.Entity(store, place), Query.Period(since, until), wanted);
+        return TypedResults.Ok(store.TimelinePage(filter, paging.Offset, paging.Limit));
     }
 }

@@ -7,9 +7,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace Harmattan.Server.Endpoints;
 
 /// <summary>
-/// <c>/api/network</c>: actors and the relations between them with degree and betweenness centrality
-/// (as the <c>network</c> verb). A graph is not paged: the filters (relation and entity types, period,
-/// an actor and a depth around it) are how a client narrows it.
+/// <c>/api/network</c>: actors and the relations between them with degree and betweenness centrality within
+/// the network returned (as the <c>network</c> verb): around an actor up to a depth, or among the newest
+/// relations. A graph is not paged: it is read within limits (<c>maxActors</c>, and a number of relation
+/// statements per actor and in all), and <c>truncated</c> says when they cut it; the filters (relation and
+/// entity types, period) narrow it.
 /// </summary>
 internal static class NetworkEndpoints
 {
@@ -26,18 +28,22 @@ internal static class NetworkEndpoints
         string? since,
         string? until,
         [FromQuery(Name = "type")] string[]? types,
-        [FromQuery(Name = "entityType")] string[]? entityTypes)
+        [FromQuery(Name = "entityType")] string[]? entityTypes,
+        string? maxActors)
     {
         var steps = Query.Integer(depth, "depth", 1);
-        var relationTypes = Query.RelationTypes(schema, types);
-        var kinds = Query.EntityTypes(entityTypes);
-        var period = Query.Period(since, until);
+        var actors = Query.Integer(maxActors, "maxActors", new NetworkLimits().MaxActors);
+        if (actors is < 1 or > NetworkLimits.MaxActorsAllowed)
+        {
+            throw HarmattanError.BadArgument.At("maxActors", $"must be between 1 and {NetworkLimits.MaxActorsAllowed}");
+        }
+
+        var filter = new RelationFilter(Query.Period(since, until), Query.RelationTypes(schema, types), Query.EntityTypes(entityTypes));
         var centre = Query.Entity(store, around);
-        var relations = store.FindRelations(new RelationFilter(period, relationTypes, kinds));
-        return TypedResults.Ok(NetworkBuilder.Build(
-            relations,
-            type => !schema.TryGetRelation(type, out var r) || r.Directed,
-            centre,
-            steps));
+        var limits = new NetworkLimits(MaxActors: actors);
+        bool IsDirected(string type) => !schema.TryGetRelation(type, out var r) || r.Directed;
+        return TypedResults.Ok(centre is null
+            ? NetworkReader.Recent(store, filter, IsDirected, limits)
+            : NetworkReader.Around(store, centre, steps, filter, IsDirected, limits));
     }
 }

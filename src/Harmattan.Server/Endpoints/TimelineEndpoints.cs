@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Harmattan.Server.Endpoints;
 
-/// <summary><c>/api/timeline</c>: events in date order, filtered by actor, place and period (as the <c>timeline</c> verb).</summary>
+/// <summary>
+/// <c>/api/timeline</c>: events in date order, filtered by actor, place and period (as the <c>timeline</c>
+/// verb), a page at a time; the page is read from the actor's or place's index, so it costs its size.
+/// </summary>
 internal static class TimelineEndpoints
 {
     public static void MapTimeline(this IEndpointRouteBuilder api) =>
@@ -12,12 +15,12 @@ internal static class TimelineEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static Ok<Page<EventFact>> Timeline(
+    private static Ok<FactPage<EventFact>> Timeline(
         KnowledgeStore store, string? actor, string? place, string? since, string? until, string? offset, string? limit)
     {
         var paging = Query.Paging(offset, limit);
         var period = Query.Period(since, until);
-        var events = store.Timeline(new EventFilter(Query.Entity(store, actor), Query.Entity(store, place), period));
-        return TypedResults.Ok(Query.Slice(events, paging));
+        var filter = new EventFilter(Query.Entity(store, actor), Query.Entity(store, place), period);
+        return TypedResults.Ok(store.TimelinePage(filter, paging.Offset, paging.Limit));
     }
 }

@@ -218,19 +218,44 @@ internal sealed partial class PostgresDialect : StoreDialect
     /// Folded names of <paramref name="type"/> within pg_trgm's similarity threshold (0.3 by default) of any of
     /// <paramref name="names"/>, through the trigram index on entity_keys.
     /// </summary>
-    public override IEnumerable<string> SimilarlySpelled(DbConnection connection, DbTransaction transaction, string type, IReadOnlyList<string> names, int limit) =>
-        _similar is null || names.Count == 0
-            ? []
-            : connection.Query<string>(
-                $"""
+    public override IReadOnlyList<IReadOnlyList<string>> SimilarlySpelled(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Type, IReadOnlyList<string> Names)> probes, int limit)
+    {
+        var found = probes.Select(_ => new List<string>()).ToList();
+        var wanted = probes.SelectMany((p, i) => p.Names.Select(name => (Probe: i, p.Type, Name: name))).ToList();
+        if (_similar is null || wanted.Count == 0)
+        {
+            return found;
+        }
+
+        // One statement for every probe of the document; each probe's block is limited on its own.
+        var rows = connection.Query<(int Probe, string EntityId)>(
+            $"""
+            WITH wanted AS (SELECT * FROM unnest(@Probes, @Types, @Names) AS w (probe, type, name))
+            SELECT p.probe, s.entity_id
+            FROM (SELECT DISTINCT probe, type FROM wanted) p
+            CROSS JOIN LATERAL (
                 SELECT DISTINCT k.entity_id
-                FROM unnest(@Names) AS wanted (name)
-                JOIN entity_keys k ON k.kind = 'name' AND k.key {_similar} wanted.name
-                WHERE k.type = @Type
+                FROM wanted w JOIN entity_keys k ON k.kind = 'name' AND k.key {_similar} w.name
+                WHERE w.probe = p.probe AND k.type = p.type
                 LIMIT @Limit
-                """,
-                new { Names = names.ToArray(), Type = type, Limit = limit },
-                transaction);
+            ) s
+            """,
+            new
+            {
+                Probes = wanted.Select(w => w.Probe).ToArray(),
+                Types = wanted.Select(w => w.Type).ToArray(),
+                Names = wanted.Select(w => w.Name).ToArray(),
+                Limit = limit,
+            },
+            transaction);
+        foreach (var (probe, entityId) in rows)
+        {
+            found[probe].Add(entityId);
+        }
+
+        return found;
+    }
 
     public override IReadOnlyList<string> Tables(DbConnection connection, DbTransaction transaction) =>
         connection.Query<string>(
@@ -362,4 +387,12 @@ internal sealed partial class PostgresDialect : StoreDialect
     }
 
     private static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>A regular expression class of the code points above the BMP (the database is UTF-8).</summary>
+    public override string HasCharacterBeyondBmp(string expression) => $"{expression} ~ '[\U00010000-\U0010FFFF]'";
+
+    /// <summary>A text array parameter.</summary>
+    public override string InStrings(string expression, string parameter) => $"{expression} = ANY({parameter})";
+
+    public override object Strings(IEnumerable<string> values) => values.ToArray();
 }

@@ -199,4 +199,12 @@ internal sealed class SqliteDialect : StoreDialect
             INSERT INTO claims_fts (claims_fts) VALUES ('rebuild');
             """,
             transaction: transaction);
+
+    /// <summary>GLOB compares code points in a character class, so the class spans the planes above the BMP.</summary>
+    public override string HasCharacterBeyondBmp(string expression) => $"{expression} GLOB '*[\U00010000-\U0010FFFF]*'";
+
+    /// <summary>The strings travel as one JSON array, which json_each opens as a table.</summary>
+    public override string InStrings(string expression, string parameter) => $"{expression} IN (SELECT value FROM json_each({parameter}))";
+
+    public override object Strings(IEnumerable<string> values) => System.Text.Json.JsonSerializer.Serialize(values);
 }

@@ -1,7 +1,8 @@
 // Disagreements: where sources conflict (alliance against enmity, figures, dates, assessments), with
-// both sides and the source of every statement.
+// both sides and the source of every statement; about one actor, from its newest statements.
 import * as api from '../api.js';
 import { h, append, route, entityLink, source, pager, paramsObject, field } from '../dom.js';
+import { entityInput, formValues } from '../entity-input.js';
 
 const LIMIT = 50;
 
@@ -9,19 +10,24 @@ export async function render(root, { params }) {
   const p = paramsObject(params);
   const offset = Math.max(0, parseInt(p.offset ?? '0', 10) || 0);
   const form = h('form', { class: 'filters' },
+    field('About', entityInput('actor', p.actor)),
     field('Window (days)', h('input', { name: 'window', type: 'number', min: 0, value: p.window ?? '', placeholder: '365', size: 6 })),
     field('Figure tolerance', h('input', { name: 'tolerance', type: 'number', min: 0, step: 0.05, value: p.tolerance ?? '', placeholder: '0.5', size: 6 })),
     h('button', { type: 'submit' }, 'Apply'));
   form.addEventListener('submit', e => {
     e.preventDefault();
-    location.hash = route('disputes', Object.fromEntries(new FormData(form)));
+    location.hash = route('disputes', formValues(form));
   });
   append(root, h('header', { class: 'page-head' }, h('h1', null, 'Disagreements'),
     h('p', { class: 'lede' }, 'Statements from different sources, dated at most the window apart, that cannot both be right.')), form);
 
-  const page = await api.get('disputes', { window: p.window, tolerance: p.tolerance, offset, limit: LIMIT });
+  const page = await api.get('disputes', { actor: p.actor, window: p.window, tolerance: p.tolerance, offset, limit: LIMIT });
   append(root,
     h('p', { class: 'summary' }, `${page.total} disagreement${page.total === 1 ? '' : 's'}`),
+    page.truncated
+      ? h('p', { class: 'notice', id: 'disputes-truncated', role: 'status' },
+        'Compared from the newest statements of each kind about this actor; older ones were not read.')
+      : null,
     page.items.length
       ? h('ol', { class: 'disputes' }, page.items.map(dispute))
       : h('p', { class: 'muted' }, 'The sources agree, as far as Harmattan can tell.'),

@@ -1,6 +1,8 @@
 // The actor network: cytoscape with an fcose force layout from fixed starting positions (the same graph
-// always draws the same way), filtered by entity type, relation type, period and neighbourhood.
-// #/network?around=MNLA&depth=2&since=2012&until=2013&type=opposes&type=cooperates_with&entityType=ArmedGroup
+// always draws the same way), filtered by entity type, relation type, period and neighbourhood. The server
+// reads a network within limits (at most maxActors actors, a number of relation statements per actor) and
+// says when they cut it; the page says so too.
+// #/network?around=MNLA&depth=2&since=2012&until=2013&type=opposes&type=cooperates_with&entityType=ArmedGroup&maxActors=100
 import * as api from '../api.js';
 import { h, replace, append, route, entityLink, typeBadge, typeLabels, relationLabel, table, loadScript, dateInput, field } from '../dom.js';
 import { typeColor, relationColor } from '../palette.js';
@@ -24,6 +26,7 @@ export async function render(root, { params }) {
   const filters = {
     around: params.get('around') ?? '', depth: params.get('depth') ?? '',
     since: params.get('since') ?? '', until: params.get('until') ?? '',
+    maxActors: params.get('maxActors') ?? '',
   };
   const [whole, graph] = await Promise.all([
     api.get('network'),
@@ -42,7 +45,7 @@ export async function render(root, { params }) {
     const ents = data.getAll('entityType');
     location.hash = route('network', {
       around: values.around, depth: values.around ? values.depth : '',
-      since: values.since, until: values.until,
+      since: values.since, until: values.until, maxActors: values.maxActors === '50' ? '' : values.maxActors,
       // All boxes ticked is no filter at all.
       type: types.length === relationTypes.length ? [] : types,
       entityType: ents.length === entityTypes.length ? [] : ents,
@@ -63,6 +66,8 @@ export async function render(root, { params }) {
       field('Depth', h('select', { name: 'depth' }, [1, 2, 3, 4].map(d => h('option', { value: d, selected: String(d) === (filters.depth || '2') }, String(d))))),
       field('Since', dateInput('since', filters.since, '2012')),
       field('Until', dateInput('until', filters.until, '2013')),
+      field('At most', h('select', { name: 'maxActors' }, [50, 100, 200, 500].map(n =>
+        h('option', { value: n, selected: String(n) === (filters.maxActors || '50') }, `${n} actors`)))),
       h('button', { type: 'submit' }, 'Apply'),
       h('a', { href: '#/network', class: 'reset' }, 'Reset')),
     h('div', { class: 'row' },
@@ -79,7 +84,13 @@ export async function render(root, { params }) {
     form,
     h('p', { class: 'summary', id: 'network-stats' },
       h('strong', { id: 'edge-count' }, String(graph.edges.length)), ` relation${graph.edges.length === 1 ? '' : 's'} among `,
-      h('strong', { id: 'node-count' }, String(graph.nodes.length)), ` actor${graph.nodes.length === 1 ? '' : 's'}`),
+      h('strong', { id: 'node-count' }, String(graph.nodes.length)), ` actor${graph.nodes.length === 1 ? '' : 's'}`,
+      filters.around ? '' : ', from the newest relations'),
+    graph.truncated
+      ? h('p', { class: 'notice', id: 'network-truncated', role: 'status' },
+        `Cut to fit: the newest ${graph.statements} relation statements were read and at most ${filters.maxActors || 50} actors kept. `
+        + 'Narrow it by period, relation or entity type, or allow more actors.')
+      : null,
     h('div', { class: 'graph-wrap' }, container, detail));
 
   if (graph.nodes.length === 0) {
@@ -191,11 +202,13 @@ function stretchToContainer(cy, container) {
   cy.nodes().positions(n => ({ x: cx + (n.position('x') - cx) * factor, y: n.position('y') }));
 }
 
-let titles = null;
-
+/**
+ * An edge's documents, with titles and dates: the source's relations of that type (one bounded page, newest
+ * first) name them; a document beyond that page is shown by its id.
+ */
 async function showEdge(detail, edge) {
-  titles ??= api.all('documents').then(docs => new Map(docs.map(d => [d.id, d])));
-  const docs = await titles;
+  const page = await api.get('relations', { entity: edge.source.id, type: edge.type, limit: 500 });
+  const docs = new Map(page.items.map(r => [r.from.documentId, r.from]));
   detail.hidden = false;
   replace(detail,
     h('button', { type: 'button', class: 'close linklike', 'aria-label': 'Close', on: { click: () => { detail.hidden = true; } } }, '×'),
@@ -203,5 +216,5 @@ async function showEdge(detail, edge) {
     h('p', { class: 'small muted' }, `Said in ${edge.documents} document${edge.documents === 1 ? '' : 's'}:`),
     h('ul', null, edge.documentIds.map(id => h('li', null,
       h('a', { href: route('doc/' + id), class: 'doc-link' }, docs.get(id)?.title ?? id.slice(0, 12)),
-      docs.get(id)?.published ? h('span', { class: 'muted small' }, ' · ' + docs.get(id).published) : null))));
+      docs.get(id)?.date ? h('span', { class: 'muted small' }, ' · ' + docs.get(id).date) : null))));
 }

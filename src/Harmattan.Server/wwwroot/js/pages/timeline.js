@@ -1,7 +1,10 @@
 // The timeline: events by earliest day, drawn as an SVG strip (one lane per event type, each event
-// spanning what its partial date covers) above the list. Filters: actor, place, period.
+// spanning what its partial date covers) above the list, a page of events at a time. Filters: actor,
+// place, period.
 import * as api from '../api.js';
-import { h, append, route, entityList, source, dateRange, dateInput, field, paramsObject } from '../dom.js';
+import { h, append, route, entityList, source, dateRange, dateInput, field, paramsObject, pager } from '../dom.js';
+
+const LIMIT = 500;
 import { entityInput, formValues } from '../entity-input.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -15,25 +18,30 @@ function svg(tag, attrs, ...children) {
 
 export async function render(root, { params }) {
   const p = paramsObject(params);
+  const offset = Math.max(0, parseInt(p.offset ?? '0', 10) || 0);
   const form = h('form', { class: 'filters' },
     field('Actor', entityInput('actor', p.actor)),
     field('Place', entityInput('place', p.place, { size: 14 })),
     field('Since', dateInput('since', p.since, '2012')),
     field('Until', dateInput('until', p.until, '2013')),
     h('button', { type: 'submit' }, 'Filter'),
-    Object.values(p).some(Boolean) ? h('a', { href: '#/timeline', class: 'reset' }, 'Reset') : null);
+    Object.entries(p).some(([k, v]) => k !== 'offset' && v) ? h('a', { href: '#/timeline', class: 'reset' }, 'Reset') : null);
   form.addEventListener('submit', e => { e.preventDefault(); location.hash = route('timeline', formValues(form)); });
   append(root, h('header', { class: 'page-head' }, h('h1', null, 'Timeline'),
     h('p', { class: 'lede' }, 'Dated events, earliest first. A bar spans what a vague date allows (a year, a month).')), form);
 
-  const events = await api.all('timeline', { actor: p.actor, place: p.place, since: p.since, until: p.until }, 2000);
-  append(root, h('p', { class: 'summary' }, h('strong', { id: 'event-count' }, String(events.length)), ` event${events.length === 1 ? '' : 's'}`));
+  const page = await api.get('timeline', { actor: p.actor, place: p.place, since: p.since, until: p.until, offset, limit: LIMIT });
+  const events = page.items;
+  const total = page.totalIsLowerBound ? `${page.total}+` : String(page.total);
+  append(root, h('p', { class: 'summary' }, h('strong', { id: 'event-count' }, total), ` event${page.total === 1 ? '' : 's'}`,
+    page.more || offset > 0 ? `, ${offset + 1}–${offset + events.length} shown` : ''));
   if (!events.length) {
     append(root, h('p', { class: 'muted' }, 'No event matches.'));
     return;
   }
   const list = h('ol', { class: 'events' });
-  append(root, strip(events, list), list);
+  const pages = pager(page, o => route('timeline', { ...p, offset: o }));
+  append(root, strip(events, list), list, pages);
 
   let year = null;
   for (const ev of events) {

@@ -1,0 +1,294 @@
+using Harmattan.Knowledge;
+
+namespace Harmattan.Store.Tests;
+
+/// <summary>
+/// The analyst queries a page at a time: each profile section newest first with its total, the timeline in
+/// date order within a period, totals that stop counting at <see cref="KnowledgeStore.CountLimit"/>, the
+/// statements a network reads and whether there were more, and evidence sliced by UTF-16 offsets whatever
+/// characters precede it.
+/// </summary>
+public abstract partial class StoreContract<TFixture>
+{
+    /// <summary>Stored out of date order, so that "newest first" cannot come from the order of writing.</summary>
+    private static readonly int[] DatedOrder = [3, 0, 6, 1, 5, 2, 4];
+
+    /// <summary>
+    /// Report n (published 2012-01-0(n+1)): the MNLA speaks and is spoken of, cooperates with Ansar Dine, fights
+    /// AQIM near Gao on the day, and gives its strength.
+    /// </summary>
+    private static Report Dated(int n)
+    {
+        var r = new ReportBuilder(
+            $"Report {n}",
+            $"The MNLA said the road to Kidal was open on day {n}. "
+            + $"AQIM said the MNLA was weak on day {n}. "
+            + $"The MNLA cooperates with Ansar Dine on day {n}. "
+            + $"Fighting between the MNLA and AQIM broke out near Gao on day {n}. "
+            + $"The MNLA has {n + 1}000 fighters.",
+            PartialDate.OfDay(2012, 1, n + 1));
+        var mnla = r.Entity(EntityType.ArmedGroup, "MNLA");
+        var aqim = r.Entity(EntityType.ArmedGroup, "AQIM");
+        var ansarDine = r.Entity(EntityType.ArmedGroup, "Ansar Dine");
+        var gao = r.Entity(EntityType.Place, "Gao");
+        r.Claim(mnla, "said", $"the road to Kidal was open on day {n}");
+        r.Claim(aqim, "said", $"the MNLA was weak on day {n}", mnla);
+        r.Relation("cooperates_with", mnla, ansarDine, $"cooperates with Ansar Dine on day {n}");
+        r.Event("attack", PartialDate.OfDay(2012, 1, n + 1), $"broke out near Gao on day {n}", [gao], [mnla, aqim]);
+        r.Property(mnla, "strength", $"{n + 1}000", $"{n + 1}000 fighters");
+        return r.Build();
+    }
+
+    private KnowledgeStore DatedStore()
+    {
+        var store = Fixture.Open(Fixture.NewLocation());
+        foreach (var n in DatedOrder)
+        {
+            var report = Dated(n);
+            store.Upsert(report.Document, report.Extraction);
+        }
+
+        return store;
+    }
+
+    [Fact]
+    public void Each_profile_section_lists_the_newest_first_a_page_at_a_time_with_its_total()
+    {
+        using var store = DatedStore();
+        var mnla = store.ResolveEntity("MNLA");
+
+        var profile = store.GetActorProfile(mnla, limit: 3);
+
+        string[] newest = ["Report 6", "Report 5", "Report 4"];
+        Assert.Equal(newest, profile.NamedIn.Items.Select(d => d.Title));
+        Assert.Equal(newest, profile.ClaimsBy.Items.Select(c => c.From.Title));
+        Assert.Equal(newest, profile.ClaimsAbout.Items.Select(c => c.From.Title));
+        Assert.Equal(newest, profile.Relations.Items.Select(r => r.From.Title));
+        Assert.Equal(newest, profile.Events.Items.Select(e => e.From.Title));
+        Assert.Equal(newest, profile.Attributes.Items.Select(a => a.From.Title));
+        foreach (var page in new[] { Total(profile.NamedIn), Total(profile.ClaimsBy), Total(profile.ClaimsAbout), Total(profile.Relations), Total(profile.Events), Total(profile.Attributes) })
+        {
+            Assert.Equal((7L, false, true), page);
+        }
+
+        Assert.Equal(7, profile.Documents);
+        Assert.Equal(PartialDate.OfDay(2012, 1, 1), profile.FirstSeen);
+        Assert.Equal(PartialDate.OfDay(2012, 1, 7), profile.LastSeen);
+        Assert.Equal(5, profile.NamedIn.Items[0].Mentions);
+        Assert.Equal("the road to Kidal was open on day 6", profile.ClaimsBy.Items[0].Text);
+        Assert.Equal("The MNLA said the road to Kidal was open on day 6.", profile.ClaimsBy.Items[0].From.Evidence);
+        Assert.Equal([mnla], profile.ClaimsAbout.Items[0].About);
+        Assert.Equal(["AQIM", "MNLA"], profile.Events.Items[0].Actors.Select(a => a.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("Gao", Assert.Single(profile.Events.Items[0].Places).Name);
+
+        var middle = store.ClaimsAbout(mnla, 3, 3);
+        var last = store.ClaimsAbout(mnla, 6, 3);
+        var beyond = store.ClaimsAbout(mnla, 9, 3);
+        var events = store.GetProfileSection(mnla, ProfileSection.Events, 3, 3);
+
+        Assert.Equal(["Report 3", "Report 2", "Report 1"], middle.Items.Select(c => c.From.Title));
+        Assert.True(middle.More);
+        Assert.Equal("Report 0", Assert.Single(last.Items).From.Title);
+        Assert.False(last.More);
+        Assert.Empty(beyond.Items);
+        Assert.Equal(7, beyond.Total);
+        Assert.False(beyond.More);
+        Assert.Equal(["Report 3", "Report 2", "Report 1"], events.Items.Cast<EventFact>().Select(e => e.From.Title));
+        Assert.Equal(HarmattanError.BadArgument, Assert.Throws<HarmattanException>(() => store.ClaimsBy(mnla, 0, KnowledgeStore.MaxPageSize + 1)).Error);
+        Assert.Equal(HarmattanError.BadArgument, Assert.Throws<HarmattanException>(() => store.ClaimsBy(mnla, -1, 3)).Error);
+
+        static (long, bool, bool) Total<T>(FactPage<T> page) => (page.Total, page.TotalIsLowerBound, page.More);
+    }
+
+    [Fact]
+    public void Rejected_facts_and_relations_with_a_rejected_party_leave_the_pages_and_their_totals()
+    {
+        using var store = DatedStore();
+        var mnla = store.ResolveEntity("MNLA");
+        var five = Dated(5);
+        var claim = five.Extraction.Claims.Single(c => c.SpeakerId == SahelReports.Mnla);
+        var about = five.Extraction.Claims.Single(c => c.SpeakerId == SahelReports.Aqim);
+        var attack = Assert.Single(five.Extraction.Events);
+
+        foreach (var (kind, id) in new[] { (FactKind.Claim, claim.Id), (FactKind.Claim, about.Id), (FactKind.Event, attack.Id) })
+        {
+            store.Review(new ReviewRequest(new FactRef(kind, five.Id, id), ReviewAction.Reject, null, "amina"), TheSchema);
+        }
+
+        var profile = store.GetActorProfile(mnla, limit: 3);
+
+        string[] newest = ["Report 6", "Report 4", "Report 3"];
+        Assert.Equal(newest, profile.ClaimsBy.Items.Select(c => c.From.Title));
+        Assert.Equal(newest, profile.ClaimsAbout.Items.Select(c => c.From.Title));
+        Assert.Equal(newest, profile.Events.Items.Select(e => e.From.Title));
+        Assert.Equal((6, 6, 6), (profile.ClaimsBy.Total, profile.ClaimsAbout.Total, profile.Events.Total));
+        Assert.Equal(7, profile.Relations.Total);
+
+        store.Review(new ReviewRequest(new FactRef(FactKind.Entity, null, SahelReports.AnsarDine), ReviewAction.Reject, null, "amina"), TheSchema);
+
+        var relations = store.ActorRelations(mnla, 0, 3);
+        Assert.Empty(relations.Items);
+        Assert.Equal(0, relations.Total);
+        Assert.False(relations.More);
+        Assert.Empty(store.RelationStatementsAround([mnla], null, 10)[0].Items);
+    }
+
+    [Fact]
+    public void Totals_stop_counting_at_the_limit_and_say_it_is_a_lower_bound()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var count = KnowledgeStore.CountLimit + 3;
+        var text = string.Concat(Enumerable.Range(0, count).Select(i => $"Kidal said claim {i:D5} holds. "));
+        var r = new ReportBuilder("Many claims", text, PartialDate.OfYear(2013));
+        var kidal = r.Entity(EntityType.Place, "Kidal");
+        for (var i = 0; i < count; i++)
+        {
+            r.Claim(kidal, "said", $"claim {i:D5} holds");
+        }
+
+        var report = r.Build();
+        store.Upsert(report.Document, report.Extraction);
+
+        var page = store.ClaimsBy(store.ResolveEntity("Kidal"), 0, 5);
+        var end = store.ClaimsBy(store.ResolveEntity("Kidal"), count - 2, 5);
+
+        Assert.Equal(5, page.Items.Count);
+        Assert.True(page.TotalIsLowerBound);
+        Assert.Equal(KnowledgeStore.CountLimit, page.Total);
+        Assert.True(page.More);
+        Assert.Equal(2, end.Items.Count);
+        Assert.False(end.More);
+        Assert.Equal(count, end.Total);
+    }
+
+    [Fact]
+    public void The_timeline_pages_in_date_order_within_a_period_and_counts_what_the_period_holds()
+    {
+        using var store = DatedStore();
+        var r = new ReportBuilder(
+            "A long war",
+            "The war between the MNLA and the army lasted from 2010 to 2013. The MNLA held Menaka in 2014.",
+            PartialDate.OfYear(2015));
+        var mnla = r.Entity(EntityType.ArmedGroup, "MNLA");
+        var menaka = r.Entity(EntityType.Place, "Menaka");
+        r.Event("battle", PartialDate.OfYears(2010, 2013), "lasted from 2010 to 2013", [], [mnla]);
+        r.Event("takeover", PartialDate.OfYear(2014), "held Menaka in 2014", [menaka], [mnla]);
+        var war = r.Build();
+        store.Upsert(war.Document, war.Extraction);
+        var actor = store.ResolveEntity("MNLA");
+        var january = new DatePeriod(PartialDate.OfDay(2012, 1, 3), PartialDate.OfDay(2012, 1, 5));
+
+        var all = store.TimelinePage(new EventFilter(Actor: actor), 0, 4);
+        var next = store.TimelinePage(new EventFilter(Actor: actor), 4, 4);
+        var inJanuary = store.TimelinePage(new EventFilter(Actor: actor, Period: january), 0, 10);
+        var at = store.TimelinePage(new EventFilter(Place: store.ResolveEntity("Menaka")), 0, 10);
+        var whole = store.TimelinePage(new EventFilter(Period: january), 0, 10);
+        var takeovers = store.TimelinePage(new EventFilter(Actor: actor, Types: ["takeover"]), 0, 10);
+
+        // The war (2010-2013) starts first; January 2012 day by day; then 2014.
+        Assert.Equal(["2010/2013", "2012-01-01", "2012-01-02", "2012-01-03"], all.Items.Select(e => e.Date.ToIso()));
+        Assert.Equal((9L, true), (all.Total, all.More));
+        Assert.Equal(["2012-01-04", "2012-01-05", "2012-01-06", "2012-01-07"], next.Items.Select(e => e.Date.ToIso()));
+        Assert.Equal(["2010/2013", "2012-01-03", "2012-01-04", "2012-01-05"], inJanuary.Items.Select(e => e.Date.ToIso()));
+        Assert.Equal((4L, false), (inJanuary.Total, inJanuary.More));
+        Assert.Equal("2014", Assert.Single(at.Items).Date.ToIso());
+        Assert.Equal(inJanuary.Items.Select(e => e.Id), whole.Items.Select(e => e.Id));
+        Assert.Equal(4, whole.Total);
+        Assert.Equal("takeover", Assert.Single(takeovers.Items).Type);
+        Assert.Equal(
+            store.Timeline(new EventFilter(Actor: actor)).Select(e => e.Id),
+            all.Items.Concat(next.Items).Concat(store.TimelinePage(new EventFilter(Actor: actor), 8, 4).Items).Select(e => e.Id));
+    }
+
+    [Fact]
+    public void A_corrected_event_date_moves_the_event_in_its_actors_pages()
+    {
+        using var store = DatedStore();
+        var mnla = store.ResolveEntity("MNLA");
+        var zero = Dated(0);
+
+        store.Review(
+            new ReviewRequest(new FactRef(FactKind.Event, zero.Id, zero.Extraction.Events[0].Id), ReviewAction.Correct,
+                new Dictionary<string, string?> { ["date"] = "2013-05" }, "amina"),
+            TheSchema);
+
+        Assert.Equal("2013-05", store.ActorEvents(mnla, 0, 1).Items[0].Date.ToIso());
+        Assert.Equal("2012-01-02", store.TimelinePage(new EventFilter(Actor: mnla), 0, 1).Items[0].Date.ToIso());
+        Assert.Equal("2013-05", store.TimelinePage(new EventFilter(Place: store.ResolveEntity("Gao"), Period: new DatePeriod(PartialDate.OfYear(2013))), 0, 5).Items.Single().Date.ToIso());
+    }
+
+    [Fact]
+    public void A_network_reads_each_actors_newest_statements_up_to_a_limit_and_says_when_there_were_more()
+    {
+        using var store = DatedStore();
+        var mnla = store.ResolveEntity("MNLA");
+        var ansarDine = store.ResolveEntity("Ansar Dine");
+
+        var around = store.RelationStatementsAround([mnla, ansarDine], null, 3);
+        var all = store.RelationStatementsAround([mnla], null, 10);
+        var recent = store.RecentRelationStatements(null, 2);
+        var period = store.RelationStatementsAround([mnla], new RelationFilter(new DatePeriod(PartialDate.OfDay(2012, 1, 2), PartialDate.OfDay(2012, 1, 3))), 10);
+        var other = store.RelationStatementsAround([mnla], new RelationFilter(Types: ["opposes"]), 10);
+
+        Assert.Equal(2, around.Count);
+        Assert.All(around, batch => Assert.True(batch.More));
+        Assert.Equal([Dated(6).Id, Dated(5).Id, Dated(4).Id], around[0].Items.Select(s => s.DocumentId));
+        Assert.Equal(around[0].Items, around[1].Items);
+        Assert.Equal((mnla, ansarDine, "cooperates_with"), (around[0].Items[0].Source, around[0].Items[0].Target, around[0].Items[0].Type));
+        Assert.Equal(7, all[0].Items.Count);
+        Assert.False(all[0].More);
+        Assert.Equal([Dated(6).Id, Dated(5).Id], recent.Items.Select(s => s.DocumentId));
+        Assert.True(recent.More);
+        Assert.Equal([Dated(2).Id, Dated(1).Id], period[0].Items.Select(s => s.DocumentId));
+        Assert.Empty(other[0].Items);
+    }
+
+    [Fact]
+    public void A_document_dated_by_its_year_is_in_a_period_that_starts_within_that_year()
+    {
+        using var store = DatedStore();
+        var r = new ReportBuilder("A year", "In 2011 the MNLA cooperates with Ansar Dine again.", PartialDate.OfYear(2011));
+        var mnla = r.Entity(EntityType.ArmedGroup, "MNLA");
+        var ansarDine = r.Entity(EntityType.ArmedGroup, "Ansar Dine");
+        r.Relation("cooperates_with", mnla, ansarDine, "cooperates with Ansar Dine again");
+        var year = r.Build();
+        store.Upsert(year.Document, year.Extraction);
+
+        var summer = store.RelationStatementsAround([store.ResolveEntity("MNLA")], new RelationFilter(new DatePeriod(PartialDate.OfMonth(2011, 6), PartialDate.OfMonth(2011, 8))), 10);
+        var listed = store.FindRelations(new RelationFilter(new DatePeriod(PartialDate.OfMonth(2011, 6))));
+
+        Assert.Equal(year.Id, Assert.Single(summer[0].Items).DocumentId);
+        Assert.Equal(8, listed.Count);
+    }
+
+    [Theory]
+    [InlineData("Plain text before the sentence. ", "The MNLA said Kidal was calm.")]
+    [InlineData("Math 𝔸𝔹ℂ and emoji 😀😀 before it. ", "The MNLA said Kidal was calm.")]
+    [InlineData("Nothing odd before. ", "The MNLA said Kidal 🏜️ was calm 𝔸.")]
+    [InlineData("𐌰𐌱 Gothic and 😀. ", "The MNLA said Kidal was 𝕔𝕒𝕝𝕞 😀.")]
+    public void Evidence_is_the_text_between_its_utf16_offsets_whatever_characters_come_before(string before, string sentence)
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var text = before + sentence + " After 😀 it.";
+        var r = new ReportBuilder("Odd characters", text, PartialDate.OfDay(2014, 2, 3));
+        var mnla = r.Entity(EntityType.ArmedGroup, "MNLA");
+        var content = sentence["The MNLA said ".Length..^1];
+        r.Claim(mnla, "said", content);
+        r.Event("attack", PartialDate.OfDay(2014, 2, 1), content, [], [mnla]);
+        r.Property(mnla, "goal", "calm", content);
+        var report = r.Build();
+        store.Upsert(report.Document, report.Extraction);
+        var entity = store.ResolveEntity("MNLA");
+
+        var profile = store.GetActorProfile(entity);
+        var fromList = store.FindClaims(new ClaimFilter(Speaker: entity)).Single();
+
+        var expected = report.Extraction.Claims[0].Evidence.Span;
+        Assert.Equal(sentence, text[expected.Start..expected.End]);
+        foreach (var source in new[] { profile.ClaimsBy.Items[0].From, profile.Events.Items[0].From, profile.Attributes.Items[0].From, fromList.From })
+        {
+            Assert.Equal(sentence, source.Evidence);
+            Assert.Equal((expected.Start, expected.End), (source.EvidenceStart, source.EvidenceEnd));
+        }
+    }
+}
