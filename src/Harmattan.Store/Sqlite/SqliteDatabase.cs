@@ -41,23 +41,7 @@ internal static class SqliteDatabase
     public static SqliteConnection Open(string path, bool pooled = false)
     {
         CheckLocation(path);
-        var connection = new SqliteConnection(ConnectionString(path, pooled));
-        try
-        {
-            connection.Open();
-            Configure(connection, path);
-            return connection;
-        }
-        catch (SqliteException e)
-        {
-            connection.Dispose();
-            throw Translate(e, path);
-        }
-        catch (HarmattanException)
-        {
-            connection.Dispose();
-            throw;
-        }
+        return Connect(ConnectionString(path, pooled), path, connection => Configure(connection, path));
     }
 
     /// <summary>
@@ -65,19 +49,25 @@ internal static class SqliteDatabase
     /// is not looked at again, and the settings are made once per connection SQLite opens, not each time the pool
     /// hands it out (a web request).
     /// </summary>
-    public static SqliteConnection OpenPooled(string connectionString, string path)
-    {
-        var connection = new SqliteConnection(connectionString);
-        try
+    public static SqliteConnection OpenPooled(string connectionString, string path) =>
+        Connect(connectionString, path, connection =>
         {
-            connection.Open();
             var handle = connection.Handle!;
             if (!Configured.TryGetValue(handle, out _))
             {
                 Configure(connection, path);
                 Configured.AddOrUpdate(handle, path);
             }
+        });
 
+    /// <summary>Opens a connection and sets it up; a failure closes it and is reported in the catalogue's terms.</summary>
+    private static SqliteConnection Connect(string connectionString, string path, Action<SqliteConnection> setUp)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            setUp(connection);
             return connection;
         }
         catch (SqliteException e)
