@@ -50,12 +50,11 @@ public sealed partial class KnowledgeStore
         var batch = new RowBatch();
         var cache = new CandidateCache();
         var written = new List<string>();
-        var inBatch = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (document, extraction) in documents)
         {
             ArgumentNullException.ThrowIfNull(document);
             ArgumentNullException.ThrowIfNull(extraction);
-            if (inBatch.Contains(document.Id) || Contains(document.Id, transaction))
+            if (written.Contains(document.Id, StringComparer.Ordinal) || Contains(document.Id, transaction))
             {
                 results.Add(new StoreResult(IngestOutcome.Unchanged, null));
                 continue;
@@ -76,7 +75,6 @@ public sealed partial class KnowledgeStore
             }
 
             batch.AddAll(rows);
-            inBatch.Add(document.Id);
             written.Add(document.Id);
             results.Add(new StoreResult(IngestOutcome.Added, null));
         }

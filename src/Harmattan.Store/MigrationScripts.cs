@@ -45,6 +45,16 @@ internal static class MigrationScripts
         return version;
     }
 
+    /// <summary>Records in harmattan_meta that the database is Harmattan's, at <paramref name="version"/> (in the migration's transaction).</summary>
+    public static void WriteMetaVersion(IDbConnection connection, DbTransaction transaction, int version) =>
+        connection.Execute(
+            """
+            INSERT INTO harmattan_meta (key, value) VALUES ('application', 'harmattan'), ('schema_version', @Version)
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value
+            """,
+            new { Version = version.ToString(CultureInfo.InvariantCulture) },
+            transaction);
+
     /// <summary>HRM0202 when <paramref name="version"/> is newer than this code knows.</summary>
     public static void RefuseNewer(int version, string location)
     {

@@ -43,13 +43,7 @@ internal static class PostgresMigrator
         foreach (var migration in Migrations.Where(m => m.Version > version))
         {
             connection.Execute(migration.Sql, transaction: transaction);
-            connection.Execute(
-                """
-                INSERT INTO harmattan_meta (key, value) VALUES ('application', 'harmattan'), ('schema_version', @Version)
-                ON CONFLICT (key) DO UPDATE SET value = excluded.value
-                """,
-                new { Version = migration.Version.ToString(CultureInfo.InvariantCulture) },
-                transaction);
+            MigrationScripts.WriteMetaVersion(connection, transaction, migration.Version);
         }
 
         transaction.Commit();
