@@ -38,6 +38,7 @@ public sealed partial class KnowledgeStore : IDisposable
     private readonly TimeProvider _clock;
     private readonly StoreLocation _location;
     private readonly KnowledgeStoreSource? _source;
+    private bool _disposed;
 
     private KnowledgeStore(DbConnection connection, StoreDialect dialect, StoreLocation location, int schemaVersion, TimeProvider clock)
     {
@@ -88,19 +89,18 @@ public sealed partial class KnowledgeStore : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(location);
         var parsed = StoreLocation.Parse(location);
-        return Open(parsed, clock ?? TimeProvider.System, pooled: false);
+        return Open(parsed, clock ?? TimeProvider.System);
     }
 
-    /// <param name="pooled">Whether the SQLite connection goes back to a pool on Dispose (a source's first open).</param>
-    internal static KnowledgeStore Open(StoreLocation location, TimeProvider clock, bool pooled) =>
-        location.Backend == StoreBackend.Postgres ? OpenPostgres(location, clock) : OpenSqlite(location, clock, pooled);
+    internal static KnowledgeStore Open(StoreLocation location, TimeProvider clock) =>
+        location.Backend == StoreBackend.Postgres ? OpenPostgres(location, clock) : OpenSqlite(location, clock);
 
-    private static KnowledgeStore OpenSqlite(StoreLocation location, TimeProvider clock, bool pooled)
+    private static KnowledgeStore OpenSqlite(StoreLocation location, TimeProvider clock)
     {
-        var connection = SqliteDatabase.Open(location.Target, pooled);
+        var connection = SqliteDatabase.Open(location.Target);
         try
         {
-            var version = SqliteMigrator.Migrate(connection, location.Target, out var previous);
+            var version = SqliteMigrator.Migrate(connection.Inner, location.Target, out var previous);
             if (previous is > 0 and < 2)
             {
                 // Entities stored before version 2 have no lookup keys; they are computed in C#, not SQL.
@@ -152,7 +152,7 @@ public sealed partial class KnowledgeStore : IDisposable
     /// beside this store's long write transactions instead of waiting for them (the ingest's probe of known
     /// documents). Dispose it like any store.
     /// </summary>
-    public KnowledgeStore OpenAnother() => _source?.OpenStore() ?? Open(_location, _clock, pooled: false);
+    public KnowledgeStore OpenAnother() => _source?.OpenStore() ?? Open(_location, _clock);
 
     /// <summary>Whether a document with exactly this id is stored.</summary>
     public bool Contains(string documentId)
@@ -162,7 +162,23 @@ public sealed partial class KnowledgeStore : IDisposable
             "SELECT count(*) FROM documents WHERE id = @Id", new { Id = documentId }) > 0;
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (_source is not null)
+        {
+            _source.Release(_connection);
+        }
+        else
+        {
+            _connection.Dispose();
+        }
+    }
 
     /// <summary>A read transaction: one consistent state of the store, no lock that blocks a writer for long.</summary>
     private DbTransaction BeginRead() => Confirmed(_dialect.BeginRead(_connection));

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
+using System.Data;
+using System.Data.Common;
 using Harmattan.Store.Postgres;
 using Harmattan.Store.Sqlite;
-using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace Harmattan.Store;
@@ -10,6 +12,8 @@ namespace Harmattan.Store;
 /// Creating the source does once what <see cref="KnowledgeStore.Open"/> does at every open (look at the location,
 /// check it holds Harmattan's tables and no newer schema, migrate, ask the catalogue what the database can do);
 /// <see cref="OpenStore"/> then only takes a pooled connection, as Npgsql's <c>NpgsqlDataSource</c> hands them out.
+/// On SQLite the source keeps its own pool of open connections, each with the statements it compiled
+/// (<see cref="StatementCachingConnection"/>): a web request reads with statements earlier requests compiled.
 /// </summary>
 /// <remarks>
 /// Skipping the check at open is safe because every transaction of every store reads the schema version first
@@ -29,19 +33,24 @@ public sealed class KnowledgeStoreSource : IDisposable
     /// <summary>Statements each pooled PostgreSQL connection keeps prepared, the most used first (Npgsql's Max Auto Prepare).</summary>
     public const int AutoPreparedStatements = 100;
 
+    /// <summary>
+    /// Idle SQLite connections the source keeps open: enough for the requests a server runs at once on a few cores.
+    /// A connection returned beyond it is closed, with its compiled statements.
+    /// </summary>
+    public static readonly int IdleSqliteConnections = Math.Max(8, 4 * Environment.ProcessorCount);
+
     private readonly StoreLocation _location;
     private readonly StoreDialect _dialect;
     private readonly TimeProvider _clock;
-    private readonly string? _sqliteConnectionString;
     private readonly NpgsqlDataSource? _postgres;
-    private bool _disposed;
+    private readonly ConcurrentBag<StatementCachingConnection> _idle = [];
+    private volatile bool _disposed;
 
-    private KnowledgeStoreSource(StoreLocation location, StoreDialect dialect, int schemaVersion, TimeProvider clock, string? sqlite, NpgsqlDataSource? postgres)
+    private KnowledgeStoreSource(StoreLocation location, StoreDialect dialect, int schemaVersion, TimeProvider clock, NpgsqlDataSource? postgres)
     {
         _location = location;
         _dialect = dialect;
         _clock = clock;
-        _sqliteConnectionString = sqlite;
         _postgres = postgres;
         SchemaVersion = schemaVersion;
     }
@@ -51,6 +60,9 @@ public sealed class KnowledgeStoreSource : IDisposable
 
     /// <summary>"SQLite" or "PostgreSQL".</summary>
     public string Backend => _location.Backend == StoreBackend.Postgres ? "PostgreSQL" : "SQLite";
+
+    /// <summary>Open SQLite connections waiting for a store (for tests).</summary>
+    internal int IdleConnections => _idle.Count;
 
     /// <summary>The schema version the database was brought to when the source was created: the latest.</summary>
     public int SchemaVersion { get; }
@@ -67,12 +79,11 @@ public sealed class KnowledgeStoreSource : IDisposable
         var parsed = StoreLocation.Parse(location);
         var time = clock ?? TimeProvider.System;
 
-        // The first open does every check and migration; its connection is the pool's first.
-        using var first = KnowledgeStore.Open(parsed, time, pooled: true);
+        // The first open does every check and migration.
+        using var first = KnowledgeStore.Open(parsed, time);
         if (parsed.Backend == StoreBackend.Sqlite)
         {
-            return new KnowledgeStoreSource(
-                parsed, new SqliteDialect(rememberTables: true), first.SchemaVersion, time, SqliteDatabase.ConnectionString(parsed.Target, pooled: true), null);
+            return new KnowledgeStoreSource(parsed, new SqliteDialect(rememberTables: true), first.SchemaVersion, time, null);
         }
 
         var settings = new NpgsqlConnectionStringBuilder(parsed.Target);
@@ -86,7 +97,7 @@ public sealed class KnowledgeStoreSource : IDisposable
         {
             using var connection = PostgresDatabase.Open(dataSource, parsed.Display);
             var dialect = PostgresDialect.For(connection, rememberTables: true);
-            return new KnowledgeStoreSource(parsed, dialect, first.SchemaVersion, time, null, dataSource);
+            return new KnowledgeStoreSource(parsed, dialect, first.SchemaVersion, time, dataSource);
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
@@ -108,10 +119,28 @@ public sealed class KnowledgeStoreSource : IDisposable
     public KnowledgeStore OpenStore()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        System.Data.Common.DbConnection connection = _postgres is not null
+        DbConnection connection = _postgres is not null
             ? PostgresDatabase.Open(_postgres, _location.Display)
-            : SqliteDatabase.OpenPooled(_sqliteConnectionString!, _location.Target);
+            : _idle.TryTake(out var idle) ? idle : SqliteDatabase.Reopen(_location.Target);
         return new KnowledgeStore(this, connection, _dialect, _location, SchemaVersion, _clock);
+    }
+
+    /// <summary>A store's connection when the store is disposed: back to the pool (Npgsql's, or the source's own).</summary>
+    internal void Release(DbConnection connection)
+    {
+        if (connection is StatementCachingConnection sqlite && !_disposed && sqlite.State == ConnectionState.Open && _idle.Count < IdleSqliteConnections)
+        {
+            _idle.Add(sqlite);
+            if (_disposed)
+            {
+                // Dispose ran meanwhile, and may have emptied the pool before this connection was in it.
+                DisposeIdle();
+            }
+
+            return;
+        }
+
+        connection.Dispose();
     }
 
     /// <summary>Closes the pooled connections (stores still open keep theirs until they are disposed).</summary>
@@ -123,14 +152,15 @@ public sealed class KnowledgeStoreSource : IDisposable
         }
 
         _disposed = true;
-        if (_postgres is not null)
+        _postgres?.Dispose();
+        DisposeIdle();
+    }
+
+    private void DisposeIdle()
+    {
+        while (_idle.TryTake(out var connection))
         {
-            _postgres.Dispose();
-        }
-        else
-        {
-            using var connection = new SqliteConnection(_sqliteConnectionString);
-            SqliteConnection.ClearPool(connection);
+            connection.Dispose();
         }
     }
 }

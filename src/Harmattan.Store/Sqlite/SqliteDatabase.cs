@@ -1,6 +1,5 @@
 using Dapper;
 using Harmattan.Knowledge;
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -21,54 +20,41 @@ internal static class SqliteDatabase
     /// <summary>Milliseconds a writer waits for another process's lock before SQLITE_BUSY.</summary>
     private const int BusyTimeoutMilliseconds = 5000;
 
-    /// <summary>Connections whose settings are made (<see cref="Configure"/>), by SQLite handle: a pooled handle keeps them.</summary>
-    private static readonly ConditionalWeakTable<sqlite3, object> Configured = new();
-
     /// <summary>
-    /// How the store connects to a file. Pooling off for stores opened one by one: Dispose really closes the file, so
-    /// callers (and tests) can delete it afterwards. A <see cref="KnowledgeStoreSource"/>, which opens a store per
-    /// request, pools.
+    /// How the store connects to a file: without Microsoft.Data.Sqlite's pool, so Dispose really closes the file
+    /// and callers (and tests) can delete it afterwards. A <see cref="KnowledgeStoreSource"/>, which opens a store
+    /// per request, keeps its own open connections instead, with their compiled statements.
     /// </summary>
-    public static string ConnectionString(string path, bool pooled) =>
+    public static string ConnectionString(string path) =>
         new SqliteConnectionStringBuilder
         {
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = pooled,
+            Pooling = false,
         }.ToString();
 
     /// <summary>Looks at the file first (a file that is not SQLite is refused untouched), then connects and makes the settings.</summary>
-    public static SqliteConnection Open(string path, bool pooled = false)
+    public static StatementCachingConnection Open(string path)
     {
         CheckLocation(path);
-        return Connect(ConnectionString(path, pooled), path, connection => Configure(connection, path));
+        return Connect(path);
     }
 
     /// <summary>
-    /// A connection from the pool of a file a <see cref="KnowledgeStoreSource"/> has checked and migrated: the file
-    /// is not looked at again, and the settings are made once per connection SQLite opens, not each time the pool
-    /// hands it out (a web request).
+    /// Another connection to a file a <see cref="KnowledgeStoreSource"/> has checked and migrated: the file is not
+    /// looked at again.
     /// </summary>
-    public static SqliteConnection OpenPooled(string connectionString, string path) =>
-        Connect(connectionString, path, connection =>
-        {
-            var handle = connection.Handle!;
-            if (!Configured.TryGetValue(handle, out _))
-            {
-                Configure(connection, path);
-                Configured.AddOrUpdate(handle, path);
-            }
-        });
+    public static StatementCachingConnection Reopen(string path) => Connect(path);
 
     /// <summary>Opens a connection and sets it up; a failure closes it and is reported in the catalogue's terms.</summary>
-    private static SqliteConnection Connect(string connectionString, string path, Action<SqliteConnection> setUp)
+    private static StatementCachingConnection Connect(string path)
     {
-        var connection = new SqliteConnection(connectionString);
+        var connection = new SqliteConnection(ConnectionString(path));
         try
         {
             connection.Open();
-            setUp(connection);
-            return connection;
+            Configure(connection, path);
+            return new StatementCachingConnection(connection);
         }
         catch (SqliteException e)
         {

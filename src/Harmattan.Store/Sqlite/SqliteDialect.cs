@@ -26,10 +26,10 @@ internal sealed class SqliteDialect : StoreDialect
     public override string RowId => "rowid";
 
     /// <summary>BEGIN DEFERRED: a read snapshot that takes no write lock.</summary>
-    public override DbTransaction BeginRead(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: true);
+    public override DbTransaction BeginRead(DbConnection connection) => StatementCachingConnection.Native(connection).BeginTransaction(deferred: true);
 
     /// <summary>BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default) takes the file's write lock first.</summary>
-    public override DbTransaction BeginWrite(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction();
+    public override DbTransaction BeginWrite(DbConnection connection) => StatementCachingConnection.Native(connection).BeginTransaction();
 
     /// <summary>Dapper expands a list parameter into (@P1, @P2, ...) for SQLite.</summary>
     public override string InList(string expression, string parameter) => $"{expression} IN {parameter}";
@@ -70,7 +70,7 @@ internal sealed class SqliteDialect : StoreDialect
     /// </summary>
     public override int SchemaVersion(DbConnection connection, DbTransaction transaction)
     {
-        var db = ((SqliteConnection)connection).Handle!;
+        var db = StatementCachingConnection.Native(connection).Handle!;
         var rc = raw.sqlite3_prepare_v2(db, "PRAGMA user_version", out var statement);
         if (rc != raw.SQLITE_OK)
         {
@@ -99,7 +99,7 @@ internal sealed class SqliteDialect : StoreDialect
     /// <summary>The file's structure, foreign keys, and each FTS5 index against its content table.</summary>
     public override IEnumerable<string> CheckDatabase(DbConnection connection, DbTransaction transaction)
     {
-        var problems = SqliteCheck.Run((SqliteConnection)connection, transaction).ToList();
+        var problems = SqliteCheck.Run(StatementCachingConnection.Native(connection), transaction).ToList();
         foreach (var (index, table) in new[] { ("claims_fts", "claims"), ("documents_fts", "documents") })
         {
             var difference = connection.ExecuteScalar<long>(
@@ -142,7 +142,7 @@ internal sealed class SqliteDialect : StoreDialect
 
     private static long Insert(DbConnection connection, string table, IReadOnlyList<string> columns, string onConflict, IEnumerable<object?[]> rows)
     {
-        var db = ((SqliteConnection)connection).Handle!;
+        var db = StatementCachingConnection.Native(connection).Handle!;
         var sql = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(_ => "?"))}) {onConflict}";
         var rc = raw.sqlite3_prepare_v2(db, sql, out var statement);
         if (rc != raw.SQLITE_OK)
