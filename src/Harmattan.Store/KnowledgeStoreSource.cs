@@ -23,16 +23,13 @@ namespace Harmattan.Store;
 /// schema version and is only used once a transaction has confirmed it.
 /// <para>
 /// On PostgreSQL the source's connections prepare the statements they run often (Npgsql's automatic preparation,
-/// <see cref="AutoPreparedStatements"/> per connection, unless the location sets <c>Max Auto Prepare</c> itself): in
+/// <see cref="PostgresDatabase.AutoPreparedStatements"/> per connection, unless the location sets <c>Max Auto Prepare</c> itself): in
 /// <c>bench serve</c> the PostgreSQL server's CPU per request fell from 3.5–3.8 ms to 1.5 ms with it. Thread-safe; dispose it when the host stops, which
 /// closes the pooled connections (an SQLite file may be moved or deleted afterwards).
 /// </para>
 /// </remarks>
 public sealed class KnowledgeStoreSource : IDisposable
 {
-    /// <summary>Statements each pooled PostgreSQL connection keeps prepared, the most used first (Npgsql's Max Auto Prepare).</summary>
-    public const int AutoPreparedStatements = 100;
-
     /// <summary>
     /// Idle SQLite connections the source keeps open: enough for the requests a server runs at once on a few cores.
     /// A connection returned beyond it is closed, with its compiled statements.
@@ -86,13 +83,7 @@ public sealed class KnowledgeStoreSource : IDisposable
             return new KnowledgeStoreSource(parsed, new SqliteDialect(rememberTables: true), first.SchemaVersion, time, null);
         }
 
-        var settings = new NpgsqlConnectionStringBuilder(parsed.Target);
-        if (!settings.Keys.Cast<string>().Contains("Max Auto Prepare", StringComparer.OrdinalIgnoreCase))
-        {
-            settings.MaxAutoPrepare = AutoPreparedStatements;
-        }
-
-        var dataSource = NpgsqlDataSource.Create(settings);
+        var dataSource = NpgsqlDataSource.Create(PostgresDatabase.Settings(parsed));
         try
         {
             using var connection = PostgresDatabase.Open(dataSource, parsed.Display);

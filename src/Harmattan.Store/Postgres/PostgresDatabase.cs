@@ -15,9 +15,28 @@ internal static class PostgresDatabase
     private const string InvalidPassword = "28P01";
     private const string InvalidAuthorization = "28000";
 
+    /// <summary>Statements each PostgreSQL connection keeps prepared, the most used first (Npgsql's Max Auto Prepare).</summary>
+    public const int AutoPreparedStatements = 100;
+
+    /// <summary>
+    /// The connection settings of a location: as given, with Npgsql's automatic preparation on unless the location
+    /// sets <c>Max Auto Prepare</c> itself. A statement run a few times on a connection is then parsed and planned
+    /// once: a server's requests, an ingest's statements per document.
+    /// </summary>
+    public static NpgsqlConnectionStringBuilder Settings(StoreLocation location)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(location.Target);
+        if (!settings.Keys.Cast<string>().Contains("Max Auto Prepare", StringComparer.OrdinalIgnoreCase))
+        {
+            settings.MaxAutoPrepare = AutoPreparedStatements;
+        }
+
+        return settings;
+    }
+
     public static NpgsqlConnection Open(StoreLocation location)
     {
-        var connection = new NpgsqlConnection(location.Target);
+        var connection = new NpgsqlConnection(Settings(location).ConnectionString);
         try
         {
             connection.Open();
