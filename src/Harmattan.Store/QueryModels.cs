@@ -185,6 +185,12 @@ public sealed record RelationStatement(string Type, EntityRef Source, EntityRef 
 /// </summary>
 public sealed record RelationStatements(IReadOnlyList<RelationStatement> Items, bool More);
 
+/// <summary>
+/// The facts stated in the newest documents stored (<see cref="KnowledgeStore.FactsOfNewestDocuments"/>), each list
+/// in document date order; <see cref="Older"/> says whether the knowledge base holds documents that were not read.
+/// </summary>
+public sealed record RecentFacts(IReadOnlyList<RelationFact> Relations, IReadOnlyList<AttributeFact> Attributes, IReadOnlyList<ClaimFact> Claims, bool Older);
+
 /// <summary>A place or country and how much the knowledge base has on it.</summary>
 public sealed record PlaceUsage(EntityRef Place, string? RegistryId, int Events, int Mentions, int Documents);
 

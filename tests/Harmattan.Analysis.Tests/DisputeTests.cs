@@ -169,4 +169,33 @@ public sealed class DisputeTests : IDisposable
             new[] { d.Kind.ToString(), d.Topic, d.Subject.Id, d.Other?.Id ?? "" }
                 .Concat(d.SideA.Concat(d.SideB).Select(x => x.Source.DocumentId + ":" + x.Text).Order(StringComparer.Ordinal)));
     }
+
+    [Fact]
+    public void Disputes_among_the_newest_documents_are_those_their_statements_hold_and_say_when_older_ones_were_left()
+    {
+        var finder = new DisputeFinder(_lexicon);
+        var everything = finder.Find(Store.FindRelations(), Store.FindAttributes(), Store.FindClaims());
+
+        var all = finder.FindRecent(Store, 4);
+        Assert.False(all.Truncated);
+        Assert.Equal(everything.Select(Key), all.Disputes.Select(Key));
+
+        // The alliance and the clashes were stored first: among the two newest reports they are not compared.
+        var newest = Store.ListDocuments(limit: 2).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var recent = finder.FindRecent(Store, 2);
+        Assert.True(recent.Truncated);
+        Assert.Equal(
+            finder.Find(
+                Store.FindRelations().Where(r => newest.Contains(r.From.DocumentId)),
+                Store.FindAttributes().Where(a => newest.Contains(a.From.DocumentId)),
+                Store.FindClaims().Where(c => newest.Contains(c.From.DocumentId))).Select(Key),
+            recent.Disputes.Select(Key));
+        Assert.Contains(everything, d => d.Kind == DisputeKind.Relation && d.SideA[0].Source.DocumentId == _planted.AllianceId);
+        Assert.DoesNotContain(recent.Disputes, d => d.SideA.Concat(d.SideB).Any(s => s.Source.DocumentId == _planted.AllianceId || s.Source.DocumentId == _planted.ClashesId));
+
+        static string Key(Dispute d) => string.Join(
+            " | ",
+            new[] { d.Kind.ToString(), d.Topic, d.Subject.Id, d.Other?.Id ?? "", d.Reason }
+                .Concat(d.SideA.Concat(d.SideB).Select(x => x.Source.DocumentId + ":" + x.Text)));
+    }
 }

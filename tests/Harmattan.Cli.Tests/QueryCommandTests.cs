@@ -255,6 +255,23 @@ public sealed class QueryCommandTests(QueryWorkspace workspace) : IClassFixture<
         Assert.Contains("2 disputes", table.Output, StringComparison.Ordinal);
         Assert.Equal(0, RunPlanted("disputes", "--window", "10").ExitCode);
         Assert.Contains("0 disputes", RunPlanted("disputes", "--window", "10").Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("older documents were not compared", table.Output, StringComparison.Ordinal);
+        Assert.Equal(json.ToString(), Json(RunPlanted("disputes", "--json", "--documents", "0")).ToString());
+    }
+
+    [Fact]
+    public void Disputes_of_the_whole_knowledge_base_are_read_from_its_newest_documents_unless_told_otherwise()
+    {
+        // The planted reports' two disputes each need a report stored before the newest one.
+        var newest = RunPlanted("disputes", "--documents", "1");
+        var negative = RunPlanted("disputes", "--documents", "-1");
+
+        Assert.Equal(0, newest.ExitCode);
+        Assert.Contains("0 disputes", newest.Output, StringComparison.Ordinal);
+        Assert.Contains("from the statements of the newest document stored; older documents were not compared", newest.Output, StringComparison.Ordinal);
+        Assert.Contains("2 disputes", RunPlanted("disputes", "--documents", "0").Output, StringComparison.Ordinal);
+        Assert.NotEqual(0, negative.ExitCode);
+        Assert.Contains("--documents", negative.Error, StringComparison.Ordinal);
     }
 
     [Fact]

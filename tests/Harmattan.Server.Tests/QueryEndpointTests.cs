@@ -337,6 +337,11 @@ public sealed class QueryEndpointTests(SampleStore host) : IClassFixture<SampleS
         Assert.Equal(disputes.GetProperty("total").GetInt32(), disputes.GetProperty("items").GetArrayLength());
         Assert.Equal(500, disputes.GetProperty("limit").GetInt32());
         await Problems.Expect(await _client.GetAsync("/api/disputes?tolerance=lots"), HttpStatusCode.BadRequest, "HRM0401");
+        Assert.False(disputes.GetProperty("truncated").GetBoolean());
+        var newest = await Problems.Json(await _client.GetAsync("/api/disputes?documents=1"));
+        Assert.True(newest.GetProperty("truncated").GetBoolean());
+        await Problems.Expect(await _client.GetAsync("/api/disputes?documents=0"), HttpStatusCode.BadRequest, "HRM0401");
+        await Problems.Expect(await _client.GetAsync("/api/disputes?documents=10001"), HttpStatusCode.BadRequest, "HRM0401");
         var about = await Problems.Json(await _client.GetAsync("/api/disputes?actor=MNLA"));
         Assert.False(about.GetProperty("truncated").GetBoolean());
         Assert.Equal(about.GetProperty("total").GetInt32(), about.GetProperty("items").GetArrayLength());

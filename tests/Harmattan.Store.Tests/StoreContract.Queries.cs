@@ -101,6 +101,40 @@ public abstract partial class StoreContract<TFixture>
     }
 
     [Fact]
+    public void The_facts_of_the_newest_documents_are_those_the_whole_lists_hold_for_the_documents_stored_last()
+    {
+        using var store = DatedStore();
+        // Stored last: reports 2 and 4 (DatedOrder), whatever their dates.
+        var newest = DatedOrder[^2..].Select(n => Dated(n).Id).ToHashSet(StringComparer.Ordinal);
+        var five = Dated(5);
+        var rejected = five.Extraction.Claims.Single(c => c.SpeakerId == SahelReports.Aqim);
+        store.Review(new ReviewRequest(new FactRef(FactKind.Claim, five.Id, rejected.Id), ReviewAction.Reject, null, "amina"), TheSchema);
+
+        var two = store.FactsOfNewestDocuments(2);
+        Assert.True(two.Older);
+        Assert.Equal(Keys(store.FindRelations().Where(r => newest.Contains(r.From.DocumentId))), Keys(two.Relations));
+        Assert.Equal(Keys(store.FindAttributes().Where(a => newest.Contains(a.From.DocumentId))), Keys(two.Attributes));
+        Assert.Equal(Keys(store.FindClaims().Where(c => newest.Contains(c.From.DocumentId))), Keys(two.Claims));
+        Assert.Equal(4, two.Claims.Count);
+        Assert.Equal(["Report 2", "Report 4"], two.Relations.Select(r => r.From.Title));
+
+        var all = store.FactsOfNewestDocuments(DatedOrder.Length);
+        Assert.False(all.Older);
+        Assert.Equal(Keys(store.FindRelations()), Keys(all.Relations));
+        Assert.Equal(Keys(store.FindAttributes()), Keys(all.Attributes));
+        Assert.Equal(Keys(store.FindClaims()), Keys(all.Claims));
+        Assert.Equal(13, all.Claims.Count);
+
+        var narrowed = store.FactsOfNewestDocuments(2, ["opposes"], ["founded"]);
+        Assert.Empty(narrowed.Relations);
+        Assert.Empty(narrowed.Attributes);
+        Assert.Equal(4, narrowed.Claims.Count);
+        Assert.Throws<ArgumentOutOfRangeException>(() => store.FactsOfNewestDocuments(0));
+
+        static List<string> Keys(IEnumerable<object> facts) => facts.Select(f => f.ToString()!).ToList();
+    }
+
+    [Fact]
     public void Rejected_facts_and_relations_with_a_rejected_party_leave_the_pages_and_their_totals()
     {
         using var store = DatedStore();

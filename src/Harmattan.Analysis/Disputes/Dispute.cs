@@ -32,10 +32,10 @@ public sealed record Dispute(
     IReadOnlyList<DisputeStatement> SideB);
 
 /// <summary>
-/// The disputes about one actor, and whether the statements read to find them stopped short of the oldest
-/// (see <see cref="DisputeFinder.FindAbout"/>).
+/// Disputes found from a bounded read, and whether the statements read stopped short of the oldest: about one
+/// actor (<see cref="DisputeFinder.FindAbout"/>) or in the newest documents (<see cref="DisputeFinder.FindRecent"/>).
 /// </summary>
-public sealed record ActorDisputes(IReadOnlyList<Dispute> Disputes, bool Truncated);
+public sealed record BoundedDisputes(IReadOnlyList<Dispute> Disputes, bool Truncated);
 
 /// <summary>
 /// How strict the dispute finder is. Reports about the same thing are compared only when their dates

@@ -24,9 +24,9 @@ public sealed class DisputeFinder(StanceLexicon lexicon, DisputeOptions? options
     /// The disputes about one actor: its cooperation and enmity with each other actor, its figures and dates,
     /// and the assessments of it, from the newest <paramref name="statementsPerKind"/> statements of each kind
     /// the store holds about it (read through the actor's indexes, so the cost is bounded however often the
-    /// actor is named). <see cref="ActorDisputes.Truncated"/> says whether older statements were left unread.
+    /// actor is named). <see cref="BoundedDisputes.Truncated"/> says whether older statements were left unread.
     /// </summary>
-    public ActorDisputes FindAbout(KnowledgeStore store, EntityRef actor, int statementsPerKind = DefaultStatementsPerKind)
+    public BoundedDisputes FindAbout(KnowledgeStore store, EntityRef actor, int statementsPerKind = DefaultStatementsPerKind)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(actor);
@@ -37,7 +37,22 @@ public sealed class DisputeFinder(StanceLexicon lexicon, DisputeOptions? options
         var disputes = Find(relations.Items.Reverse(), attributes.Items.Reverse(), claims.Items.Reverse())
             .Where(d => d.Subject.Id == actor.Id || d.Other?.Id == actor.Id)
             .ToList();
-        return new ActorDisputes(disputes, relations.More || attributes.More || claims.More);
+        return new BoundedDisputes(disputes, relations.More || attributes.More || claims.More);
+    }
+
+    /// <summary>How many of the newest documents <see cref="FindRecent"/> reads unless told otherwise.</summary>
+    public const int DefaultDocuments = 1000;
+
+    /// <summary>
+    /// The disputes among the statements of the newest <paramref name="documents"/> documents stored: the whole
+    /// knowledge base's disputes at a cost that does not grow with it. <see cref="BoundedDisputes.Truncated"/> says
+    /// whether older documents were left unread.
+    /// </summary>
+    public BoundedDisputes FindRecent(KnowledgeStore store, int documents = DefaultDocuments)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var facts = store.FactsOfNewestDocuments(documents, [Cooperates, Opposes], [.. _options.Numeric, .. _options.Dates]);
+        return new BoundedDisputes(Find(facts.Relations, facts.Attributes, facts.Claims), facts.Older);
     }
 
     /// <summary>All three kinds, relations first, then attributes, then assessments.</summary>

@@ -8,7 +8,8 @@ namespace Harmattan.Cli.Commands;
 
 /// <summary>
 /// <c>disputes</c>: where sources conflict, both sides with their sources and why they conflict; with
-/// <c>--actor</c>, only about that actor, from its newest statements (bounded however often it is named).
+/// <c>--actor</c>, only about that actor, from its newest statements (bounded however often it is named);
+/// without, among the statements of the newest documents (<c>--documents</c>, 0 for the whole knowledge base).
 /// </summary>
 internal static class DisputesCommand
 {
@@ -26,8 +27,14 @@ internal static class DisputesCommand
             DefaultValueFactory = _ => new DisputeOptions().StrengthTolerance,
         };
         var actor = QueryOptions.Entity("--actor", "Only disputes about this actor, from its newest statements of each kind.");
+        var documents = new Option<int>("--documents")
+        {
+            Description = "Without --actor, compare the statements of the newest N documents stored; 0 compares the whole knowledge base (reads every statement).",
+            DefaultValueFactory = _ => DisputeFinder.DefaultDocuments,
+            HelpName = "N",
+        };
         var json = CommonOptions.Json();
-        var command = new Command("disputes", "Show where sources disagree: relations, attribute values and assessments.") { window, tolerance, actor, json };
+        var command = new Command("disputes", "Show where sources disagree: relations, attribute values and assessments.") { window, tolerance, actor, documents, json };
         command.SetAction(parse =>
         {
             if (parse.GetValue(window) < 0)
@@ -40,6 +47,12 @@ internal static class DisputesCommand
                 throw HarmattanError.BadArgument.At("--tolerance", "the tolerance must be 0 or more");
             }
 
+            var newest = parse.GetValue(documents);
+            if (newest < 0)
+            {
+                throw HarmattanError.BadArgument.At("--documents", "must be 0 (the whole knowledge base) or more");
+            }
+
             var finder = new DisputeFinder(
                 StanceLexicon.Load(Workspace.Data(parse)),
                 new DisputeOptions(parse.GetValue(window), parse.GetValue(tolerance)));
@@ -49,8 +62,10 @@ internal static class DisputesCommand
                 return HarmattanCli.SomeInputsFailed;
             }
 
-            var about = subject is null ? null : finder.FindAbout(store, subject);
-            var disputes = about?.Disputes ?? finder.Find(store.FindRelations(), store.FindAttributes(), store.FindClaims());
+            var bounded = subject is not null ? finder.FindAbout(store, subject)
+                : newest > 0 ? finder.FindRecent(store, newest)
+                : null;
+            var disputes = bounded?.Disputes ?? finder.Find(store.FindRelations(), store.FindAttributes(), store.FindClaims());
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(env.Output, disputes.Select(d => new
@@ -88,10 +103,13 @@ internal static class DisputesCommand
             }
 
             env.Output.WriteLine(QueryOptions.Count(disputes.Count, "dispute"));
-            if (about is { Truncated: true })
+            if (bounded is { Truncated: true })
             {
-                env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"from the newest {DisputeFinder.DefaultStatementsPerKind} relations, figures and claims about {subject!.Name} of each kind; older ones were not compared"));
+                env.Output.WriteLine(subject is not null
+                    ? string.Create(CultureInfo.InvariantCulture,
+                        $"from the newest {DisputeFinder.DefaultStatementsPerKind} relations, figures and claims about {subject.Name} of each kind; older ones were not compared")
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"from the statements of the newest {(newest == 1 ? "document" : $"{newest:N0} documents")} stored; older documents were not compared (--documents 0 compares them all)"));
             }
             return HarmattanCli.Ok;
         });
