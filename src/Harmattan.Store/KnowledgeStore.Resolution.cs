@@ -10,11 +10,8 @@ public sealed partial class KnowledgeStore
     /// <summary>The most entities one document entity is compared with by shared words (surname and fuzzy rules).</summary>
     private const int MaximumCandidates = 500;
 
-    /// <summary>Ids per statement when candidates are loaded (well under SQLite's and PostgreSQL's parameter limits).</summary>
+    /// <summary>Ids per statement when candidates are loaded: bounds what one statement reads and holds.</summary>
     private const int CandidateChunk = 2000;
-
-    /// <summary>Words looked up per statement (SQLite allows at most 500 terms in one compound SELECT).</summary>
-    private const int WordsPerStatement = 200;
 
     /// <summary>
     /// How each entity of a stored document was resolved when it was ingested (in extraction order), with
@@ -87,18 +84,18 @@ public sealed partial class KnowledgeStore
         var exact = _connection.Query<(string Type, string Kind, string Key, string EntityId)>(
             $"""
             SELECT type, kind, key, entity_id FROM entity_keys
-            WHERE {_dialect.InList("type", "@Types")} AND kind IN ('name', 'initials') AND {_dialect.InList("key", "@Keys")}
+            WHERE {_dialect.InStrings("type", "@Types")} AND kind IN ('name', 'initials') AND {_dialect.InStrings("key", "@Keys")}
             UNION ALL
-            SELECT type, 'id', id, id FROM entities WHERE {_dialect.InList("id", "@Ids")}
+            SELECT type, 'id', id, id FROM entities WHERE {_dialect.InStrings("id", "@Ids")}
             UNION ALL
-            SELECT type, 'registry', registry_id, id FROM entities WHERE {_dialect.InList("registry_id", "@Registries")}
+            SELECT type, 'registry', registry_id, id FROM entities WHERE {_dialect.InStrings("registry_id", "@Registries")}
             """,
             new
             {
-                Types = types,
-                Keys = probes.SelectMany(p => p.Names.Concat(p.Initials).Concat(p.Acronyms)).Distinct(StringComparer.Ordinal).ToArray(),
-                Ids = probes.Select(p => p.Entity.Id).Distinct(StringComparer.Ordinal).ToArray(),
-                Registries = probes.Select(p => p.Entity.RegistryId).OfType<string>().Distinct(StringComparer.Ordinal).ToArray(),
+                Types = _dialect.Strings(types),
+                Keys = _dialect.Strings(probes.SelectMany(p => p.Names.Concat(p.Initials).Concat(p.Acronyms)).Distinct(StringComparer.Ordinal)),
+                Ids = _dialect.Strings(probes.Select(p => p.Entity.Id).Distinct(StringComparer.Ordinal)),
+                Registries = _dialect.Strings(probes.Select(p => p.Entity.RegistryId).OfType<string>().Distinct(StringComparer.Ordinal)),
             },
             transaction).AsList();
         var hits = exact.ToLookup(h => (h.Kind, h.Key));
@@ -136,31 +133,22 @@ public sealed partial class KnowledgeStore
     /// <summary>
     /// Adds the stored entities that share a word with each probe, which only feed the surname and fuzzy rules.
     /// A very common word ("Movement") could fill the block, so each word yields at most
-    /// <see cref="MaximumCandidates"/> entities and each probe keeps at most as many; the exact probes are never
-    /// capped. One statement for the document: a limited range scan for each distinct (type, word).
+    /// <see cref="MaximumCandidates"/> entities (the first by id) and each probe keeps at most as many; the exact
+    /// probes are never capped. One statement for the document (<see cref="StoreDialect.SharedWords"/>).
     /// </summary>
     private void AddSharedWords(IReadOnlyList<CandidateProbe> probes, List<HashSet<string>> found, DbTransaction transaction, CandidateCache cache)
     {
         var words = probes.SelectMany(p => p.Tokens.Select(t => (p.Type, Token: t))).Distinct().Where(w => !cache.Words.ContainsKey(w)).ToList();
-        var shared = new List<(string Type, string Key, string EntityId)>();
-        foreach (var chunk in words.Chunk(WordsPerStatement))
-        {
-            var parameters = new DynamicParameters();
-            parameters.Add("Limit", MaximumCandidates);
-            var sql = string.Join("\nUNION ALL\n", chunk.Select((w, i) =>
-            {
-                parameters.Add($"T{i}", w.Type);
-                parameters.Add($"W{i}", w.Token);
-                return $"SELECT * FROM (SELECT type, key, entity_id FROM entity_keys WHERE type = @T{i} AND kind = 'token' AND key = @W{i} LIMIT @Limit) AS w{i}";
-            }));
-            shared.AddRange(_connection.Query<(string Type, string Key, string EntityId)>(sql, parameters, transaction));
-        }
-
-        var byWord = shared.ToLookup(h => (h.Type, h.Key), h => h.EntityId);
+        var byWord = words.Count == 0
+            ? Enumerable.Empty<(string Type, string Key, string EntityId)>().ToLookup(h => (h.Type, h.Key), h => h.EntityId)
+            : _dialect.SharedWords(_connection, transaction, words, MaximumCandidates)
+                .OrderBy(h => h.EntityId, StringComparer.Ordinal)
+                .ToLookup(h => (h.Type, h.Key), h => h.EntityId);
         foreach (var word in words)
         {
             cache.Words[word] = byWord[word].ToList();
         }
+
         for (var i = 0; i < probes.Count; i++)
         {
             var probe = probes[i];
@@ -176,14 +164,14 @@ public sealed partial class KnowledgeStore
         foreach (var chunk in ids.Where(id => !candidates.ContainsKey(id)).Chunk(CandidateChunk))
         {
             var keys = _connection.Query<(string EntityId, string Kind, string Key)>(
-                    $"SELECT entity_id, kind, key FROM entity_keys WHERE {_dialect.InList("entity_id", "@Ids")} AND kind IN ('name', 'initials') ORDER BY seq",
-                    new { Ids = chunk },
+                    $"SELECT entity_id, kind, key FROM entity_keys WHERE {_dialect.InStrings("entity_id", "@Ids")} AND kind IN ('name', 'initials') ORDER BY seq",
+                    new { Ids = _dialect.Strings(chunk) },
                     transaction)
                 .GroupBy(k => k.EntityId, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Select(k => new EntityKey(EntityKeys.FromColumn(k.Kind), k.Key)).ToList(), StringComparer.Ordinal);
             foreach (var e in _connection.Query<(string Id, string Type, string Name, string? RegistryId)>(
-                         $"SELECT id, type, name, registry_id FROM entities WHERE {_dialect.InList("id", "@Ids")}",
-                         new { Ids = chunk },
+                         $"SELECT id, type, name, registry_id FROM entities WHERE {_dialect.InStrings("id", "@Ids")}",
+                         new { Ids = _dialect.Strings(chunk) },
                          transaction))
             {
                 candidates[e.Id] = new EntityCandidate(e.Id, Enum.Parse<EntityType>(e.Type), e.Name, e.RegistryId,

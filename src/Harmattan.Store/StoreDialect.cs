@@ -139,6 +139,14 @@ internal abstract class StoreDialect
         probes.Select(_ => (IReadOnlyList<string>)[]).ToList();
 
     /// <summary>
+    /// For each (type, word) of <paramref name="words"/>, the stored entities of that type with that word among
+    /// their token keys, at most <paramref name="limit"/> per word, the first in the index's order: one statement
+    /// whose text does not change with the number of words, so the database prepares it once.
+    /// </summary>
+    public abstract IReadOnlyList<(string Type, string Key, string EntityId)> SharedWords(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Type, string Word)> words, int limit);
+
+    /// <summary>
     /// A condition that the text <paramref name="expression"/> holds a character beyond the Basic Multilingual
     /// Plane (U+10000 and up: one code point, two UTF-16 units), where the database's substr and the stored
     /// UTF-16 offsets stop counting alike (see <see cref="FactReader"/>).

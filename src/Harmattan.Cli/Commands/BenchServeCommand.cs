@@ -130,7 +130,6 @@ internal static class BenchServeCommand
             {
                 if (temporary is not null)
                 {
-                    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                     Directory.Delete(temporary, recursive: true);
                 }
             }

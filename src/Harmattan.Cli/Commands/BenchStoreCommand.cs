@@ -107,7 +107,6 @@ internal static class BenchStoreCommand
             {
                 if (temporary is not null)
                 {
-                    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                     Directory.Delete(temporary, recursive: true);
                 }
             }

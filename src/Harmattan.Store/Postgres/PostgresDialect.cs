@@ -392,6 +392,21 @@ internal sealed partial class PostgresDialect : StoreDialect
     public override string HasCharacterBeyondBmp(string expression) => $"{expression} ~ '[\U00010000-\U0010FFFF]'";
 
     /// <summary>A text array parameter.</summary>
+    /// <summary>The types and words as two arrays; per pair, a limited scan of the keys' unique index.</summary>
+    public override IReadOnlyList<(string Type, string Key, string EntityId)> SharedWords(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Type, string Word)> words, int limit) =>
+        connection.Query<(string Type, string Key, string EntityId)>(
+            """
+            SELECT w.type, w.word, k.entity_id
+            FROM unnest(@Types, @Words) AS w (type, word)
+            CROSS JOIN LATERAL (
+                SELECT x.entity_id FROM entity_keys x
+                WHERE x.type = w.type AND x.kind = 'token' AND x.key = w.word
+                LIMIT @Limit) k
+            """,
+            new { Types = words.Select(w => w.Type).ToArray(), Words = words.Select(w => w.Word).ToArray(), Limit = limit },
+            transaction).AsList();
+
     public override string InStrings(string expression, string parameter) => $"{expression} = ANY({parameter})";
 
     public override object Strings(IEnumerable<string> values) => values.ToArray();

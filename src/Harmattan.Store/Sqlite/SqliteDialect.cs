@@ -204,6 +204,21 @@ internal sealed class SqliteDialect : StoreDialect
     public override string HasCharacterBeyondBmp(string expression) => $"{expression} GLOB '*[\U00010000-\U0010FFFF]*'";
 
     /// <summary>The strings travel as one JSON array, which json_each opens as a table.</summary>
+    /// <summary>The words as one JSON array of [type, word] pairs; per pair, a range scan of the keys' unique index.</summary>
+    public override IReadOnlyList<(string Type, string Key, string EntityId)> SharedWords(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Type, string Word)> words, int limit) =>
+        connection.Query<(string Type, string Key, string EntityId)>(
+            """
+            SELECT k.type, k.key, k.entity_id
+            FROM json_each(@Words) w
+            JOIN entity_keys k ON k.rowid IN (
+                SELECT x.rowid FROM entity_keys x
+                WHERE x.type = w.value ->> 0 AND x.kind = 'token' AND x.key = w.value ->> 1
+                LIMIT @Limit)
+            """,
+            new { Words = System.Text.Json.JsonSerializer.Serialize(words.Select(w => new[] { w.Type, w.Word })), Limit = limit },
+            transaction).AsList();
+
     public override string InStrings(string expression, string parameter) => $"{expression} IN (SELECT value FROM json_each({parameter}))";
 
     public override object Strings(IEnumerable<string> values) => System.Text.Json.JsonSerializer.Serialize(values);
