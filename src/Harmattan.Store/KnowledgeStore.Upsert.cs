@@ -46,6 +46,7 @@ public sealed partial class KnowledgeStore
             return results;
         }
 
+        _dialect.BeforeBatch(_connection);
         using var transaction = BeginWrite();
         var batch = new RowBatch();
         var cache = new CandidateCache();

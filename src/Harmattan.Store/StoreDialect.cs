@@ -120,6 +120,14 @@ internal abstract class StoreDialect
     public abstract void FinishCopy(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> tables);
 
     /// <summary>
+    /// Before a batch of documents is written, outside its transaction: settings for a connection that writes
+    /// in bulk. Nothing on PostgreSQL.
+    /// </summary>
+    public virtual void BeforeBatch(DbConnection connection)
+    {
+    }
+
+    /// <summary>
     /// After a batch of documents was committed: whatever the database needs to keep planning the next
     /// batch's statements well. Nothing on SQLite.
     /// </summary>

@@ -60,6 +60,22 @@ internal sealed class SqliteDialect : StoreDialect
         }
     }
 
+    /// <summary>Page cache of a connection that writes batches (SQLite's default is 2 MB).</summary>
+    public const int WriterCacheKilobytes = 128 * 1024;
+
+    /// <summary>Pages the write-ahead log holds before the committing connection copies them into the file.</summary>
+    public const int WriterCheckpointPages = 10_000;
+
+    /// <summary>
+    /// A batch rewrites index pages all over the file. With SQLite's default 2 MB page cache, a 100,000-document
+    /// store read a third of the writer's pages back from the OS on every batch, and with its default checkpoint
+    /// every 1,000 pages (4 MB, less than one batch) copied each batch's pages into the file again: a large cache
+    /// and a checkpoint every 40 MB cut the writer's system time by 40% there. The cache grows only as pages
+    /// are read, up to its bound; reading connections keep the defaults.
+    /// </summary>
+    public override void BeforeBatch(DbConnection connection) =>
+        connection.Execute($"PRAGMA cache_size = -{WriterCacheKilobytes}; PRAGMA wal_autocheckpoint = {WriterCheckpointPages};");
+
     public override long DatabaseSize(DbConnection connection, DbTransaction transaction) =>
         connection.ExecuteScalar<long>("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()", transaction: transaction);
 
