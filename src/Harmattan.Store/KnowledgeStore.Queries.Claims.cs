@@ -102,19 +102,20 @@ public sealed partial class KnowledgeStore
                """,
                $"c.day DESC, c.{r} DESC");
 
-        // The count walks the same index without reading the rows; rejected claims are few, counted from the
-        // status index (the "|| ''" keeps the planner off the entity's index). With both a speaker and a
-        // subject, it reads the rows it counts.
+        // The count walks the same index without reading the rows, from the newest end (with a period, the
+        // facts dated before it, which look their document up, come last); rejected claims are few, counted
+        // from the status index (the "|| ''" keeps the planner off the entity's index). With both a speaker
+        // and a subject, it reads the rows it counts.
         var totals = (speakerId, subjectId) switch
         {
             (null, null) => new Totals(
-                $"SELECT 1 FROM claims c WHERE {byClaim}",
+                $"SELECT 1 FROM claims c WHERE {byClaim} ORDER BY c.day DESC",
                 $"SELECT count(*) FROM claims c WHERE c.status = 'rejected' AND {byClaim}"),
             (not null, null) => new Totals(
-                $"SELECT 1 FROM claims c WHERE c.speaker_id = @Speaker AND {byClaim}",
+                $"SELECT 1 FROM claims c WHERE c.speaker_id = @Speaker AND {byClaim} ORDER BY c.day DESC",
                 $"SELECT count(*) FROM claims c WHERE c.status = 'rejected' AND c.speaker_id || '' = @Speaker AND {byClaim}"),
             (null, not null) => new Totals(
-                $"SELECT 1 FROM claim_about a WHERE a.entity_id = @About AND {byLink}",
+                $"SELECT 1 FROM claim_about a WHERE a.entity_id = @About AND {byLink} ORDER BY a.day DESC",
                 $"""
                 SELECT count(*) FROM claims c JOIN claim_about a ON a.document_id = c.document_id AND a.claim_id = c.id
                 WHERE c.status = 'rejected' AND a.entity_id || '' = @About AND {byLink}

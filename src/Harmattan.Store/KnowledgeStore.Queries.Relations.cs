@@ -236,20 +236,22 @@ public sealed partial class KnowledgeStore
                 - (SELECT count(*) FROM relations r
                    WHERE r.status = 'rejected' AND (r.source_id || '' = @Id OR r.target_id || '' = @Id){scope} AND {party})
               """;
+        // Each direction counted from the newest end (with a period, the relations dated before it, which look
+        // their document up, come last).
         return new Totals(
             $"""
-            SELECT 1 FROM relations r WHERE r.source_id = @Id{scope}
+            SELECT 1 FROM (SELECT 1 AS x FROM relations r WHERE r.source_id = @Id{scope} ORDER BY r.day DESC LIMIT {CountLimit + 1}) outgoing
             UNION ALL
-            SELECT 1 FROM relations r WHERE r.target_id = @Id AND r.source_id <> @Id{scope}
+            SELECT 1 FROM (SELECT 1 AS x FROM relations r WHERE r.target_id = @Id AND r.source_id <> @Id{scope} ORDER BY r.day DESC LIMIT {CountLimit + 1}) incoming
             """,
             excluded);
     }
 
     /// <summary>
     /// A page of the whole knowledge base's relations the filter admits, newest document first, from the
-    /// relations' day index. The count walks that index (reading the rows only for relation types) less the
-    /// rejected relations (status index) and those with a rejected party (from the parties' indexes); with
-    /// entity types or past a thousand rejected entities, it reads the rows it counts.
+    /// relations' day index. The count walks that index from the newest end (reading the rows only for
+    /// relation types) less the rejected relations (status index) and those with a rejected party (from the
+    /// parties' indexes); with entity types or past a thousand rejected entities, it reads the rows it counts.
     /// </summary>
     private FactPage<RelationFact> RelationsPage(FactReader reader, RelationFilter filter, int offset, int limit)
     {
@@ -269,7 +271,8 @@ public sealed partial class KnowledgeStore
                 + " AND " + DocumentPeriod("r", filter.Period ?? DatePeriod.Always);
             var rejectedRelations = $"SELECT count(*) FROM relations r WHERE r.status = 'rejected'{scope}";
             totals = new Totals(
-                $"SELECT 1 FROM relations r WHERE 1 = 1{scope}",
+                // With types, the rows are read: in the table's order, which reads them faster than the index's.
+                $"SELECT 1 FROM relations r WHERE 1 = 1{scope}{(filter.Types is { Count: > 0 } ? "" : " ORDER BY r.day DESC")}",
                 rejected.Count == 0
                     ? rejectedRelations
                     : $"""
