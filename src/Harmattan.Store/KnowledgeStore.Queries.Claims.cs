@@ -7,7 +7,7 @@ public sealed partial class KnowledgeStore
     /// <summary>
     /// Claims by a speaker and/or about an entity, in document date order, then text order. The period is
     /// compared with the dates of the documents the claims are in (published, else ingested). Reads the whole
-    /// list: for exports and briefs; hosts page through <see cref="ClaimsBy"/> and <see cref="ClaimsAbout"/>.
+    /// list: for exports and briefs; hosts page through <see cref="ClaimsPage"/>.
     /// </summary>
     public IReadOnlyList<ClaimFact> FindClaims(ClaimFilter? filter = null)
     {
@@ -57,49 +57,90 @@ public sealed partial class KnowledgeStore
         return ClaimsAbout(new FactReader(_connection, transaction, _dialect), subject.Id, offset, limit);
     }
 
-    private static FactPage<ClaimFact> ClaimsBy(FactReader reader, string speakerId, int offset, int limit)
+    /// <summary>
+    /// A page of the claims the filter admits, newest document first (then the newest written first), with
+    /// how many there are (counted up to <see cref="CountLimit"/>). The page is read from an index from its
+    /// newest end, so it costs the page, not the size of the knowledge base: the claims' day index without a
+    /// speaker or subject, the speaker's or the subject's index with one, and with both the index of whichever
+    /// has fewer claims in the period, the other checked claim by claim (so that page costs at most the
+    /// smaller entity's claims when the two rarely meet). A period is a range of days on the index. Rejected
+    /// claims are left out.
+    /// </summary>
+    public FactPage<ClaimFact> ClaimsPage(ClaimFilter? filter = null, int offset = 0, int limit = 50)
+    {
+        CheckPage(offset, limit);
+        filter ??= new ClaimFilter();
+        using var transaction = BeginRead();
+        return ClaimsPage(new FactReader(_connection, transaction, _dialect), filter.Speaker?.Id, filter.About?.Id, filter.Period ?? DatePeriod.Always, offset, limit);
+    }
+
+    private static FactPage<ClaimFact> ClaimsBy(FactReader reader, string speakerId, int offset, int limit) =>
+        ClaimsPage(reader, speakerId, null, DatePeriod.Always, offset, limit);
+
+    private static FactPage<ClaimFact> ClaimsAbout(FactReader reader, string subjectId, int offset, int limit) =>
+        ClaimsPage(reader, null, subjectId, DatePeriod.Always, offset, limit);
+
+    private static FactPage<ClaimFact> ClaimsPage(FactReader reader, string? speakerId, string? subjectId, DatePeriod period, int offset, int limit)
     {
         var r = reader.RowId;
-        var args = new { Id = speakerId, Offset = offset, Take = limit + 1 };
-        // Rejected claims are few: counted from the status index (the "|| ''" keeps the planner off the speaker's).
-        var totals = new Totals(
-            "SELECT 1 FROM claims c WHERE c.speaker_id = @Id",
-            "SELECT count(*) FROM claims c WHERE c.status = 'rejected' AND c.speaker_id || '' = @Id");
-        var read = ReadClaims(
-            reader,
-            $"""
-            SELECT c.{r} AS k, c.day AS o1, c.{r} AS o2 FROM claims c
-            WHERE c.speaker_id = @Id AND c.status <> 'rejected'
-            ORDER BY c.day DESC, c.{r} DESC LIMIT @Take OFFSET @Offset
-            """,
-            "p.o1 DESC, p.o2 DESC",
-            args,
-            totals);
+        // The period is a condition on the index the page walks: the claim's day, or its link's (the same).
+        var (byClaim, args) = DocumentPeriod(reader, "c", period);
+        var byLink = DocumentPeriod("a", period);
+        args.AddDynamicParams(new { Speaker = speakerId, About = subjectId, Offset = offset, Take = limit + 1 });
+        var fromSubject = subjectId is not null && (speakerId is null || !SpeakerHasFewerClaims(reader, byClaim, byLink, args));
+        var bySpeaker = speakerId is null ? "" : " AND c.speaker_id = @Speaker";
+        var (keys, order) = fromSubject
+            ? ($"""
+               SELECT c.{r} AS k, a.day AS o1, a.{r} AS o2
+               FROM claim_about a JOIN claims c ON c.document_id = a.document_id AND c.id = a.claim_id
+               WHERE a.entity_id = @About AND {byLink} AND c.status <> 'rejected'{bySpeaker}
+               """,
+               $"a.day DESC, a.{r} DESC")
+            : ($"""
+               SELECT c.{r} AS k, c.day AS o1, c.{r} AS o2 FROM claims c
+               WHERE {byClaim} AND c.status <> 'rejected'{bySpeaker}{(subjectId is null ? "" : " AND EXISTS (SELECT 1 FROM claim_about a WHERE a.document_id = c.document_id AND a.claim_id = c.id AND a.entity_id = @About)")}
+               """,
+               $"c.day DESC, c.{r} DESC");
+
+        // The count walks the same index without reading the rows, from the newest end (with a period, the
+        // facts dated before it, which look their document up, come last); rejected claims are few, counted
+        // from the status index (the "|| ''" keeps the planner off the entity's index). With both a speaker
+        // and a subject, it reads the rows it counts.
+        var totals = (speakerId, subjectId) switch
+        {
+            (null, null) => new Totals(
+                $"SELECT 1 FROM claims c WHERE {byClaim} ORDER BY c.day DESC",
+                $"SELECT count(*) FROM claims c WHERE c.status = 'rejected' AND {byClaim}"),
+            (not null, null) => new Totals(
+                $"SELECT 1 FROM claims c WHERE c.speaker_id = @Speaker AND {byClaim} ORDER BY c.day DESC",
+                $"SELECT count(*) FROM claims c WHERE c.status = 'rejected' AND c.speaker_id || '' = @Speaker AND {byClaim}"),
+            (null, not null) => new Totals(
+                $"SELECT 1 FROM claim_about a WHERE a.entity_id = @About AND {byLink} ORDER BY a.day DESC",
+                $"""
+                SELECT count(*) FROM claims c JOIN claim_about a ON a.document_id = c.document_id AND a.claim_id = c.id
+                WHERE c.status = 'rejected' AND a.entity_id || '' = @About AND {byLink}
+                """),
+            _ => new Totals(keys, null),
+        };
+        var read = ReadClaims(reader, $"{keys}\nORDER BY {order} LIMIT @Take OFFSET @Offset", "p.o1 DESC, p.o2 DESC", args, totals);
         return Page(reader, read, offset, limit, totals, args);
     }
 
-    private static FactPage<ClaimFact> ClaimsAbout(FactReader reader, string subjectId, int offset, int limit)
+    /// <summary>
+    /// Whether the speaker made no more claims in the period than there are about the subject (each counted
+    /// from its index, up to <see cref="CountLimit"/>): which index a page of the claims by one about the
+    /// other walks.
+    /// </summary>
+    private static bool SpeakerHasFewerClaims(FactReader reader, string byClaim, string byLink, DynamicParameters args)
     {
-        var r = reader.RowId;
-        var args = new { Id = subjectId, Offset = offset, Take = limit + 1 };
-        var totals = new Totals(
-            "SELECT 1 FROM claim_about a WHERE a.entity_id = @Id",
-            """
-            SELECT count(*) FROM claims c JOIN claim_about a ON a.document_id = c.document_id AND a.claim_id = c.id
-            WHERE c.status = 'rejected' AND a.entity_id || '' = @Id
-            """);
-        var read = ReadClaims(
-            reader,
+        var (speaker, subject) = reader.Connection.QuerySingle<(long, long)>(
             $"""
-            SELECT c.{r} AS k, a.day AS o1, a.{r} AS o2
-            FROM claim_about a JOIN claims c ON c.document_id = a.document_id AND c.id = a.claim_id
-            WHERE a.entity_id = @Id AND c.status <> 'rejected'
-            ORDER BY a.day DESC, a.{r} DESC LIMIT @Take OFFSET @Offset
+            SELECT (SELECT count(*) FROM (SELECT 1 FROM claims c WHERE c.speaker_id = @Speaker AND {byClaim} LIMIT {CountLimit + 1}) s),
+                   (SELECT count(*) FROM (SELECT 1 FROM claim_about a WHERE a.entity_id = @About AND {byLink} LIMIT {CountLimit + 1}) x)
             """,
-            "p.o1 DESC, p.o2 DESC",
             args,
-            totals);
-        return Page(reader, read, offset, limit, totals, args);
+            reader.Transaction);
+        return speaker <= subject;
     }
 
     /// <summary>

@@ -82,7 +82,9 @@ public sealed partial class KnowledgeStore
     /// and day, the first day of the document's date) is dated in <paramref name="period"/>, with its
     /// parameters. The fact's day bounds an index scan on both sides: no document whose date starts after the
     /// period's end overlaps it, and none whose date starts before the first day of the period's first year
-    /// does, unless a document is dated by a range of years (found apart, there are few).
+    /// does, unless a document is dated by a range of years (found apart, there are few). A fact whose day is
+    /// in the period needs no more (a date ends no earlier than it starts): only those dated earlier in the
+    /// period's first year look their document up, so counting a period's facts reads the index alone.
     /// </summary>
     private static (string Sql, DynamicParameters Args) DocumentPeriod(FactReader reader, string fact, DatePeriod period)
     {
@@ -112,10 +114,17 @@ public sealed partial class KnowledgeStore
         args.Add("PeriodFirst", first);
         args.Add("PeriodLowest", lowest);
         args.Add("PeriodLast", StoredValues.Day(period.LastDay));
-        return (
-            $"{fact}.day <= @PeriodLast AND {fact}.day >= @PeriodLowest AND (SELECT dd.last_day FROM document_days dd WHERE dd.id = {fact}.document_id) >= @PeriodFirst",
-            args);
+        return (DocumentPeriod(fact, period), args);
     }
+
+    /// <summary>
+    /// The condition of <see cref="DocumentPeriod(FactReader, string, DatePeriod)"/> on another fact alias, with
+    /// the parameters that call returned for the same period.
+    /// </summary>
+    private static string DocumentPeriod(string fact, DatePeriod period) =>
+        period.IsBounded
+            ? $"{fact}.day <= @PeriodLast AND {fact}.day >= @PeriodLowest AND ({fact}.day >= @PeriodFirst OR (SELECT dd.last_day FROM document_days dd WHERE dd.id = {fact}.document_id) >= @PeriodFirst)"
+            : "1 = 1";
 
     /// <summary>
     /// The condition that an event (or an event link, which carries the event's days) aliased

@@ -10,7 +10,7 @@ public sealed partial class KnowledgeStore
     /// The period is compared with the dates of the documents (published, else ingested). With entity types,
     /// a relation is kept when both parties have one of them, so the network is the one among those actors.
     /// Relations an analyst rejected, or whose party they rejected, are left out. Reads the whole list: for
-    /// exports and briefs; hosts page through <see cref="ActorRelations"/>, and a network reads
+    /// exports and briefs; hosts page through <see cref="RelationsPage"/>, and a network reads
     /// <see cref="RelationStatementsAround"/>.
     /// </summary>
     public IReadOnlyList<RelationFact> FindRelations(RelationFilter? filter = null)
@@ -143,10 +143,30 @@ public sealed partial class KnowledgeStore
         return names;
     }
 
-    private FactPage<RelationFact> ActorRelations(FactReader reader, string entityId, int offset, int limit, IReadOnlyCollection<string>? types)
+    /// <summary>
+    /// A page of the relations the filter admits, newest document first, with how many there are (counted up
+    /// to <see cref="CountLimit"/>); with <paramref name="party"/>, only those in which it is a party, in either
+    /// direction (as its profile lists them). The page is read from an index from its newest end, so it costs
+    /// the page, not the size of the knowledge base: the party's two indexes with a party, the relations' day
+    /// index without; a period is a range of days on it, relation and entity types are checked on the way.
+    /// Relations an analyst rejected, or whose party they rejected, are left out.
+    /// </summary>
+    public FactPage<RelationFact> RelationsPage(RelationFilter? filter = null, EntityRef? party = null, int offset = 0, int limit = 50)
+    {
+        CheckPage(offset, limit);
+        filter ??= new RelationFilter();
+        using var transaction = BeginRead();
+        var reader = new FactReader(_connection, transaction, _dialect);
+        return party is null ? RelationsPage(reader, filter, offset, limit) : ActorRelations(reader, party.Id, filter, offset, limit);
+    }
+
+    private FactPage<RelationFact> ActorRelations(FactReader reader, string entityId, int offset, int limit, IReadOnlyCollection<string>? types) =>
+        ActorRelations(reader, entityId, new RelationFilter(Types: types), offset, limit);
+
+    private FactPage<RelationFact> ActorRelations(FactReader reader, string entityId, RelationFilter filter, int offset, int limit)
     {
         var r = reader.RowId;
-        var (where, args, rejected) = RelationConditions(reader, "r", new RelationFilter(Types: types));
+        var (where, args, rejected) = RelationConditions(reader, "r", filter);
         args.Add("Id", entityId);
         args.Add("Offset", offset);
         args.Add("Take", limit + 1);
@@ -159,11 +179,48 @@ public sealed partial class KnowledgeStore
             return new FactPage<RelationFact>([], 0, false, offset, limit, false);
         }
 
-        // What leaves the count: rejected relations (from the status index), and relations with a rejected
-        // other party (there are few rejected entities; the entity's index holds the other party's id), once
-        // each; past a thousand rejected entities, those are counted by looking each other party up.
-        var typed = types is { Count: > 0 } ? " AND " + _dialect.InStrings("r.type", "@Types") : "";
-        var rejectedRelations = $"SELECT count(*) FROM relations r WHERE r.status = 'rejected' AND (r.source_id || '' = @Id OR r.target_id || '' = @Id){typed}";
+        var keys = $"""
+            SELECT k, o1, o2 FROM (
+                SELECT r.{r} AS k, r.day AS o1, r.target_id AS o2 FROM relations r
+                WHERE r.source_id = @Id AND {where}
+                ORDER BY r.day DESC, r.target_id DESC, r.{r} DESC LIMIT @Window) outgoing
+            UNION ALL
+            SELECT k, o1, o2 FROM (
+                SELECT r.{r} AS k, r.day AS o1, r.source_id AS o2 FROM relations r
+                WHERE r.target_id = @Id AND r.source_id <> @Id AND {where}
+                ORDER BY r.day DESC, r.source_id DESC, r.{r} DESC LIMIT @Window) incoming
+            """;
+        var totals = filter.EntityTypes is { Count: > 0 }
+            // Entity types leave out relations by their other party's type: the count reads the rows it counts.
+            ? new Totals(
+                $"""
+                SELECT 1 FROM relations r WHERE r.source_id = @Id AND {where}
+                UNION ALL
+                SELECT 1 FROM relations r WHERE r.target_id = @Id AND r.source_id <> @Id AND {where}
+                """,
+                null)
+            : ActorRelationTotals(rejected, DocumentPeriod("r", filter.Period ?? DatePeriod.Always), filter.Types is { Count: > 0 });
+        var read = ReadRelations(
+            reader,
+            $"SELECT k, o1, o2 FROM ({keys}\nORDER BY o1 DESC, o2 DESC, k DESC LIMIT @Take OFFSET @Offset) paged",
+            "p.o1 DESC, p.o2 DESC, p.k DESC",
+            args,
+            totals);
+        return Page(reader, read, offset, limit, totals, args);
+    }
+
+    /// <summary>
+    /// What a page of one entity's relations counts (@Id; relation types as @Types when
+    /// <paramref name="typed"/>; the period's condition <paramref name="period"/>): its entries in both of its
+    /// indexes, less the rejected relations (from the status index) and those with a rejected other party
+    /// (there are few rejected entities; the entity's index holds the other party's id), once each; past a
+    /// thousand rejected entities (<paramref name="rejected"/> null), those are counted by looking each other
+    /// party up.
+    /// </summary>
+    private Totals ActorRelationTotals(IReadOnlyList<string>? rejected, string period, bool typed)
+    {
+        var scope = (typed ? " AND " + _dialect.InStrings("r.type", "@Types") : "") + " AND " + period;
+        var rejectedRelations = $"SELECT count(*) FROM relations r WHERE r.status = 'rejected' AND (r.source_id || '' = @Id OR r.target_id || '' = @Id){scope}";
         var party = rejected is null
             ? "EXISTS (SELECT 1 FROM entities x WHERE x.id IN (r.source_id, r.target_id) AND x.status = 'rejected')"
             : $"({_dialect.InStrings("r.source_id", "@RejectedParties")} OR {_dialect.InStrings("r.target_id", "@RejectedParties")})";
@@ -172,36 +229,66 @@ public sealed partial class KnowledgeStore
             : $"""
               SELECT ({rejectedRelations})
                 + (SELECT count(*) FROM (
-                    SELECT 1 FROM relations r WHERE r.source_id = @Id AND {party}{typed}
+                    SELECT 1 FROM relations r WHERE r.source_id = @Id AND {party}{scope}
                     UNION ALL
-                    SELECT 1 FROM relations r WHERE r.target_id = @Id AND r.source_id <> @Id AND {party}{typed}
+                    SELECT 1 FROM relations r WHERE r.target_id = @Id AND r.source_id <> @Id AND {party}{scope}
                     LIMIT {CountLimit + 1}) with_party)
                 - (SELECT count(*) FROM relations r
-                   WHERE r.status = 'rejected' AND (r.source_id || '' = @Id OR r.target_id || '' = @Id){typed} AND {party})
+                   WHERE r.status = 'rejected' AND (r.source_id || '' = @Id OR r.target_id || '' = @Id){scope} AND {party})
               """;
-        var totals = new Totals(
+        // Each direction counted from the newest end (with a period, the relations dated before it, which look
+        // their document up, come last).
+        return new Totals(
             $"""
-            SELECT 1 FROM relations r WHERE r.source_id = @Id{typed}
+            SELECT 1 FROM (SELECT 1 AS x FROM relations r WHERE r.source_id = @Id{scope} ORDER BY r.day DESC LIMIT {CountLimit + 1}) outgoing
             UNION ALL
-            SELECT 1 FROM relations r WHERE r.target_id = @Id AND r.source_id <> @Id{typed}
+            SELECT 1 FROM (SELECT 1 AS x FROM relations r WHERE r.target_id = @Id AND r.source_id <> @Id{scope} ORDER BY r.day DESC LIMIT {CountLimit + 1}) incoming
             """,
             excluded);
+    }
+
+    /// <summary>
+    /// A page of the whole knowledge base's relations the filter admits, newest document first, from the
+    /// relations' day index. The count walks that index from the newest end (reading the rows only for
+    /// relation types) less the rejected relations (status index) and those with a rejected party (from the
+    /// parties' indexes); with entity types or past a thousand rejected entities, it reads the rows it counts.
+    /// </summary>
+    private FactPage<RelationFact> RelationsPage(FactReader reader, RelationFilter filter, int offset, int limit)
+    {
+        var r = reader.RowId;
+        var (where, args, rejected) = RelationConditions(reader, "r", filter);
+        args.Add("Offset", offset);
+        args.Add("Take", limit + 1);
+        var keys = $"SELECT r.{r} AS k, r.day AS o1, r.{r} AS o2 FROM relations r WHERE {where}";
+        Totals totals;
+        if (filter.EntityTypes is { Count: > 0 } || rejected is null)
+        {
+            totals = new Totals(keys, null);
+        }
+        else
+        {
+            var scope = (filter.Types is { Count: > 0 } ? " AND " + _dialect.InStrings("r.type", "@Types") : "")
+                + " AND " + DocumentPeriod("r", filter.Period ?? DatePeriod.Always);
+            var rejectedRelations = $"SELECT count(*) FROM relations r WHERE r.status = 'rejected'{scope}";
+            totals = new Totals(
+                // With types, the rows are read: in the table's order, which reads them faster than the index's.
+                $"SELECT 1 FROM relations r WHERE 1 = 1{scope}{(filter.Types is { Count: > 0 } ? "" : " ORDER BY r.day DESC")}",
+                rejected.Count == 0
+                    ? rejectedRelations
+                    : $"""
+                      SELECT ({rejectedRelations})
+                        + (SELECT count(*) FROM (
+                            SELECT 1 FROM relations r
+                            WHERE r.status <> 'rejected'
+                              AND ({_dialect.InStrings("r.source_id", "@RejectedParties")} OR {_dialect.InStrings("r.target_id", "@RejectedParties")}){scope}
+                            LIMIT {CountLimit + 1}) with_party)
+                      """);
+        }
+
         var read = ReadRelations(
             reader,
-            $"""
-            SELECT k, o1, o2 FROM (
-                SELECT k, o1, o2 FROM (
-                    SELECT r.{r} AS k, r.day AS o1, r.target_id AS o2 FROM relations r
-                    WHERE r.source_id = @Id AND {where}
-                    ORDER BY r.day DESC, r.target_id DESC, r.{r} DESC LIMIT @Window) outgoing
-                UNION ALL
-                SELECT k, o1, o2 FROM (
-                    SELECT r.{r} AS k, r.day AS o1, r.source_id AS o2 FROM relations r
-                    WHERE r.target_id = @Id AND r.source_id <> @Id AND {where}
-                    ORDER BY r.day DESC, r.source_id DESC, r.{r} DESC LIMIT @Window) incoming
-                ORDER BY o1 DESC, o2 DESC, k DESC LIMIT @Take OFFSET @Offset) paged
-            """,
-            "p.o1 DESC, p.o2 DESC, p.k DESC",
+            $"{keys}\nORDER BY r.day DESC, r.{r} DESC LIMIT @Take OFFSET @Offset",
+            "p.o1 DESC, p.o2 DESC",
             args,
             totals);
         return Page(reader, read, offset, limit, totals, args);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Harmattan.Knowledge;
 using Harmattan.Store;
@@ -223,6 +224,26 @@ public sealed class QueryCommandTests(QueryWorkspace workspace) : IClassFixture<
         Assert.Equal(0, about.ExitCode);
         Assert.Contains("claims", about.Output, StringComparison.Ordinal);
         Assert.Contains("al-Qaeda in the Islamic Maghreb", about.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Claims_are_listed_newest_first_and_a_limit_past_a_page_reads_several()
+    {
+        var all = Json(Run("claims", "--limit", "1200", "--json")).EnumerateArray().ToList();
+        var two = Json(Run("claims", "--limit", "2", "--json")).EnumerateArray().ToList();
+        var table = Run("claims", "--since", "2012-06", "--limit", "3");
+
+        Assert.True(all.Count > KnowledgeStore.MaxPageSize || all.Count < 1200);
+        var days = all.Select(c => StartDay(c.GetProperty("source").GetProperty("date").GetString()!)).ToList();
+        Assert.Equal(days.OrderDescending(StringComparer.Ordinal), days);
+        Assert.Equal(all.Count, all.Select(c => c.GetProperty("source").GetProperty("document").GetString() + "/" + c.GetProperty("id").GetString()).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(all.Take(2).Select(c => c.GetProperty("id").GetString()), two.Select(c => c.GetProperty("id").GetString()));
+        Assert.Equal(0, table.ExitCode);
+        Assert.Contains("3 claims shown of", table.Output, StringComparison.Ordinal);
+        Assert.Contains("newest first", table.Output, StringComparison.Ordinal);
+
+        // "2012-03" starts on 2012-03-01, "1992/1994" on 1992-01-01: compared by the first day each date denotes.
+        static string StartDay(string iso) => PartialDate.TryParse(iso, out var date) ? date.Earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : iso;
     }
 
     [Fact]

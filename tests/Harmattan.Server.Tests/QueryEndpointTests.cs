@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Harmattan.Knowledge;
 
 namespace Harmattan.Server.Tests;
 
@@ -246,6 +248,37 @@ public sealed class QueryEndpointTests(SampleStore host) : IClassFixture<SampleS
         Assert.All(theirs, c => Assert.Equal(speaker.GetProperty("id").GetString(), c.GetProperty("speaker").GetProperty("id").GetString()));
 
         await Problems.Expect(await _client.GetAsync("/api/claims?speaker=Nobody%20Anywhere"), HttpStatusCode.NotFound, "HRM0210");
+    }
+
+    [Fact]
+    public async Task Claims_and_relations_are_listed_newest_first_whatever_the_filter()
+    {
+        var all = (await Problems.Json(await _client.GetAsync("/api/claims?limit=500"))).GetProperty("items").EnumerateArray().ToList();
+        var since = await Problems.Json(await _client.GetAsync("/api/claims?limit=500&since=2012-06"));
+        var relations = await Problems.Json(await _client.GetAsync("/api/relations?limit=500&since=2012"));
+        Assert.InRange(all.Count, 1, 499);
+        var claim = all.First(c => c.GetProperty("about").GetArrayLength() > 0);
+        var (speaker, about) = (claim.GetProperty("speaker").GetProperty("id").GetString(), claim.GetProperty("about")[0].GetProperty("id").GetString());
+        var both = await Problems.Json(await _client.GetAsync($"/api/claims?limit=2&speaker={speaker}&about={about}"));
+
+        foreach (var list in new[] { all, since.GetProperty("items").EnumerateArray().ToList(), relations.GetProperty("items").EnumerateArray().ToList() })
+        {
+            var days = list.Select(StartDay).ToList();
+            Assert.NotEmpty(days);
+            Assert.Equal(days.OrderDescending(StringComparer.Ordinal), days);
+        }
+
+        Assert.All(since.GetProperty("items").EnumerateArray(), c => Assert.True(string.CompareOrdinal(LastDay(c), "2012-06-01") >= 0));
+        var expected = all.Where(c => c.GetProperty("speaker").GetProperty("id").GetString() == speaker
+                                      && c.GetProperty("about").EnumerateArray().Any(a => a.GetProperty("id").GetString() == about)).ToList();
+        Assert.Equal(expected.Count, both.GetProperty("total").GetInt32());
+        Assert.Equal(expected.Take(2).Select(c => c.GetProperty("id").GetString()), both.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+        Assert.Equal(expected.Count > 2, both.GetProperty("more").GetBoolean());
+
+        static PartialDate Date(JsonElement fact) =>
+            PartialDate.TryParse(fact.GetProperty("from").GetProperty("date").GetString(), out var date) ? date : throw new FormatException("no date");
+        static string StartDay(JsonElement fact) => Date(fact).Earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        static string LastDay(JsonElement fact) => Date(fact).Latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
     [Fact]

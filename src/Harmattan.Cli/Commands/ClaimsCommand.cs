@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Harmattan.Cli.Commands;
 
-/// <summary><c>claims</c>: attributed statements, by a speaker and/or about an entity, with their sources.</summary>
+/// <summary><c>claims</c>: attributed statements, by a speaker and/or about an entity, with their sources, newest document first.</summary>
 internal static class ClaimsCommand
 {
     public static Command Create(CliEnvironment env)
@@ -26,8 +26,7 @@ internal static class ClaimsCommand
                 return HarmattanCli.SomeInputsFailed;
             }
 
-            var claims = store.FindClaims(new ClaimFilter(who, subject, period));
-            var shown = claims.Take(Math.Max(0, parse.GetValue(limit))).ToList();
+            var (shown, page) = Newest(store, new ClaimFilter(who, subject, period), Math.Max(0, parse.GetValue(limit)));
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(env.Output, shown.Select(c => new
@@ -49,9 +48,27 @@ internal static class ClaimsCommand
             }
 
             env.Console.Write(table);
-            env.Output.WriteLine($"{QueryOptions.Count(shown.Count, "claim")} shown of {claims.Count} ({period})");
+            env.Output.WriteLine($"{QueryOptions.Count(shown.Count, "claim")} shown of {(page.TotalIsLowerBound ? "at least " : "")}{page.Total} ({period}), newest first");
             return HarmattanCli.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The newest <paramref name="count"/> claims the filter admits, read a page at a time (so the cost is what
+    /// is shown, not the knowledge base), and the last page read, which carries the total.
+    /// </summary>
+    private static (List<ClaimFact> Shown, FactPage<ClaimFact> Last) Newest(KnowledgeStore store, ClaimFilter filter, int count)
+    {
+        var shown = new List<ClaimFact>();
+        var page = store.ClaimsPage(filter, 0, Math.Clamp(count, 1, KnowledgeStore.MaxPageSize));
+        shown.AddRange(page.Items.Take(count));
+        while (page.More && shown.Count < count)
+        {
+            page = store.ClaimsPage(filter, shown.Count, Math.Min(count - shown.Count, KnowledgeStore.MaxPageSize));
+            shown.AddRange(page.Items);
+        }
+
+        return (shown, page);
     }
 }

@@ -5,8 +5,9 @@ namespace Harmattan.Server.Endpoints;
 
 /// <summary>
 /// <c>/api/claims</c>: attributed statements, filtered by speaker, subject and period (as the <c>claims</c>
-/// verb). With only a speaker or only a subject, the page is read from that entity's index, newest first (as
-/// its profile lists them); otherwise the whole list is read, in document date order, and sliced.
+/// verb), newest document first. Reads one page from an index (<see cref="KnowledgeStore.ClaimsPage"/>): the
+/// speaker's, the subject's or the claims' days, whatever the filter; the total is counted up to
+/// <see cref="KnowledgeStore.CountLimit"/>.
 /// </summary>
 internal static class ClaimEndpoints
 {
@@ -22,14 +23,6 @@ internal static class ClaimEndpoints
         var paging = Query.Paging(offset, limit);
         var period = Query.Period(since, until);
         var (who, subject) = (Query.Entity(store, speaker), Query.Entity(store, about));
-        if (!period.IsBounded && (who is null) != (subject is null))
-        {
-            return TypedResults.Ok(who is not null
-                ? store.ClaimsBy(who, paging.Offset, paging.Limit)
-                : store.ClaimsAbout(subject!, paging.Offset, paging.Limit));
-        }
-
-        var claims = store.FindClaims(new ClaimFilter(who, subject, period));
-        return TypedResults.Ok(Query.SliceFacts(claims, paging));
+        return TypedResults.Ok(store.ClaimsPage(new ClaimFilter(who, subject, period), paging.Offset, paging.Limit));
     }
 }

@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.Mvc;
 namespace Harmattan.Server.Endpoints;
 
 /// <summary>
-/// <c>/api/relations</c>: the stored relations, one per document that states it, in document date order,
+/// <c>/api/relations</c>: the stored relations, one per document that states it, newest document first,
 /// filtered by an entity at either end, relation types, entity types and period (of the documents' dates).
-/// Rejected relations are left out. With an entity and no period or entity types, the page is read from the
-/// entity's index, newest first (as its profile lists them); otherwise the whole list is read and sliced.
+/// Rejected relations are left out. Reads one page from an index (<see cref="KnowledgeStore.RelationsPage"/>):
+/// the entity's, or the relations' days; the total is counted up to <see cref="KnowledgeStore.CountLimit"/>.
 /// </summary>
 internal static class RelationEndpoints
 {
@@ -35,14 +35,6 @@ internal static class RelationEndpoints
         var kinds = Query.EntityTypes(entityTypes);
         var party = Query.Entity(store, entity);
         var period = Query.Period(since, until);
-        if (party is not null && !period.IsBounded && kinds.Count == 0)
-        {
-            return TypedResults.Ok(store.ActorRelations(party, paging.Offset, paging.Limit, relationTypes));
-        }
-
-        var relations = store.FindRelations(new RelationFilter(period, relationTypes, kinds))
-            .Where(r => party is null || r.Source.Id == party.Id || r.Target.Id == party.Id)
-            .ToList();
-        return TypedResults.Ok(Query.SliceFacts(relations, paging));
+        return TypedResults.Ok(store.RelationsPage(new RelationFilter(period, relationTypes, kinds), party, paging.Offset, paging.Limit));
     }
 }

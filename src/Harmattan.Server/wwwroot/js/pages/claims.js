@@ -21,9 +21,9 @@ export async function render(root, { params }) {
     location.hash = route('claims', formValues(form));
   });
   append(root, h('header', { class: 'page-head' }, h('h1', null, 'Claims'),
-    h('p', { class: 'lede' }, 'Statements attributed to a speaker, with the reporting verb and what they are about.')), form);
+    h('p', { class: 'lede' }, 'Statements attributed to a speaker, with the reporting verb and what they are about, newest document first.')), form);
 
-  // A focused claim is found among its speaker's claims: ask for enough of them to hold it.
+  // A focused claim is found among its speaker's claims: ask for enough of them (the newest 500) to hold it.
   const page = await api.get('claims', {
     speaker: p.speaker, about: p.about, since: p.since, until: p.until,
     offset, limit: focus ? 500 : LIMIT,
@@ -35,7 +35,8 @@ export async function render(root, { params }) {
   c.about?.length ? h('div', { class: 'small' }, 'about ', entityList(c.about)) : null,
   source(c.from, c.id, { quote: false }))));
   append(root,
-    h('p', { class: 'summary' }, `${page.total} claim${page.total === 1 ? '' : 's'}`),
+    // Counting stops at 10,000: past it the total is a lower bound.
+    h('p', { class: 'summary' }, `${page.total}${page.totalIsLowerBound ? '+' : ''} claim${page.total === 1 ? '' : 's'}`),
     page.items.length ? list : h('p', { class: 'muted' }, 'No claims match.'),
     pager(page, o => route('claims', { ...p, focus: null, offset: o })));
   if (focus) list.querySelector('.focus')?.scrollIntoView({ block: 'center' });
