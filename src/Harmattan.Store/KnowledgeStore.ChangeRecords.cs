@@ -110,8 +110,8 @@ public sealed partial class KnowledgeStore
             if (removedFrom.Count > 0)
             {
                 var stored = _connection.Query<string>(
-                        $"SELECT d.id FROM documents d WHERE {_dialect.InList("d.id", "@Ids")} AND {StoredBefore}",
-                        new { Ids = removedFrom.Distinct(StringComparer.Ordinal).ToArray(), At = at },
+                        $"SELECT d.id FROM documents d WHERE {_dialect.InStrings("d.id", "@Ids")} AND {StoredBefore}",
+                        new { Ids = _dialect.Strings(removedFrom.Distinct(StringComparer.Ordinal)), At = at },
                         transaction)
                     .ToHashSet(StringComparer.Ordinal);
                 missing += removedFrom.Count(document => !stored.Contains(document));

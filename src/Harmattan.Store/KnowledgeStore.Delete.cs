@@ -112,21 +112,21 @@ public sealed partial class KnowledgeStore
                               OR EXISTS (SELECT 1 FROM entity_changes c WHERE c.undone_at IS NULL AND (c.entity_id = e.id OR c.other_id = e.id))
                             THEN 1 ELSE 0 END AS BIGINT)
                 FROM entities e
-                WHERE {_dialect.InList("e.id", "@Ids")}
+                WHERE {_dialect.InStrings("e.id", "@Ids")}
                 {unnamed}
                 ORDER BY e.name, e.id
                 """,
-                new { Ids = candidates },
+                new { Ids = _dialect.Strings(candidates) },
                 transaction)
             .ToList();
         var removed = orphans.Where(o => o.Decided == 0).Select(o => new EntityHandle(o.Id, Enum.Parse<EntityType>(o.Type), o.Name, o.RegistryId)).ToList();
         var kept = orphans.Where(o => o.Decided != 0).Select(o => new EntityHandle(o.Id, Enum.Parse<EntityType>(o.Type), o.Name, o.RegistryId)).ToList();
         if (removed.Count > 0)
         {
-            var ids = new { Ids = removed.Select(e => e.Id).ToArray() };
-            _connection.Execute($"DELETE FROM entity_aliases WHERE {_dialect.InList("entity_id", "@Ids")}", ids, transaction);
-            _connection.Execute($"DELETE FROM entity_keys WHERE {_dialect.InList("entity_id", "@Ids")}", ids, transaction);
-            _connection.Execute($"DELETE FROM entities WHERE {_dialect.InList("id", "@Ids")}", ids, transaction);
+            var ids = new { Ids = _dialect.Strings(removed.Select(e => e.Id)) };
+            _connection.Execute($"DELETE FROM entity_aliases WHERE {_dialect.InStrings("entity_id", "@Ids")}", ids, transaction);
+            _connection.Execute($"DELETE FROM entity_keys WHERE {_dialect.InStrings("entity_id", "@Ids")}", ids, transaction);
+            _connection.Execute($"DELETE FROM entities WHERE {_dialect.InStrings("id", "@Ids")}", ids, transaction);
         }
 
         return (removed, kept);
@@ -151,10 +151,10 @@ public sealed partial class KnowledgeStore
                     c.document_id = @Id
                     OR c.id IN ({string.Join(" UNION ", rewritten)})
                     OR c.id IN (SELECT r.change_id FROM entity_change_rows r
-                                WHERE r.action = 'delete' AND {_dialect.InList("r.table_name", "@Tables")} AND r.row_json LIKE @Json))
+                                WHERE r.action = 'delete' AND {_dialect.InStrings("r.table_name", "@Tables")} AND r.row_json LIKE @Json))
                 ORDER BY c.seq
                 """,
-                new { Id = id, Tables = perDocument.ToArray(), Json = $"%\"document_id\":\"{id}\"%" },
+                new { Id = id, Tables = _dialect.Strings(perDocument), Json = $"%\"document_id\":\"{id}\"%" },
                 transaction)
             .AsList();
     }

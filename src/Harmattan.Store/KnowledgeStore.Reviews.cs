@@ -223,8 +223,8 @@ public sealed partial class KnowledgeStore
 
     private Dictionary<string, List<FieldChange>> ReadChanges(IEnumerable<string> reviewIds, DbTransaction transaction) =>
         _connection.Query<(string ReviewId, string Field, string? Before, string? After)>(
-                $"SELECT review_id, field, before, after FROM review_changes WHERE {_dialect.InList("review_id", "@Ids")} ORDER BY seq",
-                new { Ids = reviewIds.ToArray() },
+                $"SELECT review_id, field, before, after FROM review_changes WHERE {_dialect.InStrings("review_id", "@Ids")} ORDER BY seq",
+                new { Ids = _dialect.Strings(reviewIds) },
                 transaction)
             .GroupBy(r => r.ReviewId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(r => new FieldChange(r.Field, r.Before, r.After)).ToList(), StringComparer.Ordinal);

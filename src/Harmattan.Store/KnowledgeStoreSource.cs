@@ -31,10 +31,13 @@ namespace Harmattan.Store;
 public sealed class KnowledgeStoreSource : IDisposable
 {
     /// <summary>
-    /// Idle SQLite connections the source keeps open: enough for the requests a server runs at once on a few cores.
-    /// A connection returned beyond it is closed, with its compiled statements.
+    /// Idle SQLite connections the source keeps open: as many as requests a loaded server runs at once (Kestrel does not
+    /// bound them; 16 clients keep 16 requests in flight). A connection returned beyond it is closed with its compiled
+    /// statements, and the next request over the bound opens one and compiles them all again: with a bound of 8 under 16
+    /// clients, that churn made every request compile a dozen statements. Each idle connection holds at most SQLite's
+    /// 2 MB page cache and its <see cref="StatementCachingConnection.Capacity"/> statements.
     /// </summary>
-    public static readonly int IdleSqliteConnections = Math.Max(8, 4 * Environment.ProcessorCount);
+    public static readonly int IdleSqliteConnections = Math.Max(32, 8 * Environment.ProcessorCount);
 
     private readonly StoreLocation _location;
     private readonly StoreDialect _dialect;

@@ -37,9 +37,6 @@ internal abstract class StoreDialect
     /// </summary>
     public abstract DbTransaction BeginWrite(DbConnection connection);
 
-    /// <summary>A condition that <paramref name="expression"/> is one of the values of the list parameter <paramref name="parameter"/> (passed as an array).</summary>
-    public abstract string InList(string expression, string parameter);
-
     /// <summary>Adds a just-written document and its claims to the full-text index; call in the transaction that wrote them.</summary>
     public abstract void IndexDocument(DbConnection connection, DbTransaction transaction, string documentId);
 
@@ -164,7 +161,8 @@ internal abstract class StoreDialect
     /// <summary>
     /// A condition that <paramref name="expression"/> is one of the strings the parameter holds, passed as
     /// <see cref="Strings"/> makes it: one parameter however many strings, so the statement's text does not
-    /// change with their number and the database prepares it once (unlike <see cref="InList"/> on SQLite).
+    /// change with their number and the database prepares it once (Dapper's list expansion would make a statement
+    /// per length and a named parameter per value).
     /// </summary>
     public abstract string InStrings(string expression, string parameter);
 

@@ -69,7 +69,6 @@ internal sealed partial class PostgresDialect : StoreDialect
         }
     }
 
-    public override string InList(string expression, string parameter) => $"{expression} = ANY({parameter})";
 
     /// <summary>
     /// Refreshes the statistics of the tables entity resolution reads once they changed by a fifth (and at least

@@ -21,6 +21,18 @@ internal static class SqliteDatabase
     private const int BusyTimeoutMilliseconds = 5000;
 
     /// <summary>
+    /// SQLite counts the memory it allocates under one process-wide mutex unless told not to before it starts:
+    /// a server's connections on several threads queued on it for every allocation (futex waits were a fifth of a
+    /// loaded server's CPU). Harmattan never asks SQLite for those counts. If SQLite was started before this
+    /// class (another library opened a database first), the call is refused and the counting stays.
+    /// </summary>
+    static SqliteDatabase()
+    {
+        Batteries_V2.Init();
+        raw.sqlite3_config(raw.SQLITE_CONFIG_MEMSTATUS, 0);
+    }
+
+    /// <summary>
     /// How the store connects to a file: without Microsoft.Data.Sqlite's pool, so Dispose really closes the file
     /// and callers (and tests) can delete it afterwards. A <see cref="KnowledgeStoreSource"/>, which opens a store
     /// per request, keeps its own open connections instead, with their compiled statements.

@@ -31,9 +31,6 @@ internal sealed class SqliteDialect : StoreDialect
     /// <summary>BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default) takes the file's write lock first.</summary>
     public override DbTransaction BeginWrite(DbConnection connection) => StatementCachingConnection.Native(connection).BeginTransaction();
 
-    /// <summary>Dapper expands a list parameter into (@P1, @P2, ...) for SQLite.</summary>
-    public override string InList(string expression, string parameter) => $"{expression} IN {parameter}";
-
     public override void IndexDocument(DbConnection connection, DbTransaction transaction, string documentId) =>
         SqliteFullText.Index(connection, transaction, documentId);
 
