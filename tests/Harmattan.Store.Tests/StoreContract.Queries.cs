@@ -101,6 +101,23 @@ public abstract partial class StoreContract<TFixture>
     }
 
     [Fact]
+    public void Search_ranks_the_newest_matches_of_each_kind_within_its_window()
+    {
+        using var store = DatedStore();
+        var titles = DatedOrder.ToDictionary(n => Dated(n).Id, n => $"Report {n}");
+
+        var all = store.Search("MNLA", limit: 50);
+        Assert.Equal(7, all.Count(h => h.Kind == SearchHitKind.Document));
+        Assert.Equal(7, all.Count(h => h.Kind == SearchHitKind.Claim));
+
+        // Stored last: reports 2 and 4 (DatedOrder). Only their documents and claims are ranked.
+        var windowed = store.Search("MNLA", 50, 2);
+        Assert.Equal(["Report 2", "Report 4"], windowed.Where(h => h.Kind == SearchHitKind.Document).Select(h => h.Title).Order(StringComparer.Ordinal));
+        Assert.Equal(["Report 2", "Report 4"], windowed.Where(h => h.Kind == SearchHitKind.Claim).Select(h => titles[h.DocumentId]).Order(StringComparer.Ordinal));
+        Assert.Equal(all.Count, store.Search("MNLA", 50, KnowledgeStore.SearchWindow).Count);
+    }
+
+    [Fact]
     public void The_facts_of_the_newest_documents_are_those_the_whole_lists_hold_for_the_documents_stored_last()
     {
         using var store = DatedStore();

@@ -110,21 +110,22 @@ internal sealed partial class PostgresDialect : StoreDialect
     /// <summary>
     /// Ranked by ts_rank (documents weigh a title word ten body words); documents and claims share one
     /// ordering, approximate across the two, as on SQLite. Snippets (ts_headline re-reads the text) are
-    /// made only for the hits returned: of the body where it matches, else of the title.
+    /// made only for the hits returned: of the body where it matches, else of the title. Only the newest
+    /// <paramref name="window"/> matches of each table are ranked (ts_rank reads each match's vector).
     /// </summary>
-    public override IReadOnlyList<SearchRow> Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit) =>
+    public override IReadOnlyList<SearchRow> Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit, int window) =>
         connection.Query<SearchRow>(
             """
             WITH query AS (SELECT to_tsquery('harmattan_search', @Query) AS q),
             ranked_documents AS (
-                SELECT d.seq, ts_rank(d.search, query.q) AS score
-                FROM documents d, query WHERE d.search @@ query.q
-                ORDER BY score DESC, d.seq LIMIT @Limit
+                SELECT w.seq, ts_rank(w.search, query.q) AS score
+                FROM (SELECT d.seq, d.search FROM documents d, query WHERE d.search @@ query.q ORDER BY d.seq DESC LIMIT @Window) w, query
+                ORDER BY score DESC, w.seq LIMIT @Limit
             ),
             ranked_claims AS (
-                SELECT c.seq, ts_rank(c.search, query.q) AS score
-                FROM claims c, query WHERE c.search @@ query.q AND c.status <> 'rejected'
-                ORDER BY score DESC, c.seq LIMIT @Limit
+                SELECT w.seq, ts_rank(w.search, query.q) AS score
+                FROM (SELECT c.seq, c.search FROM claims c, query WHERE c.search @@ query.q AND c.status <> 'rejected' ORDER BY c.seq DESC LIMIT @Window) w, query
+                ORDER BY score DESC, w.seq LIMIT @Limit
             ),
             top AS (
                 SELECT 'document' AS kind, seq, score FROM ranked_documents
@@ -150,7 +151,7 @@ internal sealed partial class PostgresDialect : StoreDialect
             WHERE top.kind = 'claim'
             ORDER BY Score DESC, DocumentId, ClaimId NULLS FIRST
             """,
-            new { Query = TsQuery.Render(query), Open = SearchQuery.MatchOpen, Options = HeadlineOptions, Limit = limit },
+            new { Query = TsQuery.Render(query), Open = SearchQuery.MatchOpen, Options = HeadlineOptions, Limit = limit, Window = window },
             transaction).AsList();
 
     /// <summary>The tables of the knowledge base with their indexes and TOAST, not the whole database (which may hold other schemas).</summary>

@@ -43,11 +43,11 @@ internal sealed class SqliteDialect : StoreDialect
     public override void IndexClaims(DbConnection connection, DbTransaction transaction, string documentId) =>
         SqliteFullText.IndexClaims(connection, transaction, documentId);
 
-    public override IReadOnlyList<SearchRow> Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit)
+    public override IReadOnlyList<SearchRow> Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit, int window)
     {
         try
         {
-            return SqliteFullText.Search(connection, transaction, query, limit);
+            return SqliteFullText.Search(connection, transaction, query, limit, window);
         }
         catch (SqliteException e) when (e.SqliteErrorCode == SqliteError)
         {

@@ -13,6 +13,7 @@ internal static class SqliteFullText
     /// <summary>A title term counts this many times a body term: a report titled on it is about it.</summary>
     private const double TitleWeight = 10.0;
 
+
     public static void Index(DbConnection connection, DbTransaction transaction, string documentId) =>
         connection.Execute(
             """
@@ -49,18 +50,27 @@ internal static class SqliteFullText
     /// Documents and claims matching the query, best first by bm25 (lower is better, so the score is its
     /// negation); both kinds share one ordering, which is approximate across the two indexes. Ranking comes
     /// first and snippets are made only for the hits returned: a snippet reads the whole text, and a common
-    /// term may match every document in the store.
+    /// term may match every document in the store. Only the newest <paramref name="window"/> matches of each index are
+    /// ranked: the row id of the oldest of them is found by walking the index from its newest end, and FTS5 then
+    /// seeks past every older entry of each term's list (a phrase of common words, such as an actor's full name,
+    /// otherwise walks the whole list of "the" and "of" to rank every report that names it).
     /// </summary>
-    public static IReadOnlyList<SearchRow> Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit) =>
+    public static IReadOnlyList<SearchRow> Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit, int window) =>
         connection.Query<SearchRow>(
             $"""
             WITH ranked_documents AS (
                 SELECT rowid AS seq, bm25(documents_fts, {TitleWeight.ToString("0.0", CultureInfo.InvariantCulture)}, 1.0) AS rank
-                FROM documents_fts WHERE documents_fts MATCH @Match ORDER BY rank LIMIT @Limit
+                FROM documents_fts
+                WHERE documents_fts MATCH @Match
+                  AND rowid >= coalesce((SELECT rowid FROM documents_fts WHERE documents_fts MATCH @Match ORDER BY rowid DESC LIMIT 1 OFFSET @Skip), 0)
+                ORDER BY rank LIMIT @Limit
             ),
             ranked_claims AS (
                 SELECT rowid AS seq, bm25(claims_fts) AS rank
-                FROM claims_fts WHERE claims_fts MATCH @Match ORDER BY rank LIMIT @Limit
+                FROM claims_fts
+                WHERE claims_fts MATCH @Match
+                  AND rowid >= coalesce((SELECT rowid FROM claims_fts WHERE claims_fts MATCH @Match ORDER BY rowid DESC LIMIT 1 OFFSET @Skip), 0)
+                ORDER BY rank LIMIT @Limit
             ),
             top AS (
                 SELECT 'document' AS kind, seq, rank FROM ranked_documents
@@ -84,6 +94,6 @@ internal static class SqliteFullText
             WHERE top.kind = 'claim' AND claims_fts MATCH @Match AND c.status <> 'rejected'
             ORDER BY Score DESC, DocumentId, ClaimId
             """,
-            new { Match = Fts5Query.Render(query), Open = SearchQuery.MatchOpen, Close = SearchQuery.MatchClose, Limit = limit },
+            new { Match = Fts5Query.Render(query), Open = SearchQuery.MatchOpen, Close = SearchQuery.MatchClose, Limit = limit, Skip = window - 1 },
             transaction).AsList();
 }
