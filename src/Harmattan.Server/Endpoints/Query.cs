@@ -36,10 +36,6 @@ internal static class Query
     public static Page<T> Slice<T>(IReadOnlyList<T> all, (int Offset, int Limit) paging) =>
         new(all.Skip(paging.Offset).Take(paging.Limit).ToList(), all.Count, paging.Offset, paging.Limit);
 
-    /// <summary>A page of a list read whole, shaped as the pages the store reads itself.</summary>
-    public static FactPage<T> SliceFacts<T>(IReadOnlyList<T> all, (int Offset, int Limit) paging) =>
-        new(all.Skip(paging.Offset).Take(paging.Limit).ToList(), all.Count, false, paging.Offset, paging.Limit, paging.Offset + paging.Limit < all.Count);
-
     public static DatePeriod Period(string? since, string? until)
     {
         var period = new DatePeriod(Date(since, "since"), Date(until, "until"));
