@@ -51,17 +51,20 @@ internal sealed class FactReader
         $"""
         {document}.title AS Title, {document}.published AS Published, {document}.published_precision AS PublishedPrecision,
         {document}.ingested_at AS IngestedAt, {fact}.evidence_start AS EvidenceStart, {fact}.evidence_end AS EvidenceEnd,
-        {EvidenceColumns($"{document}.text", $"{fact}.evidence_start", $"{fact}.evidence_end")}
+        {EvidenceColumns(document, $"{fact}.evidence_start", $"{fact}.evidence_end")}
         """;
 
     /// <summary>
     /// EvidenceText and EvidenceIsPrefix: the evidence sliced by the database, or the text's prefix up to
-    /// the evidence's end when code points and UTF-16 units part there (see the remarks above).
+    /// the evidence's end when code points and UTF-16 units part there (see the remarks above). Only the
+    /// documents that hold such a character at all (documents.beyond_bmp, set when they are written) are
+    /// looked at, so a fact costs its evidence, not the text before it.
     /// </summary>
-    public string EvidenceColumns(string text, string start, string end)
+    public string EvidenceColumns(string document, string start, string end)
     {
+        var text = $"{document}.text";
         var prefix = $"substr({text}, 1, CAST({end} AS integer))";
-        var beyond = _dialect.HasCharacterBeyondBmp(prefix);
+        var beyond = $"({document}.beyond_bmp = 1 AND {_dialect.HasCharacterBeyondBmp(prefix)})";
         return $"""
             CASE WHEN {beyond} THEN {prefix}
                  ELSE substr({text}, CAST({start} AS integer) + 1, CASE WHEN {end} > {start} THEN CAST({end} - {start} AS integer) ELSE 0 END)

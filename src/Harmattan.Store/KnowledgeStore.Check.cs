@@ -7,7 +7,8 @@ public sealed partial class KnowledgeStore
     /// <summary>
     /// Checks that the knowledge base is whole: the database's own integrity check, every reference
     /// between tables, the full-text indexes against the rows they index, and no fact left without its
-    /// document, and every row listed by the days of its document or event. Empty when all is well; otherwise one line per problem. Read-only. What a crash or a
+    /// document, every row listed by the days of its document or event, and every document marked as its text
+    /// leaves the BMP or not. Empty when all is well; otherwise one line per problem. Read-only. What a crash or a
     /// killed process must never leave behind, since every write is one transaction.
     /// </summary>
     public IReadOnlyList<string> CheckConsistency()
@@ -48,6 +49,15 @@ public sealed partial class KnowledgeStore
             {
                 problems.Add($"{table}: {wrong} rows are not listed by their event's days");
             }
+        }
+
+        // Evidence is sliced by code points unless the document is marked as leaving the BMP (migration 0008).
+        var unmarked = _connection.ExecuteScalar<long>(
+            $"SELECT count(*) FROM documents d WHERE d.beyond_bmp <> CASE WHEN {_dialect.HasCharacterBeyondBmp("d.text")} THEN 1 ELSE 0 END",
+            transaction: transaction);
+        if (unmarked > 0)
+        {
+            problems.Add($"documents: {unmarked} documents are not marked as they hold (or lack) characters beyond the BMP");
         }
 
         return problems;

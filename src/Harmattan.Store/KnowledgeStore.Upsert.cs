@@ -119,7 +119,7 @@ public sealed partial class KnowledgeStore
     private static class Tables
     {
         public static readonly BulkTable Documents = new("documents",
-            "id", "title", "published", "published_precision", "source", "url", "format", "text", "ingested_at", "word_count");
+            "id", "title", "published", "published_precision", "source", "url", "format", "text", "ingested_at", "word_count", "beyond_bmp");
 
         public static readonly BulkTable DocumentEntities = new("document_entities",
             "document_id", "entity_id", "evidence_start", "evidence_end", "component", "confidence", "day");
@@ -164,7 +164,14 @@ public sealed partial class KnowledgeStore
             document.Format,
             document.Text,
             ingestedAt,
-            StoredValues.CountWords(document.Text));
+            StoredValues.CountWords(document.Text),
+            BeyondBmp(document.Text));
+
+    /// <summary>
+    /// documents.beyond_bmp (migration 0008): 1 when the text holds a character beyond the Basic Multilingual
+    /// Plane, which .NET strings hold as a surrogate pair.
+    /// </summary>
+    internal static long BeyondBmp(string text) => text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0 ? 1 : 0;
 
     /// <summary>
     /// The day the document's facts are listed by (migration 0006's <c>document_days.day</c>): the first day

@@ -341,5 +341,8 @@ public abstract partial class StoreContract<TFixture>
             Assert.Equal(sentence, source.Evidence);
             Assert.Equal((expected.Start, expected.End), (source.EvidenceStart, source.EvidenceEnd));
         }
+
+        // The document is marked as leaving the BMP (every text here ends with an emoji), as check verifies.
+        Assert.Empty(store.CheckConsistency());
     }
 }
