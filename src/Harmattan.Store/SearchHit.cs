@@ -19,3 +19,21 @@ public sealed record SearchHit(
     string? ClaimId,
     double Score,
     string Snippet);
+
+/// <summary>
+/// The hits of one search. <see cref="Ranked"/>: best first by relevance, when the query matches at most
+/// <see cref="KnowledgeStore.SearchWindow"/> documents and as many claims; otherwise newest first (by when the
+/// documents were stored) with a score of 0, so that a broad query costs what it returns, not every match.
+/// </summary>
+public sealed class SearchResults(IReadOnlyList<SearchHit> hits, bool ranked) : IReadOnlyList<SearchHit>
+{
+    public bool Ranked { get; } = ranked;
+
+    public int Count => hits.Count;
+
+    public SearchHit this[int index] => hits[index];
+
+    public IEnumerator<SearchHit> GetEnumerator() => hits.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}

@@ -54,7 +54,7 @@ internal abstract class StoreDialect
     /// <paramref name="limit"/>, each with a snippet marking the matched terms with
     /// <see cref="SearchQuery.MatchOpen"/> and <see cref="SearchQuery.MatchClose"/>.
     /// </summary>
-    public abstract IReadOnlyList<SearchRow> Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit, int window);
+    public abstract (IReadOnlyList<SearchRow> Rows, bool Ranked) Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit, int window);
 
     /// <summary>The bytes the knowledge base occupies on disk.</summary>
     public abstract long DatabaseSize(DbConnection connection, DbTransaction transaction);

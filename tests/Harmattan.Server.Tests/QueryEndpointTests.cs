@@ -200,6 +200,8 @@ public sealed class QueryEndpointTests(SampleStore host) : IClassFixture<SampleS
         var hits = await Problems.Json(await _client.GetAsync("/api/search?q=Mali&limit=2"));
         Assert.Equal(2, hits.GetProperty("items").GetArrayLength());
         Assert.True(hits.GetProperty("more").GetBoolean());
+        Assert.True(hits.GetProperty("ranked").GetBoolean());
+        Assert.True(hits.GetProperty("items")[0].GetProperty("score").GetDouble() >= hits.GetProperty("items")[1].GetProperty("score").GetDouble());
         var next = await Problems.Json(await _client.GetAsync("/api/search?q=Mali&offset=2&limit=2"));
         Assert.NotEqual(Key(hits.GetProperty("items")[0]), Key(next.GetProperty("items")[0]));
 

@@ -101,20 +101,31 @@ public abstract partial class StoreContract<TFixture>
     }
 
     [Fact]
-    public void Search_ranks_the_newest_matches_of_each_kind_within_its_window()
+    public void A_search_with_more_matches_than_its_window_lists_the_newest_first_unranked()
     {
         using var store = DatedStore();
         var titles = DatedOrder.ToDictionary(n => Dated(n).Id, n => $"Report {n}");
 
-        var all = store.Search("MNLA", limit: 50);
-        Assert.Equal(7, all.Count(h => h.Kind == SearchHitKind.Document));
-        Assert.Equal(7, all.Count(h => h.Kind == SearchHitKind.Claim));
+        // Seven reports and seven claims name the MNLA: within a window of seven they are ranked.
+        var ranked = store.Search("MNLA", 50, 7);
+        Assert.True(ranked.Ranked);
+        Assert.Equal(7, ranked.Count(h => h.Kind == SearchHitKind.Document));
+        Assert.Equal(7, ranked.Count(h => h.Kind == SearchHitKind.Claim));
+        Assert.All(ranked, h => Assert.True(h.Score > 0));
+        Assert.True(store.Search("MNLA").Ranked);
 
-        // Stored last: reports 2 and 4 (DatedOrder). Only their documents and claims are ranked.
-        var windowed = store.Search("MNLA", 50, 2);
-        Assert.Equal(["Report 2", "Report 4"], windowed.Where(h => h.Kind == SearchHitKind.Document).Select(h => h.Title).Order(StringComparer.Ordinal));
-        Assert.Equal(["Report 2", "Report 4"], windowed.Where(h => h.Kind == SearchHitKind.Claim).Select(h => titles[h.DocumentId]).Order(StringComparer.Ordinal));
-        Assert.Equal(all.Count, store.Search("MNLA", 50, KnowledgeStore.SearchWindow).Count);
+        // With a window of six they are listed by when their reports were stored, newest first, each report
+        // before its claim, unscored; the limit cuts the list.
+        var newest = store.Search("MNLA", 50, 6);
+        Assert.False(newest.Ranked);
+        string[] stored = [.. DatedOrder.Reverse().Select(n => $"Report {n}")];
+        Assert.Equal(stored.SelectMany(t => new[] { (SearchHitKind.Document, t), (SearchHitKind.Claim, t) }), newest.Select(h => (h.Kind, titles[h.DocumentId])));
+        Assert.All(newest, h => Assert.Equal(0, h.Score));
+        var first = store.Search("MNLA", 3, 6);
+        Assert.Equal(newest.Take(3).Select(h => (h.Kind, h.DocumentId, h.ClaimId)), first.Select(h => (h.Kind, h.DocumentId, h.ClaimId)));
+
+        // A narrower query is ranked within the same window.
+        Assert.True(store.Search("\"on day 3\"", 50, 6).Ranked);
     }
 
     [Fact]

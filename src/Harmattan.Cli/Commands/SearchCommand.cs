@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Harmattan.Store;
 using Spectre.Console;
 
 namespace Harmattan.Cli.Commands;
@@ -48,6 +49,11 @@ internal static class SearchCommand
             }
 
             env.Output.WriteLine($"{hits.Count} result(s) for \"{text}\"");
+            if (!hits.Ranked)
+            {
+                env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"newest first, not ranked: more than {KnowledgeStore.SearchWindow:N0} documents or claims match (add words to rank them)"));
+            }
             return HarmattanCli.Ok;
         });
         return command;

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Harmattan.Server.Endpoints;
 
 /// <summary>
-/// One page of search hits, best first. Search ranks rather than counts, so instead of a total the page
-/// says whether there are more hits after it.
+/// One page of search hits, best first when <see cref="Ranked"/>, else newest first (the query matched more than
+/// <see cref="KnowledgeStore.SearchWindow"/> documents or claims; see <see cref="SearchResults"/>). Search ranks
+/// rather than counts, so instead of a total the page says whether there are more hits after it.
 /// </summary>
-public sealed record SearchPage(IReadOnlyList<SearchHit> Items, int Offset, int Limit, bool More);
+public sealed record SearchPage(IReadOnlyList<SearchHit> Items, int Offset, int Limit, bool More, bool Ranked);
 
-/// <summary><c>/api/search?q=</c>: full-text search over documents and claims, best first (as the <c>search</c> verb).</summary>
+/// <summary><c>/api/search?q=</c>: full-text search over documents and claims, best first or, for a broad query, newest first (as the <c>search</c> verb).</summary>
 internal static class SearchEndpoints
 {
     public static void MapSearch(this IEndpointRouteBuilder api) =>
@@ -21,6 +22,6 @@ internal static class SearchEndpoints
         var paging = Query.Paging(offset, limit);
         var hits = store.Search(Query.Required(q, "q"), paging.Offset + paging.Limit + 1);
         var page = hits.Skip(paging.Offset).Take(paging.Limit).ToList();
-        return TypedResults.Ok(new SearchPage(page, paging.Offset, paging.Limit, hits.Count > paging.Offset + paging.Limit));
+        return TypedResults.Ok(new SearchPage(page, paging.Offset, paging.Limit, hits.Count > paging.Offset + paging.Limit, hits.Ranked));
     }
 }

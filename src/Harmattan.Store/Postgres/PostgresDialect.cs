@@ -108,25 +108,55 @@ internal sealed partial class PostgresDialect : StoreDialect
     }
 
     /// <summary>
-    /// Ranked by ts_rank (documents weigh a title word ten body words); documents and claims share one
-    /// ordering, approximate across the two, as on SQLite. Snippets (ts_headline re-reads the text) are
-    /// made only for the hits returned: of the body where it matches, else of the title. Only the newest
-    /// <paramref name="window"/> matches of each table are ranked (ts_rank reads each match's vector).
+    /// Ranked by ts_rank (documents weigh a title word ten body words) when neither table has more than
+    /// <paramref name="window"/> matches; documents and claims share one ordering, approximate across the two, as on
+    /// SQLite. Otherwise newest first, read backwards along the tables' seq and stopped at the limit (ts_rank would
+    /// read every match's vector). Snippets (ts_headline re-reads the text) are made only for the hits returned:
+    /// of the body where it matches, else of the title.
     /// </summary>
-    public override IReadOnlyList<SearchRow> Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit, int window) =>
-        connection.Query<SearchRow>(
+    public override (IReadOnlyList<SearchRow> Rows, bool Ranked) Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit, int window)
+    {
+        var text = TsQuery.Render(query);
+        var widest = connection.ExecuteScalar<long>(
             """
+            WITH query AS (SELECT to_tsquery('harmattan_search', @Query) AS q)
+            SELECT greatest(
+                (SELECT count(*) FROM (SELECT 1 FROM documents d, query WHERE d.search @@ query.q LIMIT @Over) x),
+                (SELECT count(*) FROM (SELECT 1 FROM claims c, query WHERE c.search @@ query.q AND c.status <> 'rejected' LIMIT @Over) y))
+            """,
+            new { Query = text, Over = window + 1 },
+            transaction);
+        var ranked = widest <= window;
+        var candidates = ranked
+            ? """
+              ranked_documents AS (
+                  SELECT d.seq, ts_rank(d.search, query.q) AS score
+                  FROM documents d, query WHERE d.search @@ query.q
+                  ORDER BY score DESC, d.seq LIMIT @Limit
+              ),
+              ranked_claims AS (
+                  SELECT c.seq, ts_rank(c.search, query.q) AS score
+                  FROM claims c, query WHERE c.search @@ query.q AND c.status <> 'rejected'
+                  ORDER BY score DESC, c.seq LIMIT @Limit
+              )
+              """
+            : """
+              ranked_documents AS (
+                  SELECT d.seq, d.seq::double precision AS score
+                  FROM documents d, query WHERE d.search @@ query.q
+                  ORDER BY d.seq DESC LIMIT @Limit
+              ),
+              ranked_claims AS (
+                  SELECT n.seq, d.seq::double precision AS score
+                  FROM (SELECT c.seq, c.document_id FROM claims c, query WHERE c.search @@ query.q AND c.status <> 'rejected'
+                        ORDER BY c.seq DESC LIMIT @Limit) n
+                  JOIN documents d ON d.id = n.document_id
+              )
+              """;
+        var rows = connection.Query<SearchRow>(
+            $"""
             WITH query AS (SELECT to_tsquery('harmattan_search', @Query) AS q),
-            ranked_documents AS (
-                SELECT w.seq, ts_rank(w.search, query.q) AS score
-                FROM (SELECT d.seq, d.search FROM documents d, query WHERE d.search @@ query.q ORDER BY d.seq DESC LIMIT @Window) w, query
-                ORDER BY score DESC, w.seq LIMIT @Limit
-            ),
-            ranked_claims AS (
-                SELECT w.seq, ts_rank(w.search, query.q) AS score
-                FROM (SELECT c.seq, c.search FROM claims c, query WHERE c.search @@ query.q AND c.status <> 'rejected' ORDER BY c.seq DESC LIMIT @Window) w, query
-                ORDER BY score DESC, w.seq LIMIT @Limit
-            ),
+            {candidates},
             top AS (
                 SELECT 'document' AS kind, seq, score FROM ranked_documents
                 UNION ALL
@@ -151,8 +181,10 @@ internal sealed partial class PostgresDialect : StoreDialect
             WHERE top.kind = 'claim'
             ORDER BY Score DESC, DocumentId, ClaimId NULLS FIRST
             """,
-            new { Query = TsQuery.Render(query), Open = SearchQuery.MatchOpen, Options = HeadlineOptions, Limit = limit, Window = window },
+            new { Query = text, Open = SearchQuery.MatchOpen, Options = HeadlineOptions, Limit = limit },
             transaction).AsList();
+        return (rows, ranked);
+    }
 
     /// <summary>The tables of the knowledge base with their indexes and TOAST, not the whole database (which may hold other schemas).</summary>
     public override long DatabaseSize(DbConnection connection, DbTransaction transaction) =>

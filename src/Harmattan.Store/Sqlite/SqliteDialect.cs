@@ -43,7 +43,7 @@ internal sealed class SqliteDialect : StoreDialect
     public override void IndexClaims(DbConnection connection, DbTransaction transaction, string documentId) =>
         SqliteFullText.IndexClaims(connection, transaction, documentId);
 
-    public override IReadOnlyList<SearchRow> Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit, int window)
+    public override (IReadOnlyList<SearchRow> Rows, bool Ranked) Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit, int window)
     {
         try
         {

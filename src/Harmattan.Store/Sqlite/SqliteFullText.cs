@@ -47,31 +47,52 @@ internal static class SqliteFullText
             transaction);
 
     /// <summary>
-    /// Documents and claims matching the query, best first by bm25 (lower is better, so the score is its
-    /// negation); both kinds share one ordering, which is approximate across the two indexes. Ranking comes
-    /// first and snippets are made only for the hits returned: a snippet reads the whole text, and a common
-    /// term may match every document in the store. Only the newest <paramref name="window"/> matches of each index are
-    /// ranked: the row id of the oldest of them is found by walking the index from its newest end, and FTS5 then
-    /// seeks past every older entry of each term's list (a phrase of common words, such as an actor's full name,
-    /// otherwise walks the whole list of "the" and "of" to rank every report that names it).
+    /// Documents and claims matching the query (rejected claims left out), at most <paramref name="limit"/>.
+    /// When neither index has more than <paramref name="window"/> matches, best first by bm25 (lower is better,
+    /// so the score is its negation; both kinds share one ordering, approximate across the two indexes);
+    /// otherwise newest first, by the stored order of the documents. Ranking is not bounded by a LIMIT: bm25
+    /// counts every row holding each term or phrase of the query, and a phrase of common words (an actor's full
+    /// name) walks the whole list of "the" and "of" to do so. Counting up to the window walks as many matches as
+    /// the window holds, and listing the newest walks the indexes from their newest end and stops at the limit.
+    /// Snippets are made only for the hits returned: a snippet reads the whole text.
     /// </summary>
-    public static IReadOnlyList<SearchRow> Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit, int window) =>
-        connection.Query<SearchRow>(
+    public static (IReadOnlyList<SearchRow> Rows, bool Ranked) Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit, int window)
+    {
+        var match = Fts5Query.Render(query);
+        var widest = connection.ExecuteScalar<long>(
+            """
+            SELECT max((SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH @Match LIMIT @Over)),
+                       (SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH @Match LIMIT @Over)))
+            """,
+            new { Match = match, Over = window + 1 },
+            transaction);
+        var ranked = widest <= window;
+        var candidates = ranked
+            ? $"""
+              ranked_documents AS (
+                  SELECT rowid AS seq, bm25(documents_fts, {TitleWeight.ToString("0.0", CultureInfo.InvariantCulture)}, 1.0) AS rank
+                  FROM documents_fts WHERE documents_fts MATCH @Match ORDER BY rank LIMIT @Limit
+              ),
+              ranked_claims AS (
+                  SELECT rowid AS seq, bm25(claims_fts) AS rank
+                  FROM claims_fts WHERE claims_fts MATCH @Match ORDER BY rank LIMIT @Limit
+              )
+              """
+            : """
+              ranked_documents AS (
+                  SELECT rowid AS seq, -rowid AS rank
+                  FROM documents_fts WHERE documents_fts MATCH @Match ORDER BY rowid DESC LIMIT @Limit
+              ),
+              ranked_claims AS (
+                  SELECT f.seq, -d.seq AS rank
+                  FROM (SELECT rowid AS seq FROM claims_fts WHERE claims_fts MATCH @Match ORDER BY rowid DESC LIMIT @Limit) f
+                  JOIN claims c ON c.seq = f.seq
+                  JOIN documents d ON d.id = c.document_id
+              )
+              """;
+        var rows = connection.Query<SearchRow>(
             $"""
-            WITH ranked_documents AS (
-                SELECT rowid AS seq, bm25(documents_fts, {TitleWeight.ToString("0.0", CultureInfo.InvariantCulture)}, 1.0) AS rank
-                FROM documents_fts
-                WHERE documents_fts MATCH @Match
-                  AND rowid >= coalesce((SELECT rowid FROM documents_fts WHERE documents_fts MATCH @Match ORDER BY rowid DESC LIMIT 1 OFFSET @Skip), 0)
-                ORDER BY rank LIMIT @Limit
-            ),
-            ranked_claims AS (
-                SELECT rowid AS seq, bm25(claims_fts) AS rank
-                FROM claims_fts
-                WHERE claims_fts MATCH @Match
-                  AND rowid >= coalesce((SELECT rowid FROM claims_fts WHERE claims_fts MATCH @Match ORDER BY rowid DESC LIMIT 1 OFFSET @Skip), 0)
-                ORDER BY rank LIMIT @Limit
-            ),
+            WITH {candidates},
             top AS (
                 SELECT 'document' AS kind, seq, rank FROM ranked_documents
                 UNION ALL
@@ -94,6 +115,8 @@ internal static class SqliteFullText
             WHERE top.kind = 'claim' AND claims_fts MATCH @Match AND c.status <> 'rejected'
             ORDER BY Score DESC, DocumentId, ClaimId
             """,
-            new { Match = Fts5Query.Render(query), Open = SearchQuery.MatchOpen, Close = SearchQuery.MatchClose, Limit = limit, Skip = window - 1 },
+            new { Match = match, Open = SearchQuery.MatchOpen, Close = SearchQuery.MatchClose, Limit = limit },
             transaction).AsList();
+        return (rows, ranked);
+    }
 }
