@@ -61,39 +61,28 @@ public sealed partial class KnowledgeStore
     /// a profile. The items are those of the section's own method (<see cref="ClaimsBy"/>,
     /// <see cref="ActorRelations"/>, ...), typed as objects for a host that serves any section.
     /// </summary>
-    public FactPage<object> GetProfileSection(EntityRef entity, ProfileSection section, int offset, int limit)
-    {
-        ArgumentNullException.ThrowIfNull(entity);
-        CheckPage(offset, limit);
-        using var transaction = BeginRead();
-        var reader = new FactReader(_connection, transaction, _dialect);
-        return section switch
+    public FactPage<object> GetProfileSection(EntityRef entity, ProfileSection section, int offset, int limit) =>
+        EntityPage(entity, offset, limit, (reader, id) => section switch
         {
-            ProfileSection.Documents => Untyped(DocumentsNaming(reader, entity.Id, offset, limit)),
-            ProfileSection.Attributes => Untyped(ActorAttributes(reader, entity.Id, offset, limit, null)),
-            ProfileSection.Relations => Untyped(ActorRelations(reader, entity.Id, offset, limit, null)),
-            ProfileSection.Events => Untyped(ActorEvents(reader, entity.Id, offset, limit)),
-            ProfileSection.ClaimsBy => Untyped(ClaimsBy(reader, entity.Id, offset, limit)),
-            ProfileSection.ClaimsAbout => Untyped(ClaimsAbout(reader, entity.Id, offset, limit)),
+            ProfileSection.Documents => Untyped(DocumentsNaming(reader, id, offset, limit)),
+            ProfileSection.Attributes => Untyped(ActorAttributes(reader, id, offset, limit, null)),
+            ProfileSection.Relations => Untyped(ActorRelations(reader, id, offset, limit, null)),
+            ProfileSection.Events => Untyped(ActorEvents(reader, id, offset, limit)),
+            ProfileSection.ClaimsBy => Untyped(ClaimsBy(reader, id, offset, limit)),
+            ProfileSection.ClaimsAbout => Untyped(ClaimsAbout(reader, id, offset, limit)),
             _ => throw new ArgumentOutOfRangeException(nameof(section)),
-        };
+        });
 
-        static FactPage<object> Untyped<T>(FactPage<T> page)
-            where T : class =>
-            new(page.Items, page.Total, page.TotalIsLowerBound, page.Offset, page.Limit, page.More);
-    }
+    private static FactPage<object> Untyped<T>(FactPage<T> page)
+        where T : class =>
+        new(page.Items, page.Total, page.TotalIsLowerBound, page.Offset, page.Limit, page.More);
 
     /// <summary>
     /// A page of the documents that name an entity (the extraction listed it; merges and splits keep the
     /// list), newest first, each with how often it mentions the entity.
     /// </summary>
-    public FactPage<NamingDocument> DocumentsNaming(EntityRef entity, int offset = 0, int limit = 20)
-    {
-        ArgumentNullException.ThrowIfNull(entity);
-        CheckPage(offset, limit);
-        using var transaction = BeginRead();
-        return DocumentsNaming(new FactReader(_connection, transaction, _dialect), entity.Id, offset, limit);
-    }
+    public FactPage<NamingDocument> DocumentsNaming(EntityRef entity, int offset = 0, int limit = 20) =>
+        EntityPage(entity, offset, limit, (reader, id) => DocumentsNaming(reader, id, offset, limit));
 
     private static FactPage<NamingDocument> DocumentsNaming(FactReader reader, string entityId, int offset, int limit)
     {

@@ -28,13 +28,8 @@ public sealed partial class KnowledgeStore
     /// A page of one actor's attributes, newest document first, with how many there are; with
     /// <paramref name="names"/>, only those attributes (strength, founded, ...).
     /// </summary>
-    public FactPage<AttributeFact> ActorAttributes(EntityRef entity, int offset = 0, int limit = 20, IReadOnlyCollection<string>? names = null)
-    {
-        ArgumentNullException.ThrowIfNull(entity);
-        CheckPage(offset, limit);
-        using var transaction = BeginRead();
-        return ActorAttributes(new FactReader(_connection, transaction, _dialect), entity.Id, offset, limit, names);
-    }
+    public FactPage<AttributeFact> ActorAttributes(EntityRef entity, int offset = 0, int limit = 20, IReadOnlyCollection<string>? names = null) =>
+        EntityPage(entity, offset, limit, (reader, id) => ActorAttributes(reader, id, offset, limit, names));
 
     private FactPage<AttributeFact> ActorAttributes(FactReader reader, string entityId, int offset, int limit, IReadOnlyCollection<string>? names)
     {

@@ -40,22 +40,12 @@ public sealed partial class KnowledgeStore
     /// A page of the claims <paramref name="speaker"/> made, newest document first, with how many there are.
     /// Reads the speaker's index from the newest end: the cost is the page, whatever the speaker's total.
     /// </summary>
-    public FactPage<ClaimFact> ClaimsBy(EntityRef speaker, int offset = 0, int limit = 20)
-    {
-        ArgumentNullException.ThrowIfNull(speaker);
-        CheckPage(offset, limit);
-        using var transaction = BeginRead();
-        return ClaimsBy(new FactReader(_connection, transaction, _dialect), speaker.Id, offset, limit);
-    }
+    public FactPage<ClaimFact> ClaimsBy(EntityRef speaker, int offset = 0, int limit = 20) =>
+        EntityPage(speaker, offset, limit, (reader, id) => ClaimsBy(reader, id, offset, limit));
 
     /// <summary>A page of the claims about <paramref name="subject"/>, newest document first, with how many there are.</summary>
-    public FactPage<ClaimFact> ClaimsAbout(EntityRef subject, int offset = 0, int limit = 20)
-    {
-        ArgumentNullException.ThrowIfNull(subject);
-        CheckPage(offset, limit);
-        using var transaction = BeginRead();
-        return ClaimsAbout(new FactReader(_connection, transaction, _dialect), subject.Id, offset, limit);
-    }
+    public FactPage<ClaimFact> ClaimsAbout(EntityRef subject, int offset = 0, int limit = 20) =>
+        EntityPage(subject, offset, limit, (reader, id) => ClaimsAbout(reader, id, offset, limit));
 
     /// <summary>
     /// A page of the claims the filter admits, newest document first (then the newest written first), with

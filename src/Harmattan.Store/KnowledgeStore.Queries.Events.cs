@@ -57,13 +57,8 @@ public sealed partial class KnowledgeStore
     /// A page of the events an entity takes part in or that happen there, latest event first, with how many
     /// there are: the events section of a profile.
     /// </summary>
-    public FactPage<EventFact> ActorEvents(EntityRef entity, int offset = 0, int limit = 20)
-    {
-        ArgumentNullException.ThrowIfNull(entity);
-        CheckPage(offset, limit);
-        using var transaction = BeginRead();
-        return ActorEvents(new FactReader(_connection, transaction, _dialect), entity.Id, offset, limit);
-    }
+    public FactPage<EventFact> ActorEvents(EntityRef entity, int offset = 0, int limit = 20) =>
+        EntityPage(entity, offset, limit, (reader, id) => ActorEvents(reader, id, offset, limit));
 
     private static FactPage<EventFact> ActorEvents(FactReader reader, string entityId, int offset, int limit)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Dapper;
 using Harmattan.Knowledge;
 
@@ -18,6 +19,20 @@ public sealed partial class KnowledgeStore
 
     /// <summary>The largest page a query answers.</summary>
     public const int MaxPageSize = 500;
+
+    /// <summary>
+    /// A page of one entity's facts in a read transaction of its own: what every public profile-section query
+    /// does around its read (<paramref name="read"/>, given the transaction's reader and the entity's id).
+    /// </summary>
+    private FactPage<T> EntityPage<T>(
+        EntityRef entity, int offset, int limit, Func<FactReader, string, FactPage<T>> read,
+        [CallerArgumentExpression(nameof(entity))] string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(entity, name);
+        CheckPage(offset, limit);
+        using var transaction = BeginRead();
+        return read(new FactReader(_connection, transaction, _dialect), entity.Id);
+    }
 
     private static void CheckPage(int offset, int limit)
     {

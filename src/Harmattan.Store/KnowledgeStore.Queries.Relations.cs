@@ -31,13 +31,8 @@ public sealed partial class KnowledgeStore
     /// A page of one actor's relations in either direction, newest document first, with how many there are;
     /// with <paramref name="types"/>, only relations of those types.
     /// </summary>
-    public FactPage<RelationFact> ActorRelations(EntityRef entity, int offset = 0, int limit = 20, IReadOnlyCollection<string>? types = null)
-    {
-        ArgumentNullException.ThrowIfNull(entity);
-        CheckPage(offset, limit);
-        using var transaction = BeginRead();
-        return ActorRelations(new FactReader(_connection, transaction, _dialect), entity.Id, offset, limit, types);
-    }
+    public FactPage<RelationFact> ActorRelations(EntityRef entity, int offset = 0, int limit = 20, IReadOnlyCollection<string>? types = null) =>
+        EntityPage(entity, offset, limit, (reader, id) => ActorRelations(reader, id, offset, limit, types));
 
     /// <summary>
     /// For each of <paramref name="actors"/>, the newest relation statements (by document date) in which it is

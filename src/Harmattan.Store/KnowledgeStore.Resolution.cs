@@ -139,14 +139,13 @@ public sealed partial class KnowledgeStore
     private void AddSharedWords(IReadOnlyList<CandidateProbe> probes, List<HashSet<string>> found, DbTransaction transaction, CandidateCache cache)
     {
         var words = probes.SelectMany(p => p.Tokens.Select(t => (p.Type, Token: t))).Distinct().Where(w => !cache.Words.ContainsKey(w)).ToList();
-        var byWord = words.Count == 0
-            ? Enumerable.Empty<(string Type, string Key, string EntityId)>().ToLookup(h => (h.Type, h.Key), h => h.EntityId)
-            : _dialect.SharedWords(_connection, transaction, words, MaximumCandidates)
-                .OrderBy(h => h.EntityId, StringComparer.Ordinal)
-                .ToLookup(h => (h.Type, h.Key), h => h.EntityId);
-        foreach (var word in words)
+        if (words.Count > 0)
         {
-            cache.Words[word] = byWord[word].ToList();
+            var byWord = _dialect.SharedWords(_connection, transaction, words, MaximumCandidates).ToLookup(h => (h.Type, h.Key), h => h.EntityId);
+            foreach (var word in words)
+            {
+                cache.Words[word] = byWord[word].Order(StringComparer.Ordinal).ToList();
+            }
         }
 
         for (var i = 0; i < probes.Count; i++)

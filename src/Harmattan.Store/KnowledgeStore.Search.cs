@@ -26,8 +26,9 @@ public sealed partial class KnowledgeStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(window);
         var parsed = SearchQuery.Parse(query);
         using var transaction = BeginRead();
-        var (rows, ranked) = _dialect.Search(_connection, transaction, parsed, limit, window);
-        return new SearchResults(rows
+        // Ranking reads every match; counting up to one past the window stops early.
+        var ranked = _dialect.CountMatches(_connection, transaction, parsed, window + 1) <= window;
+        return new SearchResults(_dialect.Search(_connection, transaction, parsed, limit, ranked)
             .Select(row => new SearchHit(
                 string.Equals(row.Kind, "claim", StringComparison.Ordinal) ? SearchHitKind.Claim : SearchHitKind.Document,
                 row.DocumentId,

@@ -50,11 +50,18 @@ internal abstract class StoreDialect
     public abstract void IndexClaims(DbConnection connection, DbTransaction transaction, string documentId);
 
     /// <summary>
-    /// Documents and claims (rejected claims left out) matching <paramref name="query"/>, best first, at most
-    /// <paramref name="limit"/>, each with a snippet marking the matched terms with
-    /// <see cref="SearchQuery.MatchOpen"/> and <see cref="SearchQuery.MatchClose"/>.
+    /// How many documents, or claims (rejected ones left out), match <paramref name="query"/>, whichever are
+    /// more, counted up to <paramref name="cap"/>: a count that stops early, to choose how to search.
     /// </summary>
-    public abstract (IReadOnlyList<SearchRow> Rows, bool Ranked) Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit, int window);
+    public abstract long CountMatches(DbConnection connection, DbTransaction transaction, SearchQuery query, int cap);
+
+    /// <summary>
+    /// Documents and claims (rejected claims left out) matching <paramref name="query"/>, at most
+    /// <paramref name="limit"/>: best first when <paramref name="ranked"/>, else newest first by the stored order
+    /// of their documents; each with a snippet marking the matched terms with <see cref="SearchQuery.MatchOpen"/>
+    /// and <see cref="SearchQuery.MatchClose"/>.
+    /// </summary>
+    public abstract IReadOnlyList<SearchRow> Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit, bool ranked);
 
     /// <summary>The bytes the knowledge base occupies on disk.</summary>
     public abstract long DatabaseSize(DbConnection connection, DbTransaction transaction);

@@ -107,26 +107,27 @@ internal sealed partial class PostgresDialect : StoreDialect
     {
     }
 
-    /// <summary>
-    /// Ranked by ts_rank (documents weigh a title word ten body words) when neither table has more than
-    /// <paramref name="window"/> matches; documents and claims share one ordering, approximate across the two, as on
-    /// SQLite. Otherwise newest first, read backwards along the tables' seq and stopped at the limit (ts_rank would
-    /// read every match's vector). Snippets (ts_headline re-reads the text) are made only for the hits returned:
-    /// of the body where it matches, else of the title.
-    /// </summary>
-    public override (IReadOnlyList<SearchRow> Rows, bool Ranked) Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit, int window)
-    {
-        var text = TsQuery.Render(query);
-        var widest = connection.ExecuteScalar<long>(
+    public override long CountMatches(DbConnection connection, DbTransaction transaction, SearchQuery query, int cap) =>
+        connection.ExecuteScalar<long>(
             """
             WITH query AS (SELECT to_tsquery('harmattan_search', @Query) AS q)
             SELECT greatest(
-                (SELECT count(*) FROM (SELECT 1 FROM documents d, query WHERE d.search @@ query.q LIMIT @Over) x),
-                (SELECT count(*) FROM (SELECT 1 FROM claims c, query WHERE c.search @@ query.q AND c.status <> 'rejected' LIMIT @Over) y))
+                (SELECT count(*) FROM (SELECT 1 FROM documents d, query WHERE d.search @@ query.q LIMIT @Cap) x),
+                (SELECT count(*) FROM (SELECT 1 FROM claims c, query WHERE c.search @@ query.q AND c.status <> 'rejected' LIMIT @Cap) y))
             """,
-            new { Query = text, Over = window + 1 },
+            new { Query = TsQuery.Render(query), Cap = cap },
             transaction);
-        var ranked = widest <= window;
+
+    /// <summary>
+    /// When <paramref name="ranked"/>, by ts_rank (documents weigh a title word ten body words); documents and
+    /// claims share one ordering, approximate across the two, as on SQLite. Otherwise newest first, read backwards
+    /// along the tables' seq and stopped at the limit (ts_rank would read every match's vector). Snippets
+    /// (ts_headline re-reads the text) are made only for the hits returned: of the body where it matches, else of
+    /// the title.
+    /// </summary>
+    public override IReadOnlyList<SearchRow> Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit, bool ranked)
+    {
+        var text = TsQuery.Render(query);
         var candidates = ranked
             ? """
               ranked_documents AS (
@@ -153,7 +154,7 @@ internal sealed partial class PostgresDialect : StoreDialect
                   JOIN documents d ON d.id = n.document_id
               )
               """;
-        var rows = connection.Query<SearchRow>(
+        return connection.Query<SearchRow>(
             $"""
             WITH query AS (SELECT to_tsquery('harmattan_search', @Query) AS q),
             {candidates},
@@ -183,7 +184,6 @@ internal sealed partial class PostgresDialect : StoreDialect
             """,
             new { Query = text, Open = SearchQuery.MatchOpen, Options = HeadlineOptions, Limit = limit },
             transaction).AsList();
-        return (rows, ranked);
     }
 
     /// <summary>The tables of the knowledge base with their indexes and TOAST, not the whole database (which may hold other schemas).</summary>

@@ -43,16 +43,24 @@ internal sealed class SqliteDialect : StoreDialect
     public override void IndexClaims(DbConnection connection, DbTransaction transaction, string documentId) =>
         SqliteFullText.IndexClaims(connection, transaction, documentId);
 
-    public override (IReadOnlyList<SearchRow> Rows, bool Ranked) Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit, int window)
+    public override long CountMatches(DbConnection connection, DbTransaction transaction, SearchQuery query, int cap) =>
+        Searching(query, () => SqliteFullText.CountMatches(connection, transaction, query, cap));
+
+    public override IReadOnlyList<SearchRow> Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit, bool ranked) =>
+        Searching(query, () => SqliteFullText.Search(connection, transaction, query, limit, ranked));
+
+    /// <summary>
+    /// A full-text statement, with SQLite's errors reported as the query's. Fts5Query quotes every term, so an
+    /// error is a bug there; still, the user gets the catalogued error for their query rather than SQLite's message.
+    /// </summary>
+    private static T Searching<T>(SearchQuery query, Func<T> statement)
     {
         try
         {
-            return SqliteFullText.Search(connection, transaction, query, limit, window);
+            return statement();
         }
         catch (SqliteException e) when (e.SqliteErrorCode == SqliteError)
         {
-            // Fts5Query quotes every term, so this is a bug there; still, the user gets the catalogued
-            // error for their query rather than SQLite's message.
             throw HarmattanError.BadSearchQuery.At(query.Text, e.Message, e);
         }
     }

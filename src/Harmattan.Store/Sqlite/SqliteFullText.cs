@@ -47,26 +47,30 @@ internal static class SqliteFullText
             transaction);
 
     /// <summary>
-    /// Documents and claims matching the query (rejected claims left out), at most <paramref name="limit"/>.
-    /// When neither index has more than <paramref name="window"/> matches, best first by bm25 (lower is better,
-    /// so the score is its negation; both kinds share one ordering, approximate across the two indexes);
-    /// otherwise newest first, by the stored order of the documents. Ranking is not bounded by a LIMIT: bm25
-    /// counts every row holding each term or phrase of the query, and a phrase of common words (an actor's full
-    /// name) walks the whole list of "the" and "of" to do so. Counting up to the window walks as many matches as
-    /// the window holds, and listing the newest walks the indexes from their newest end and stops at the limit.
-    /// Snippets are made only for the hits returned: a snippet reads the whole text.
+    /// The matches of the larger index, counted up to <paramref name="cap"/>: walks as many matches as that. The
+    /// claims index holds rejected claims too, so a rejected claim may count.
     /// </summary>
-    public static (IReadOnlyList<SearchRow> Rows, bool Ranked) Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit, int window)
+    public static long CountMatches(DbConnection connection, DbTransaction transaction, SearchQuery query, int cap) =>
+        connection.ExecuteScalar<long>(
+            """
+            SELECT max((SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH @Match LIMIT @Cap)),
+                       (SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH @Match LIMIT @Cap)))
+            """,
+            new { Match = Fts5Query.Render(query), Cap = cap },
+            transaction);
+
+    /// <summary>
+    /// Documents and claims matching the query (rejected claims left out), at most <paramref name="limit"/>:
+    /// when <paramref name="ranked"/>, best first by bm25 (lower is better, so the score is its negation; both
+    /// kinds share one ordering, approximate across the two indexes); otherwise newest first, by the stored
+    /// order of the documents, walking the indexes from their newest end and stopping at the limit. Ranking is
+    /// not bounded by a LIMIT: bm25 counts every row holding each term or phrase of the query, and a phrase of
+    /// common words (an actor's full name) walks the whole list of "the" and "of" to do so. Snippets are made
+    /// only for the hits returned: a snippet reads the whole text.
+    /// </summary>
+    public static IReadOnlyList<SearchRow> Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit, bool ranked)
     {
         var match = Fts5Query.Render(query);
-        var widest = connection.ExecuteScalar<long>(
-            """
-            SELECT max((SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH @Match LIMIT @Over)),
-                       (SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH @Match LIMIT @Over)))
-            """,
-            new { Match = match, Over = window + 1 },
-            transaction);
-        var ranked = widest <= window;
         var candidates = ranked
             ? $"""
               ranked_documents AS (
@@ -90,7 +94,7 @@ internal static class SqliteFullText
                   JOIN documents d ON d.id = c.document_id
               )
               """;
-        var rows = connection.Query<SearchRow>(
+        return connection.Query<SearchRow>(
             $"""
             WITH {candidates},
             top AS (
@@ -117,6 +121,5 @@ internal static class SqliteFullText
             """,
             new { Match = match, Open = SearchQuery.MatchOpen, Close = SearchQuery.MatchClose, Limit = limit },
             transaction).AsList();
-        return (rows, ranked);
     }
 }

@@ -41,13 +41,8 @@ internal sealed class StatementCachingConnection : DbConnection
     /// <summary>Idle compiled commands for this SQL: 0 or 1 (for tests).</summary>
     public int CachedCount(string sql) => _idle.ContainsKey(sql) ? 1 : 0;
 
-    /// <summary>The Microsoft.Data.Sqlite connection behind a store connection: the wrapper's, or the connection itself.</summary>
-    public static SqliteConnection Native(DbConnection connection) => connection switch
-    {
-        StatementCachingConnection caching => caching.Inner,
-        SqliteConnection sqlite => sqlite,
-        _ => throw new ArgumentException($"not an SQLite connection: {connection.GetType().Name}", nameof(connection)),
-    };
+    /// <summary>The Microsoft.Data.Sqlite connection behind a store's connection (SqliteDatabase opens only these).</summary>
+    public static SqliteConnection Native(DbConnection connection) => ((StatementCachingConnection)connection).Inner;
 
     [AllowNull]
     public override string ConnectionString
@@ -166,7 +161,7 @@ internal sealed class StatementCachingConnection : DbConnection
 
         public override int CommandTimeout
         {
-            get => _timeout ?? Command.CommandTimeout;
+            get => _timeout ?? owner.Inner.DefaultTimeout;
             set => _timeout = value;
         }
 
