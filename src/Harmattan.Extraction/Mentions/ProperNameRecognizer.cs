@@ -72,7 +72,7 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons, IReadOnlySet<
                     continue;
                 }
 
-                var last = ExtendRun(text, tokens, i, end);
+                var last = ExtendRun(text, tokens, known, i, end);
                 foreach (var candidate in Candidates(document, known, surnameLike, i, last, sentence.FirstToken, end))
                 {
                     found.Add(candidate);
@@ -85,8 +85,11 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons, IReadOnlySet<
         return found;
     }
 
-    /// <summary>The last token of the run of name words starting at <paramref name="start"/>.</summary>
-    private int ExtendRun(string text, Token[] tokens, int start, int end)
+    /// <summary>
+    /// The last token of the run of name words starting at <paramref name="start"/>. <paramref name="known"/> marks
+    /// the tokens that names already found (registry, gazetteer) cover.
+    /// </summary>
+    private int ExtendRun(string text, Token[] tokens, bool[] known, int start, int end)
     {
         var last = start;
         var hasHead = IsHead(text, tokens[start]);
@@ -114,6 +117,13 @@ public sealed class ProperNameRecognizer(MentionLexicons lexicons, IReadOnlySet<
                 if (next.Kind == TokenKind.Number)
                 {
                     joins = true; // "Channel 4 News"
+                }
+
+                // "and" between a name already found and another word is a list of two names ("Ansar Dine and
+                // Arab Movement of Azawad"), unless a known name runs across it ("Support of Islam and Muslims").
+                if (joins && word == "and" && !known[last + 1] && (known[last] || known[last + 2]))
+                {
+                    joins = false;
                 }
 
                 if (joins)
