@@ -243,18 +243,43 @@ public sealed partial class KnowledgeStore
     }
 
     /// <summary>
-    /// A page of the whole knowledge base's relations the filter admits, newest document first, from the
-    /// relations' day index. The count walks that index from the newest end (reading the rows only for
-    /// relation types) less the rejected relations (status index) and those with a rejected party (from the
-    /// parties' indexes); with entity types or past a thousand rejected entities, it reads the rows it counts.
+    /// A page of the whole knowledge base's relations the filter admits, newest document first: from the
+    /// relations' day index, or with relation types from the (type, day) index, one newest-first scan per type
+    /// merged, so that a rare type costs its page, not the table. The count walks the same indexes from the
+    /// newest end, less the rejected relations (status index) and those with a rejected party (from the parties'
+    /// indexes); with entity types or past a thousand rejected entities, it reads the rows it counts.
     /// </summary>
     private FactPage<RelationFact> RelationsPage(FactReader reader, RelationFilter filter, int offset, int limit)
     {
         var r = reader.RowId;
+        var types = filter.Types is { Count: > 0 } ? filter.Types.Distinct(StringComparer.Ordinal).ToList() : null;
         var (where, args, rejected) = RelationConditions(reader, "r", filter);
         args.Add("Offset", offset);
         args.Add("Take", limit + 1);
         var keys = $"SELECT r.{r} AS k, r.day AS o1, r.{r} AS o2 FROM relations r WHERE {where}";
+        string page;
+        if (types is null)
+        {
+            page = $"{keys}\nORDER BY r.day DESC, r.{r} DESC LIMIT @Take OFFSET @Offset";
+        }
+        else
+        {
+            // The type condition is each scan's equality; the rest of the filter applies to every scan.
+            var (untyped, _, _) = RelationConditions(reader, "r", filter with { Types = null });
+            args.Add("Window", offset + limit + 1);
+            for (var i = 0; i < types.Count; i++)
+            {
+                args.Add($"Type{i}", types[i]);
+            }
+
+            var scans = types.Select((_, i) => $"""
+                SELECT k, o1, o2 FROM (
+                    SELECT r.{r} AS k, r.day AS o1, r.{r} AS o2 FROM relations r WHERE r.type = @Type{i} AND {untyped}
+                    ORDER BY r.day DESC, r.{r} DESC LIMIT @Window) t{i}
+                """);
+            page = $"SELECT k, o1, o2 FROM ({string.Join("\nUNION ALL\n", scans)}\nORDER BY o1 DESC, o2 DESC LIMIT @Take OFFSET @Offset) paged";
+        }
+
         Totals totals;
         if (filter.EntityTypes is { Count: > 0 } || rejected is null)
         {
@@ -262,12 +287,16 @@ public sealed partial class KnowledgeStore
         }
         else
         {
-            var scope = (filter.Types is { Count: > 0 } ? " AND " + _dialect.InStrings("r.type", "@Types") : "")
-                + " AND " + DocumentPeriod("r", filter.Period ?? DatePeriod.Always);
+            var period = DocumentPeriod("r", filter.Period ?? DatePeriod.Always);
+            var scope = (types is null ? "" : " AND " + _dialect.InStrings("r.type", "@Types")) + " AND " + period;
             var rejectedRelations = $"SELECT count(*) FROM relations r WHERE r.status = 'rejected'{scope}";
             totals = new Totals(
-                // With types, the rows are read: in the table's order, which reads them faster than the index's.
-                $"SELECT 1 FROM relations r WHERE 1 = 1{scope}{(filter.Types is { Count: > 0 } ? "" : " ORDER BY r.day DESC")}",
+                types is null
+                    ? $"SELECT 1 FROM relations r WHERE 1 = 1{scope} ORDER BY r.day DESC"
+                    : string.Join(
+                        "\nUNION ALL\n",
+                        types.Select((_, i) =>
+                            $"SELECT 1 FROM (SELECT 1 AS x FROM relations r WHERE r.type = @Type{i} AND {period} ORDER BY r.day DESC LIMIT {CountLimit + 1}) c{i}")),
                 rejected.Count == 0
                     ? rejectedRelations
                     : $"""
@@ -280,12 +309,7 @@ public sealed partial class KnowledgeStore
                       """);
         }
 
-        var read = ReadRelations(
-            reader,
-            $"{keys}\nORDER BY r.day DESC, r.{r} DESC LIMIT @Take OFFSET @Offset",
-            "p.o1 DESC, p.o2 DESC",
-            args,
-            totals);
+        var read = ReadRelations(reader, page, "p.o1 DESC, p.o2 DESC", args, totals);
         return Page(reader, read, offset, limit, totals, args);
     }
 

@@ -128,7 +128,7 @@ public abstract partial class StoreContract<TFixture>
     {
         using var store = ListedStore();
         EntityRef?[] parties = [null, store.ResolveEntity("MNLA"), store.ResolveEntity("Ansar Dine"), store.ResolveEntity("Gao")];
-        string[]?[] types = [null, ["cooperates_with", "leads"]];
+        string[]?[] types = [null, ["cooperates_with", "leads"], ["opposes", "opposes"]];
         EntityType[]?[] kinds = [null, [EntityType.ArmedGroup]];
 
         AssertAll("");
