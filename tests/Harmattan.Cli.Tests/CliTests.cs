@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Harmattan.Cli.Tests;
@@ -156,6 +157,9 @@ public sealed class CliTests : IDisposable
         Assert.True(hits.GetArrayLength() > 0);
         var scores = hits.EnumerateArray().Select(h => h.GetProperty("score").GetDouble()).ToList();
         Assert.Equal(scores.OrderByDescending(s => s), scores);
+        // bm25 scores of seven reports are small: the listing shows them to three significant digits, not as 0.00.
+        Assert.All(scores, s => Assert.True(s > 0, $"score {s}"));
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"score {scores[0]:G3})"), run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

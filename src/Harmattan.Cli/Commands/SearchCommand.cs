@@ -32,7 +32,8 @@ internal static class SearchCommand
                     document = h.DocumentId,
                     h.Title,
                     claim = h.ClaimId,
-                    score = Math.Round(h.Score, 4),
+                    // Newest-first hits of a broad query carry no score (null), not a score of 0.
+                    score = hits.Ranked ? Math.Round(h.Score, 6) : (double?)null,
                     snippet = h.Snippet,
                 }));
                 return HarmattanCli.Ok;
@@ -43,8 +44,10 @@ internal static class SearchCommand
             {
                 rank++;
                 var kind = hit.Kind.ToString().ToLowerInvariant();
+                // bm25 values are small on a small store: three significant digits, not two decimals ("0.00").
+                var score = hits.Ranked ? string.Create(CultureInfo.InvariantCulture, $", score {hit.Score:G3}") : "";
                 env.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{rank,2}. [bold]{Markup.Escape(hit.Title)}[/] [dim]({kind} in {Workspace.ShortId(hit.DocumentId)}, score {hit.Score:0.00})[/]"));
+                    $"{rank,2}. [bold]{Markup.Escape(hit.Title)}[/] [dim]({kind} in {Workspace.ShortId(hit.DocumentId)}{score})[/]"));
                 env.Console.MarkupLine("    " + Highlight(hit.Snippet, env.Interactive));
             }
 
