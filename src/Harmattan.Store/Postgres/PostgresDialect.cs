@@ -110,10 +110,12 @@ internal sealed partial class PostgresDialect : StoreDialect
     public override long CountMatches(DbConnection connection, DbTransaction transaction, SearchQuery query, int cap) =>
         connection.ExecuteScalar<long>(
             """
-            WITH query AS (SELECT to_tsquery('harmattan_search', @Query) AS q)
-            SELECT greatest(
-                (SELECT count(*) FROM (SELECT 1 FROM documents d, query WHERE d.search @@ query.q LIMIT @Cap) x),
-                (SELECT count(*) FROM (SELECT 1 FROM claims c, query WHERE c.search @@ query.q AND c.status <> 'rejected' LIMIT @Cap) y))
+            WITH query AS (SELECT to_tsquery('harmattan_search', @Query) AS q),
+            documents AS (SELECT count(*) AS n FROM (SELECT 1 FROM documents d, query WHERE d.search @@ query.q LIMIT @Cap) x)
+            SELECT CASE WHEN documents.n >= @Cap THEN documents.n
+                        ELSE greatest(documents.n, (SELECT count(*) FROM (SELECT 1 FROM claims c, query WHERE c.search @@ query.q AND c.status <> 'rejected' LIMIT @Cap) y))
+                   END
+            FROM documents
             """,
             new { Query = TsQuery.Render(query), Cap = cap },
             transaction);

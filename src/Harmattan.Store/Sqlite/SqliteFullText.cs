@@ -48,13 +48,16 @@ internal static class SqliteFullText
 
     /// <summary>
     /// The matches of the larger index, counted up to <paramref name="cap"/>: walks as many matches as that. The
-    /// claims index holds rejected claims too, so a rejected claim may count.
+    /// claims are counted only when the documents did not reach the cap (the answer is then known). The claims
+    /// index holds rejected claims too, so a rejected claim may count.
     /// </summary>
     public static long CountMatches(DbConnection connection, DbTransaction transaction, SearchQuery query, int cap) =>
         connection.ExecuteScalar<long>(
             """
-            SELECT max((SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH @Match LIMIT @Cap)),
-                       (SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH @Match LIMIT @Cap)))
+            SELECT CASE WHEN documents.n >= @Cap THEN documents.n
+                        ELSE max(documents.n, (SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH @Match LIMIT @Cap)))
+                   END
+            FROM (SELECT count(*) AS n FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH @Match LIMIT @Cap)) documents
             """,
             new { Match = Fts5Query.Render(query), Cap = cap },
             transaction);
