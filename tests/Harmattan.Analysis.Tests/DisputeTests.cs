@@ -120,17 +120,57 @@ public sealed class DisputeTests : IDisposable
         var disputes = new DisputeFinder(_lexicon).AttributeDisputes(attributes);
         var lenient = new DisputeFinder(_lexicon, new DisputeOptions(StrengthTolerance: 1.5m)).AttributeDisputes(attributes);
 
-        // 3,000 and 4,000 agree within 50 %; 9,000 conflicts with both. Founded 2010 conflicts with 2011
-        // and with October 2011, which is inside 2011. Ideologies may be several and never conflict.
-        // GATIA's 500 / 5,000 and 2013 / 2014 come from one unattributed report: one source, no dispute.
+        // 3,000 and 4,000 agree within 50 %; 9,000 conflicts with both: one dispute between the two groups.
+        // Founded 2010 conflicts with 2011 and with October 2011, which is inside 2011 (the two agree).
+        // Ideologies may be several and never conflict. GATIA's 500 / 5,000 and 2013 / 2014 come from one
+        // unattributed report: one source, no dispute.
         Assert.Equal(
-            ["founded 2010 against 2011", "founded 2010 against 2011-10", "strength 3000 against 9000", "strength 4000 against 9000"],
+            ["founded 2010 against 2011 and 2011-10", "strength 3000 and 4000 against 9000"],
             disputes.Select(d => d.Reason[..d.Reason.IndexOf(':', StringComparison.Ordinal)]).Order(StringComparer.Ordinal));
         Assert.All(disputes, d => Assert.Equal(DisputeKind.Attribute, d.Kind));
-        var big = disputes.Single(d => d.Reason.StartsWith("strength 3000", StringComparison.Ordinal));
-        Assert.Contains("3 times", big.Reason, StringComparison.Ordinal);
+        var big = disputes.Single(d => d.Topic == "strength");
+        Assert.Contains("the larger is 2.25 to 3 times the smaller", big.Reason, StringComparison.Ordinal);
+        Assert.Equal(["strength = 3000", "strength = 4000"], big.SideA.Select(a => a.Text[..a.Text.IndexOf(' ', 11)]).Order(StringComparer.Ordinal));
         Assert.Equal("Colonel Sidi Keita", Assert.Single(big.SideB).Speaker!.Name);
+        Assert.Equal(2, disputes.Single(d => d.Topic == "founded").SideB.Count);
         Assert.Single(lenient, d => d.Topic == "strength");
+    }
+
+    [Fact]
+    public void Many_estimates_of_one_figure_make_a_dispute_per_pair_of_agreeing_groups_not_per_pair_of_figures()
+    {
+        // Ninety estimates of one group's strength from ninety reports in one year, from 100 to about 9,000: each
+        // differs from many others beyond 50 %.
+        var group = new EntityRef("ent_group", "The Group", EntityType.ArmedGroup);
+        var figures = Enumerable.Range(0, 90)
+            .Select(i => (int)(100 * Math.Pow(1.05, i)))
+            .Select((value, i) => new AttributeFact(
+                $"A{i}", group, "strength", value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{value} fighters", null, null,
+                new FactSource($"doc{i}", $"Report {i}", PartialDate.OfMonth(2020, 1 + (i % 12)), true, "")))
+            .ToList();
+
+        var disputes = new DisputeFinder(_lexicon).AttributeDisputes(figures);
+
+        // Groups within 50 % of their smallest figure: 100-150, 155-..., and so on up to about 9,000: ten
+        // groups, each in conflict with those at least two steps away (and with parts of its neighbours).
+        Assert.InRange(disputes.Count, 10, 45);
+        foreach (var dispute in disputes)
+        {
+            var low = dispute.SideA.Select(s => Figure(s.Text)).ToList();
+            var high = dispute.SideB.Select(s => Figure(s.Text)).ToList();
+            // Every statement kept has a counterpart beyond the tolerance on the other side, and only such.
+            Assert.All(low, l => Assert.Contains(high, h => h > l * 1.5m));
+            Assert.All(high, h => Assert.Contains(low, l => h > l * 1.5m));
+        }
+
+        // Every pair of figures beyond the tolerance is set against each other in one dispute.
+        var conflicting = figures.SelectMany(x => figures.Where(y => Figure(y.Value) > Figure(x.Value) * 1.5m).Select(y => (x.Value, y.Value))).ToList();
+        Assert.All(conflicting, pair => Assert.Contains(disputes, d =>
+            d.SideA.Any(s => Figure(s.Text) == Figure(pair.Item1)) && d.SideB.Any(s => Figure(s.Text) == Figure(pair.Item2))));
+
+        static decimal Figure(string text) => decimal.Parse(
+            text.StartsWith("strength = ", StringComparison.Ordinal) ? text[11..text.IndexOf(' ', 11)] : text,
+            System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]
@@ -141,7 +181,7 @@ public sealed class DisputeTests : IDisposable
         var all = new DisputeFinder(_lexicon).Find(Store.FindRelations(), Store.FindAttributes(), Store.FindClaims());
 
         Assert.Equal(
-            [DisputeKind.Relation, DisputeKind.Attribute, DisputeKind.Attribute, DisputeKind.Attribute, DisputeKind.Attribute, DisputeKind.Assessment, DisputeKind.Assessment],
+            [DisputeKind.Relation, DisputeKind.Attribute, DisputeKind.Attribute, DisputeKind.Assessment, DisputeKind.Assessment],
             all.Select(d => d.Kind));
     }
 

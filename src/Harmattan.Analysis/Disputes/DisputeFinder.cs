@@ -107,8 +107,11 @@ public sealed class DisputeFinder(StanceLexicon lexicon, DisputeOptions? options
     }
 
     /// <summary>
-    /// Figures of one attribute of one actor that differ beyond the tolerance (within the window), and
-    /// dates of one attribute that cannot denote the same day. One dispute per pair of conflicting values.
+    /// Figures of one attribute of one actor that differ beyond the tolerance (within the window), and dates of
+    /// one attribute that cannot denote the same day. The values are first gathered into groups that agree among
+    /// themselves (figures within the tolerance of the group's smallest, dates with a day in common), and there is
+    /// one dispute per pair of groups holding conflicting statements: a much-reported actor's hundred estimates of
+    /// its strength make a few disputes between ranges of figures, not one per pair of figures (thousands).
     /// </summary>
     public IReadOnlyList<Dispute> AttributeDisputes(IEnumerable<AttributeFact> attributes)
     {
@@ -126,68 +129,127 @@ public sealed class DisputeFinder(StanceLexicon lexicon, DisputeOptions? options
                 continue;
             }
 
-            var byValue = group
-                .Select(a => (Fact: a, Number: numeric ? Number(a.Value) : null, Date: dated ? Date(a.Value) : null))
-                .Where(x => x.Number is not null || x.Date is not null)
-                .GroupBy(x => x.Fact.Value, StringComparer.Ordinal)
-                .OrderBy(g => g.First().Number ?? 0)
-                .ThenBy(g => g.Key, StringComparer.Ordinal)
-                .ToList();
-            for (var i = 0; i < byValue.Count; i++)
+            var agreeing = numeric ? FigureGroups(group) : dated ? DateGroups(group) : [];
+            for (var i = 0; i < agreeing.Count; i++)
             {
-                for (var j = i + 1; j < byValue.Count; j++)
+                for (var j = i + 1; j < agreeing.Count; j++)
                 {
-                    var (x, y) = (byValue[i].First(), byValue[j].First());
-                    string reason;
-                    List<AttributeFact> a, b;
-                    if (numeric)
+                    var (lower, upper) = (agreeing[i], agreeing[j]);
+                    var a = lower.Where(f => upper.Any(g => Conflict(f, g))).ToList();
+                    var b = upper.Where(g => lower.Any(f => Conflict(f, g))).ToList();
+                    if (a.Count == 0 || b.Count == 0)
                     {
-                        var (low, high) = (Math.Min(x.Number!.Value, y.Number!.Value), Math.Max(x.Number!.Value, y.Number!.Value));
-                        if (low <= 0 || high <= low * (1 + _options.StrengthTolerance))
-                        {
-                            continue;
-                        }
-
-                        a = byValue[i].Select(v => v.Fact).Where(f => byValue[j].Any(g => FromOtherSource(f, g.Fact) && Near(When(f), When(g.Fact)))).ToList();
-                        b = byValue[j].Select(v => v.Fact).Where(f => byValue[i].Any(g => FromOtherSource(f, g.Fact) && Near(When(f), When(g.Fact)))).ToList();
-                        reason = string.Create(CultureInfo.InvariantCulture,
-                            $"{group.Key.Name} {x.Fact.Value} against {y.Fact.Value}: the larger is {high / low:0.##} times the smaller, beyond the tolerance of {_options.StrengthTolerance:P0}, in reports at most {_options.WindowDays} days apart");
-                    }
-                    else
-                    {
-                        var (dx, dy) = (x.Date!.Value, y.Date!.Value);
-                        if (dx.Latest >= dy.Earliest && dy.Latest >= dx.Earliest)
-                        {
-                            continue;
-                        }
-
-                        a = byValue[i].Select(v => v.Fact).Where(f => byValue[j].Any(g => FromOtherSource(f, g.Fact))).ToList();
-                        b = byValue[j].Select(v => v.Fact).Where(f => byValue[i].Any(g => FromOtherSource(f, g.Fact))).ToList();
-                        reason = $"{group.Key.Name} {dx.ToIso()} against {dy.ToIso()}: the two dates cannot be the same";
+                        continue;
                     }
 
-                    if (a.Count > 0 && b.Count > 0)
-                    {
-                        disputes.Add(new Dispute(
-                            DisputeKind.Attribute,
-                            x.Fact.Entity,
-                            null,
-                            group.Key.Name,
-                            reason,
-                            a.Select(Statement).ToList(),
-                            b.Select(Statement).ToList()));
-                    }
+                    var first = a[0].Fact;
+                    disputes.Add(new Dispute(
+                        DisputeKind.Attribute,
+                        first.Entity,
+                        null,
+                        group.Key.Name,
+                        numeric ? FigureReason(group.Key.Name, a, b) : $"{group.Key.Name} {Values(a)} against {Values(b)}: the dates cannot be the same",
+                        a.Select(v => Statement(v.Fact)).ToList(),
+                        b.Select(v => Statement(v.Fact)).ToList()));
                 }
             }
         }
 
         return disputes;
 
+        // Two statements conflict when their values do (dates that share no day, figures beyond the tolerance
+        // in reports within the window) and they come from different sources.
+        bool Conflict(Valued x, Valued y) =>
+            Counter(x.Fact.From, x.Fact.Speaker, y.Fact.From, y.Fact.Speaker)
+            && (x.Date is { } dx && y.Date is { } dy
+                ? dx.Latest < dy.Earliest || dy.Latest < dx.Earliest
+                : x.Number is { } nx && y.Number is { } ny && Beyond(Math.Min(nx, ny), Math.Max(nx, ny)) && Near(When(x.Fact), When(y.Fact)));
+
+        string FigureReason(string name, List<Valued> a, List<Valued> b)
+        {
+            var (least, most) = (b.Min(v => v.Number!.Value) / a.Max(v => v.Number!.Value), b.Max(v => v.Number!.Value) / a.Min(v => v.Number!.Value));
+            var ratio = least == most
+                ? most.ToString("0.##", CultureInfo.InvariantCulture)
+                : string.Create(CultureInfo.InvariantCulture, $"{least:0.##} to {most:0.##}");
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{name} {Values(a)} against {Values(b)}: the larger is {ratio} times the smaller, beyond the tolerance of {_options.StrengthTolerance:P0} for the statements set against each other, in reports at most {_options.WindowDays} days apart");
+        }
+
+        static string Values(List<Valued> side)
+        {
+            var values = side.Select(v => v.Fact.Value).Distinct(StringComparer.Ordinal).ToList();
+            return values.Count switch
+            {
+                1 => values[0],
+                2 => $"{values[0]} and {values[1]}",
+                _ => $"{values[0]} to {values[^1]} ({values.Count} values)",
+            };
+        }
+
         static DisputeStatement Statement(AttributeFact f) => new($"{f.Name} = {f.Value} (\"{f.Surface}\")", f.Speaker, f.From);
 
         static PartialDate When(AttributeFact f) => f.AsOf ?? f.From.Date;
+    }
 
-        static bool FromOtherSource(AttributeFact x, AttributeFact y) => Counter(x.From, x.Speaker, y.From, y.Speaker);
+    /// <summary>An attribute statement with its value read as a figure or a date.</summary>
+    private sealed record Valued(AttributeFact Fact, decimal? Number, PartialDate? Date);
+
+    private bool Beyond(decimal low, decimal high) => low > 0 && high > low * (1 + _options.StrengthTolerance);
+
+    /// <summary>
+    /// The positive figures in increasing order, cut into groups each within the tolerance of its smallest
+    /// figure: no two statements of one group conflict.
+    /// </summary>
+    private List<List<Valued>> FigureGroups(IEnumerable<AttributeFact> facts)
+    {
+        var groups = new List<List<Valued>>();
+        foreach (var v in facts
+                     .Select(f => new Valued(f, Number(f.Value), null))
+                     .Where(v => v.Number > 0)
+                     .OrderBy(v => v.Number)
+                     .ThenBy(v => v.Fact.Value, StringComparer.Ordinal))
+        {
+            if (groups.Count == 0 || Beyond(groups[^1][0].Number!.Value, v.Number!.Value))
+            {
+                groups.Add([]);
+            }
+
+            groups[^1].Add(v);
+        }
+
+        return groups;
+    }
+
+    /// <summary>
+    /// The dates in order of their first day, cut into groups that share a day: no two statements of one group
+    /// conflict.
+    /// </summary>
+    private static List<List<Valued>> DateGroups(IEnumerable<AttributeFact> facts)
+    {
+        var groups = new List<List<Valued>>();
+        var (from, to) = (DateOnly.MinValue, DateOnly.MaxValue);
+        foreach (var v in facts
+                     .Select(f => new Valued(f, null, Date(f.Value)))
+                     .Where(v => v.Date is not null)
+                     .OrderBy(v => v.Date!.Value.Earliest)
+                     .ThenBy(v => v.Date!.Value.Latest)
+                     .ThenBy(v => v.Fact.Value, StringComparer.Ordinal))
+        {
+            var date = v.Date!.Value;
+            if (groups.Count == 0 || date.Earliest > to)
+            {
+                groups.Add([]);
+                (from, to) = (date.Earliest, date.Latest);
+            }
+            else
+            {
+                (from, to) = (date.Earliest > from ? date.Earliest : from, date.Latest < to ? date.Latest : to);
+            }
+
+            groups[^1].Add(v);
+        }
+
+        return groups;
     }
 
     /// <summary>
