@@ -39,11 +39,26 @@ public sealed class KnowledgeStoreSource : IDisposable
     /// </summary>
     public static readonly int IdleSqliteConnections = Math.Max(32, 8 * Environment.ProcessorCount);
 
+    /// <summary>
+    /// How long a connection may wait unused before it is closed, beyond the <see cref="MinIdleSqliteConnections"/>
+    /// used last: a burst of requests leaves up to <see cref="IdleSqliteConnections"/> connections, each with its
+    /// page cache and statements, and a quiet server gives them back. Stores take the connection returned last,
+    /// so the ones a steady load does not need are those that age.
+    /// </summary>
+    public static readonly TimeSpan IdleLifetime = TimeSpan.FromMinutes(1);
+
+    /// <summary>Idle SQLite connections kept however long they wait.</summary>
+    public const int MinIdleSqliteConnections = 2;
+
+    /// <summary>How often a returned connection looks for idle ones to close.</summary>
+    private static readonly TimeSpan TrimInterval = TimeSpan.FromSeconds(10);
+
     private readonly StoreLocation _location;
     private readonly StoreDialect _dialect;
     private readonly TimeProvider _clock;
     private readonly NpgsqlDataSource? _postgres;
-    private readonly ConcurrentBag<StatementCachingConnection> _idle = [];
+    private readonly ConcurrentStack<(StatementCachingConnection Connection, DateTimeOffset Since)> _idle = new();
+    private long _nextTrimTicks;
     private volatile bool _disposed;
 
     private KnowledgeStoreSource(StoreLocation location, StoreDialect dialect, int schemaVersion, TimeProvider clock, NpgsqlDataSource? postgres)
@@ -115,7 +130,7 @@ public sealed class KnowledgeStoreSource : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         DbConnection connection = _postgres is not null
             ? PostgresDatabase.Open(_postgres, _location.Display)
-            : _idle.TryTake(out var idle) ? idle : SqliteDatabase.Reopen(_location.Target);
+            : _idle.TryPop(out var idle) ? idle.Connection : SqliteDatabase.Reopen(_location.Target);
         return new KnowledgeStore(this, connection, _dialect, _location, SchemaVersion, _clock);
     }
 
@@ -124,11 +139,16 @@ public sealed class KnowledgeStoreSource : IDisposable
     {
         if (connection is StatementCachingConnection sqlite && !_disposed && sqlite.State == ConnectionState.Open && _idle.Count < IdleSqliteConnections)
         {
-            _idle.Add(sqlite);
+            var now = _clock.GetUtcNow();
+            _idle.Push((sqlite, now));
             if (_disposed)
             {
                 // Dispose ran meanwhile, and may have emptied the pool before this connection was in it.
                 DisposeIdle();
+            }
+            else
+            {
+                CloseAged(now);
             }
 
             return;
@@ -150,11 +170,52 @@ public sealed class KnowledgeStoreSource : IDisposable
         DisposeIdle();
     }
 
+    /// <summary>
+    /// Closes the connections idle longer than <see cref="IdleLifetime"/> beyond the <see cref="MinIdleSqliteConnections"/>
+    /// returned last; one caller at a time, every <see cref="TrimInterval"/> at most. A store opened meanwhile may
+    /// find the pool empty and open a connection of its own.
+    /// </summary>
+    private void CloseAged(DateTimeOffset now)
+    {
+        var due = Interlocked.Read(ref _nextTrimTicks);
+        if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextTrimTicks, now.UtcTicks + TrimInterval.Ticks, due) != due)
+        {
+            return;
+        }
+
+        var idle = new (StatementCachingConnection Connection, DateTimeOffset Since)[IdleSqliteConnections + 1];
+        var count = _idle.TryPopRange(idle);
+        var kept = new List<(StatementCachingConnection Connection, DateTimeOffset Since)>(count);
+        for (var i = 0; i < count; i++)
+        {
+            // Popped newest first.
+            if (i < MinIdleSqliteConnections || now - idle[i].Since < IdleLifetime)
+            {
+                kept.Add(idle[i]);
+            }
+            else
+            {
+                idle[i].Connection.Dispose();
+            }
+        }
+
+        if (kept.Count > 0)
+        {
+            kept.Reverse();
+            _idle.PushRange([.. kept]);
+        }
+
+        if (_disposed)
+        {
+            DisposeIdle();
+        }
+    }
+
     private void DisposeIdle()
     {
-        while (_idle.TryTake(out var connection))
+        while (_idle.TryPop(out var idle))
         {
-            connection.Dispose();
+            idle.Connection.Dispose();
         }
     }
 }

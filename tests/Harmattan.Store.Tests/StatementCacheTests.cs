@@ -147,4 +147,43 @@ public sealed class StatementCacheTests : IDisposable
         open.Dispose();
         Assert.Equal(0, source.IdleConnections);
     }
+
+    [Fact]
+    public void A_source_closes_connections_left_idle_after_a_burst_but_keeps_the_last_used()
+    {
+        var clock = new SettableClock(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
+        using var source = KnowledgeStoreSource.Create(_files.NewLocation(), clock);
+
+        // A burst: eight requests at once leave eight idle connections.
+        var burst = Enumerable.Range(0, 8).Select(_ => source.OpenStore()).ToList();
+        burst.ForEach(store => store.Dispose());
+        Assert.Equal(8, source.IdleConnections);
+
+        // Within the lifetime nothing is closed.
+        clock.Now += KnowledgeStoreSource.IdleLifetime / 2;
+        using (var store = source.OpenStore())
+        {
+            Assert.Equal(0, store.GetStats().Documents);
+        }
+
+        Assert.Equal(8, source.IdleConnections);
+
+        // Past it, the next store given back closes all but the last used.
+        clock.Now += KnowledgeStoreSource.IdleLifetime;
+        using (var store = source.OpenStore())
+        {
+            Assert.Equal(0, store.GetStats().Documents);
+        }
+
+        Assert.Equal(KnowledgeStoreSource.MinIdleSqliteConnections, source.IdleConnections);
+        using var again = source.OpenStore();
+        Assert.Equal(0, again.GetStats().Documents);
+    }
+
+    private sealed class SettableClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
 }
