@@ -21,15 +21,20 @@ public sealed class AttributeLexicon
     private readonly Dictionary<string, AttributeCue[]> _byFirst;
 
     public const string StrengthUnit = "strength-unit";
+    public const string LossWord = "loss-word";
 
-    private AttributeLexicon(Dictionary<string, AttributeCue[]> byFirst, HashSet<string> strengthUnits)
+    private AttributeLexicon(Dictionary<string, AttributeCue[]> byFirst, HashSet<string> strengthUnits, HashSet<string> lossWords)
     {
         _byFirst = byFirst;
         StrengthUnits = strengthUnits;
+        LossWords = lossWords;
     }
 
     /// <summary>Units of a quantity (as quantity-units.tsv names them) that count a group's strength.</summary>
     public IReadOnlySet<string> StrengthUnits { get; }
+
+    /// <summary>Words next to a count of fighters that make it a loss, not a strength ("killed 40 fighters").</summary>
+    public IReadOnlySet<string> LossWords { get; }
 
     public static AttributeLexicon Load(DataDirectory data)
     {
@@ -37,13 +42,14 @@ public sealed class AttributeLexicon
         var byFirst = new Dictionary<string, List<AttributeCue>>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var units = new HashSet<string>(StringComparer.Ordinal);
+        var losses = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in DataTable.Read(path, 2, 3))
         {
             var kind = row[1];
             var needsValue = kind is Ideology or Goal;
-            if (kind is not (Ideology or Goal or GoalVerb or CompositionCue or StrengthUnit))
+            if (kind is not (Ideology or Goal or GoalVerb or CompositionCue or StrengthUnit or LossWord))
             {
-                throw row.Error($"the attribute must be ideology, goal, goal-verb, composition-cue or strength-unit, not '{kind}'");
+                throw row.Error($"the attribute must be ideology, goal, goal-verb, composition-cue, strength-unit or loss-word, not '{kind}'");
             }
 
             if (needsValue != (row.Fields.Length == 3 && row[2].Length > 0))
@@ -57,9 +63,14 @@ public sealed class AttributeLexicon
                 throw row.Error($"'{row[0]}' is listed twice");
             }
 
-            if (kind == StrengthUnit)
+            if (kind is StrengthUnit or LossWord)
             {
-                units.Add(phrase);
+                if (phrase.Contains(' ', StringComparison.Ordinal))
+                {
+                    throw row.Error($"a {kind} is one word, not '{row[0]}'");
+                }
+
+                (kind == StrengthUnit ? units : losses).Add(phrase);
                 continue;
             }
 
@@ -72,7 +83,7 @@ public sealed class AttributeLexicon
             list.Add(new AttributeCue(words, kind, needsValue ? row[2] : null, $"{Path.GetFileName(path)}:{row.Line}"));
         }
 
-        return new AttributeLexicon(byFirst.ToDictionary(p => p.Key, p => p.Value.OrderByDescending(c => c.Words.Length).ToArray(), StringComparer.Ordinal), units);
+        return new AttributeLexicon(byFirst.ToDictionary(p => p.Key, p => p.Value.OrderByDescending(c => c.Words.Length).ToArray(), StringComparer.Ordinal), units, losses);
     }
 
     /// <summary>The longest cue whose words start at <paramref name="at"/> in <paramref name="words"/>, or null.</summary>

@@ -86,6 +86,7 @@ public sealed class AttributeRecognizer(AttributeLexicon lexicon, RelationWords 
         {
             if (q.Unit is { } unit && lexicon.StrengthUnits.Contains(unit) && q.Rule != Quantities.QuantityRecognizer.VagueCount
                 && document.SentenceAt(q.Span.Start) is var s and >= 0 && document.Sentences[s].Span.Contains(q.Span)
+                && !IsLoss(document, document.Sentences[s], q.Span)
                 && NearestGroup(sentences[s], q.Span) is { } group)
             {
                 found.Add(Draft(document, group, "strength", decimal.Truncate(q.Value).ToString(System.Globalization.CultureInfo.InvariantCulture), q.Span, document.Sentences[s].Span, "strength-count", 0.6));
@@ -239,6 +240,52 @@ public sealed class AttributeRecognizer(AttributeLexicon lexicon, RelationWords 
         }
 
         return null;
+    }
+
+    /// <summary>Auxiliaries that may stand between a count and its loss word ("30 fighters were captured").</summary>
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "were", "was", "are", "is", "had", "have", "has", "been", "being", "reportedly", "also",
+    };
+
+    /// <summary>Tokens before a count that a loss word may stand at ("killed at least 40 fighters").</summary>
+    private const int LossReachBefore = 3;
+
+    /// <summary>
+    /// Whether a count of fighters is a loss rather than a strength: a loss word (killed, lost, captured, ...)
+    /// at most three words before it, or right after it past auxiliaries ("12 militants were killed").
+    /// </summary>
+    private bool IsLoss(AnalyzedDocument document, Sentence sentence, TextSpan count)
+    {
+        var text = document.Text;
+        var tokens = document.Tokens;
+        var end = sentence.FirstToken + sentence.TokenCount;
+        var first = sentence.FirstToken;
+        while (first < end && tokens[first].Span.End <= count.Start)
+        {
+            first++;
+        }
+
+        for (var k = first - 1; k >= Math.Max(sentence.FirstToken, first - LossReachBefore); k--)
+        {
+            if (lexicon.LossWords.Contains(tokens[k].Span.Of(text).ToLowerInvariant()))
+            {
+                return true;
+            }
+        }
+
+        var after = first;
+        while (after < end && tokens[after].Span.Start < count.End)
+        {
+            after++;
+        }
+
+        while (after < end && Auxiliaries.Contains(tokens[after].Span.Of(text)))
+        {
+            after++;
+        }
+
+        return after < end && lexicon.LossWords.Contains(tokens[after].Span.Of(text).ToLowerInvariant());
     }
 
     /// <summary>The group nearest to a strength figure in its sentence, looking back first.</summary>
