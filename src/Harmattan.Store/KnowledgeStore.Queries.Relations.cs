@@ -253,7 +253,16 @@ public sealed partial class KnowledgeStore
     {
         var r = reader.RowId;
         var types = filter.Types is { Count: > 0 } ? filter.Types.Distinct(StringComparer.Ordinal).ToList() : null;
-        var (where, args, rejected) = RelationConditions(reader, "r", filter);
+        // The conditions without the types, which each per-type scan has as its equality instead; the list of
+        // types (@Types) is for the queries that read the rows.
+        var (untyped, args, rejected) = RelationConditions(reader, "r", filter with { Types = null });
+        var where = untyped;
+        if (types is not null)
+        {
+            where += " AND " + _dialect.InStrings("r.type", "@Types");
+            args.Add("Types", _dialect.Strings(types));
+        }
+
         args.Add("Offset", offset);
         args.Add("Take", limit + 1);
         var keys = $"SELECT r.{r} AS k, r.day AS o1, r.{r} AS o2 FROM relations r WHERE {where}";
@@ -264,8 +273,6 @@ public sealed partial class KnowledgeStore
         }
         else
         {
-            // The type condition is each scan's equality; the rest of the filter applies to every scan.
-            var (untyped, _, _) = RelationConditions(reader, "r", filter with { Types = null });
             args.Add("Window", offset + limit + 1);
             for (var i = 0; i < types.Count; i++)
             {

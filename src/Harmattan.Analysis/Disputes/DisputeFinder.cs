@@ -142,10 +142,9 @@ public sealed class DisputeFinder(StanceLexicon lexicon, DisputeOptions? options
                         continue;
                     }
 
-                    var first = a[0].Fact;
                     disputes.Add(new Dispute(
                         DisputeKind.Attribute,
-                        first.Entity,
+                        a[0].Fact.Entity,
                         null,
                         group.Key.Name,
                         numeric ? FigureReason(group.Key.Name, a, b) : $"{group.Key.Name} {Values(a)} against {Values(b)}: the dates cannot be the same",
@@ -222,12 +221,13 @@ public sealed class DisputeFinder(StanceLexicon lexicon, DisputeOptions? options
 
     /// <summary>
     /// The dates in order of their first day, cut into groups that share a day: no two statements of one group
-    /// conflict.
+    /// conflict. In that order a date shares a day with all of its group when it starts no later than the group's
+    /// earliest last day.
     /// </summary>
     private static List<List<Valued>> DateGroups(IEnumerable<AttributeFact> facts)
     {
         var groups = new List<List<Valued>>();
-        var (from, to) = (DateOnly.MinValue, DateOnly.MaxValue);
+        var to = DateOnly.MaxValue;
         foreach (var v in facts
                      .Select(f => new Valued(f, null, Date(f.Value)))
                      .Where(v => v.Date is not null)
@@ -239,11 +239,11 @@ public sealed class DisputeFinder(StanceLexicon lexicon, DisputeOptions? options
             if (groups.Count == 0 || date.Earliest > to)
             {
                 groups.Add([]);
-                (from, to) = (date.Earliest, date.Latest);
+                to = date.Latest;
             }
-            else
+            else if (date.Latest < to)
             {
-                (from, to) = (date.Earliest > from ? date.Earliest : from, date.Latest < to ? date.Latest : to);
+                to = date.Latest;
             }
 
             groups[^1].Add(v);

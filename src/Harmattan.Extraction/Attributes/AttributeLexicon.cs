@@ -42,7 +42,8 @@ public sealed class AttributeLexicon
         var byFirst = new Dictionary<string, List<AttributeCue>>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var units = new HashSet<string>(StringComparer.Ordinal);
-        var losses = new HashSet<string>(StringComparer.Ordinal);
+        // Matched against the text's words as written ("Killed" opens a sentence).
+        var losses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in DataTable.Read(path, 2, 3))
         {
             var kind = row[1];

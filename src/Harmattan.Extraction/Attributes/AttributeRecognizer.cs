@@ -268,7 +268,7 @@ public sealed class AttributeRecognizer(AttributeLexicon lexicon, RelationWords 
 
         for (var k = first - 1; k >= Math.Max(sentence.FirstToken, first - LossReachBefore); k--)
         {
-            if (lexicon.LossWords.Contains(tokens[k].Span.Of(text).ToLowerInvariant()))
+            if (lexicon.LossWords.Contains(tokens[k].Span.Of(text)))
             {
                 return true;
             }
@@ -285,7 +285,7 @@ public sealed class AttributeRecognizer(AttributeLexicon lexicon, RelationWords 
             after++;
         }
 
-        return after < end && lexicon.LossWords.Contains(tokens[after].Span.Of(text).ToLowerInvariant());
+        return after < end && lexicon.LossWords.Contains(tokens[after].Span.Of(text));
     }
 
     /// <summary>The group nearest to a strength figure in its sentence, looking back first.</summary>

@@ -69,7 +69,6 @@ internal sealed partial class PostgresDialect : StoreDialect
         }
     }
 
-
     /// <summary>
     /// Refreshes the statistics of the tables entity resolution reads once they changed by a fifth (and at least
     /// a thousand rows) since last analysed. Autovacuum does it too, but only every minute or so: a new
@@ -425,7 +424,6 @@ internal sealed partial class PostgresDialect : StoreDialect
     /// <summary>A regular expression class of the code points above the BMP (the database is UTF-8).</summary>
     public override string HasCharacterBeyondBmp(string expression) => $"{expression} ~ '[\U00010000-\U0010FFFF]'";
 
-    /// <summary>A text array parameter.</summary>
     /// <summary>The types and words as two arrays; per pair, a limited scan of the keys' unique index.</summary>
     public override IReadOnlyList<(string Type, string Key, string EntityId)> SharedWords(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Type, string Word)> words, int limit) =>
@@ -441,6 +439,7 @@ internal sealed partial class PostgresDialect : StoreDialect
             new { Types = words.Select(w => w.Type).ToArray(), Words = words.Select(w => w.Word).ToArray(), Limit = limit },
             transaction).AsList();
 
+    /// <summary>A text array parameter.</summary>
     public override string InStrings(string expression, string parameter) => $"{expression} = ANY({parameter})";
 
     public override object Strings(IEnumerable<string> values) => values.ToArray();

@@ -224,7 +224,6 @@ internal sealed class SqliteDialect : StoreDialect
     /// <summary>GLOB compares code points in a character class, so the class spans the planes above the BMP.</summary>
     public override string HasCharacterBeyondBmp(string expression) => $"{expression} GLOB '*[\U00010000-\U0010FFFF]*'";
 
-    /// <summary>The strings travel as one JSON array, which json_each opens as a table.</summary>
     /// <summary>The words as one JSON array of [type, word] pairs; per pair, a range scan of the keys' unique index.</summary>
     public override IReadOnlyList<(string Type, string Key, string EntityId)> SharedWords(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Type, string Word)> words, int limit) =>
@@ -240,6 +239,7 @@ internal sealed class SqliteDialect : StoreDialect
             new { Words = System.Text.Json.JsonSerializer.Serialize(words.Select(w => new[] { w.Type, w.Word })), Limit = limit },
             transaction).AsList();
 
+    /// <summary>The strings travel as one JSON array, which json_each opens as a table.</summary>
     public override string InStrings(string expression, string parameter) => $"{expression} IN (SELECT value FROM json_each({parameter}))";
 
     public override object Strings(IEnumerable<string> values) => System.Text.Json.JsonSerializer.Serialize(values);

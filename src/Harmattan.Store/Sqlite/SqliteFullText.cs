@@ -13,7 +13,6 @@ internal static class SqliteFullText
     /// <summary>A title term counts this many times a body term: a report titled on it is about it.</summary>
     private const double TitleWeight = 10.0;
 
-
     public static void Index(DbConnection connection, DbTransaction transaction, string documentId) =>
         connection.Execute(
             """
