@@ -39,7 +39,10 @@ public sealed class BenchCommandTests : IDisposable
         var ingest = result.GetProperty("ingest");
         Assert.Equal((12, 0), (ingest.GetProperty("documents").GetInt32(), ingest.GetProperty("failed").GetInt32()));
         Assert.True(ingest.GetProperty("database_bytes").GetInt64() > 0);
-        Assert.Equal(12, ingest.GetProperty("samples").EnumerateArray().Last().GetProperty("documents").GetInt32());
+        var samples = ingest.GetProperty("samples").EnumerateArray().ToList();
+        Assert.Equal(12, samples[^1].GetProperty("documents").GetInt32());
+        // Private memory is what must not grow with the corpus; its peak is at least every sample.
+        Assert.All(samples, s => Assert.InRange(s.GetProperty("private_bytes").GetInt64(), 1, ingest.GetProperty("peak_private_bytes").GetInt64()));
         var queries = result.GetProperty("queries").EnumerateArray().ToList();
         Assert.Equal(["profile", "search", "network", "timeline", "disputes"], queries.Select(q => q.GetProperty("query").GetString()));
         Assert.All(queries, q => Assert.True(q.GetProperty("p50_ms").GetDouble() <= q.GetProperty("p99_ms").GetDouble()));
