@@ -71,6 +71,29 @@ public sealed class PostgresSpecificTests : IDisposable
     }
 
     [Fact]
+    public void A_database_whose_extensions_put_views_in_its_schema_still_takes_a_knowledge_base()
+    {
+        // pg_stat_statements, on many servers, puts two views in the schema it is created in.
+        var location = _fixture.NewLocation();
+        using (var connection = new NpgsqlConnection(StoreLocation.Parse(location).Target))
+        {
+            connection.Open();
+            using var command = new NpgsqlCommand("CREATE EXTENSION pg_stat_statements", connection);
+            command.ExecuteNonQuery();
+        }
+
+        using (var store = KnowledgeStore.Open(location))
+        {
+            var gao = SahelReports.Gao();
+            Assert.Equal(IngestOutcome.Added, store.Upsert(gao.Document, gao.Extraction));
+        }
+
+        using var reopened = KnowledgeStore.Open(location);
+        Assert.Equal(1, reopened.GetStats().Documents);
+        Assert.Empty(reopened.CheckConsistency());
+    }
+
+    [Fact]
     public void A_name_spelled_alike_that_shares_no_word_is_found_through_the_trigram_index()
     {
         using var store = _fixture.Open(_fixture.NewLocation());

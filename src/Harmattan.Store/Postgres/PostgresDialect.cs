@@ -290,9 +290,17 @@ internal sealed partial class PostgresDialect : StoreDialect
         return found;
     }
 
+    /// <summary>
+    /// A condition on a pg_class row aliased c: the relation is not a member of an extension. Extensions put
+    /// tables and views in the schema they are created in (pg_stat_statements its views, PostGIS
+    /// spatial_ref_sys); they belong to the database, not to the knowledge base or to another application.
+    /// </summary>
+    internal const string NotOfAnExtension =
+        "NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')";
+
     public override IReadOnlyList<string> Tables(DbConnection connection, DbTransaction transaction) =>
         connection.Query<string>(
-            "SELECT c.relname FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') ORDER BY c.relname",
+            $"SELECT c.relname FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') AND {NotOfAnExtension} ORDER BY c.relname",
             transaction: transaction).AsList();
 
     public override IReadOnlyList<string> Columns(DbConnection connection, DbTransaction transaction, string table) =>

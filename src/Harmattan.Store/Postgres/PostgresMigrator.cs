@@ -54,9 +54,10 @@ internal static class PostgresMigrator
     private static int ReadVersion(NpgsqlConnection connection, DbTransaction? transaction, string display)
     {
         var tables = connection.Query<string>(
-            """
+            $"""
             SELECT c.relname FROM pg_class c
             WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+              AND {PostgresDialect.NotOfAnExtension}
             """,
             transaction: transaction).AsList();
         if (tables.Count == 0)
