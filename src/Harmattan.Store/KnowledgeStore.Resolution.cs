@@ -117,17 +117,36 @@ public sealed partial class KnowledgeStore
         }
 
         AddSharedWords(probes, found, transaction, cache);
-        // Where the database indexes spellings (PostgreSQL's pg_trgm), names spelled alike join the block.
-        var similar = _dialect.SimilarlySpelled(_connection, transaction, probes.Select(p => (p.Type, (IReadOnlyList<string>)p.Names)).ToList(), MaximumCandidates);
-        for (var i = 0; i < probes.Count; i++)
+        // Where the database indexes spellings (PostgreSQL's pg_trgm), names spelled alike join the block of
+        // the probes that reach the fuzzy rule: the last one, so a probe a stronger rule decides does not ask.
+        var fuzzy = Enumerable.Range(0, probes.Count).Where(i => !DecidedBeforeFuzzy(probes[i], hits)).ToList();
+        var similar = _dialect.SimilarlySpelled(_connection, transaction, fuzzy.Select(i => (probes[i].Type, (IReadOnlyList<string>)probes[i].Names)).ToList(), MaximumCandidates);
+        for (var j = 0; j < fuzzy.Count; j++)
         {
-            found[i].UnionWith(similar[i]);
+            found[fuzzy[j]].UnionWith(similar[j]);
         }
 
         var loaded = LoadCandidates(found.SelectMany(f => f).ToHashSet(StringComparer.Ordinal), transaction, cache);
         return found
             .Select(ids => ids.Where(loaded.ContainsKey).Order(StringComparer.Ordinal).Select(id => loaded[id]).ToList())
             .ToList();
+    }
+
+    /// <summary>
+    /// Whether the exact lookups already found what a rule before the fuzzy one takes (<see cref="EntityMatcher"/>:
+    /// the first rule that finds anything decides): the probe's own id, or one of its names or initials, in an
+    /// entity of its type; for a probe with a registry entry (which keeps stored entities of other entries out
+    /// of its pool) an entity of its type with that entry.
+    /// </summary>
+    private static bool DecidedBeforeFuzzy(CandidateProbe probe, ILookup<(string Kind, string Key), (string Type, string Kind, string Key, string EntityId)> hits)
+    {
+        bool Found(string kind, string key) => hits[(kind, key)].Any(h => string.Equals(h.Type, probe.Type, StringComparison.Ordinal));
+
+        return probe.Entity.RegistryId is { } registry
+            ? Found("registry", registry)
+            : Found("id", probe.Entity.Id)
+              || probe.Names.Concat(probe.Initials).Any(key => Found("name", key))
+              || probe.Acronyms.Any(key => Found("initials", key));
     }
 
     /// <summary>
