@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using Harmattan.Knowledge;
 
@@ -161,7 +162,21 @@ public sealed partial class KnowledgeStore
     private FactPage<RelationFact> ActorRelations(FactReader reader, string entityId, RelationFilter filter, int offset, int limit)
     {
         var r = reader.RowId;
-        var (where, args, rejected) = RelationConditions(reader, "r", filter);
+        var types = filter.Types is { Count: > 0 } ? filter.Types.Distinct(StringComparer.Ordinal).ToList() : null;
+        // The conditions without the types, which each per-type scan has as its equality instead; the list of
+        // types (@Types) is for the queries that read the rows.
+        var (untyped, args, rejected) = RelationConditions(reader, "r", filter with { Types = null });
+        var where = untyped;
+        if (types is not null)
+        {
+            where += " AND " + _dialect.InStrings("r.type", "@Types");
+            args.Add("Types", _dialect.Strings(types));
+            for (var i = 0; i < types.Count; i++)
+            {
+                args.Add($"Type{i}", types[i]);
+            }
+        }
+
         args.Add("Id", entityId);
         args.Add("Offset", offset);
         args.Add("Take", limit + 1);
@@ -174,17 +189,14 @@ public sealed partial class KnowledgeStore
             return new FactPage<RelationFact>([], 0, false, offset, limit, false);
         }
 
-        var keys = $"""
+        // Each direction from the party's index from its newest end; with relation types, one scan per type and
+        // direction on the party's (type, day) index, so a rare type costs its page, not the party's relations.
+        var keys = string.Join("\nUNION ALL\n", Directions(types).Select(scan => $"""
             SELECT k, o1, o2 FROM (
-                SELECT r.{r} AS k, r.day AS o1, r.target_id AS o2 FROM relations r
-                WHERE r.source_id = @Id AND {where}
-                ORDER BY r.day DESC, r.target_id DESC, r.{r} DESC LIMIT @Window) outgoing
-            UNION ALL
-            SELECT k, o1, o2 FROM (
-                SELECT r.{r} AS k, r.day AS o1, r.source_id AS o2 FROM relations r
-                WHERE r.target_id = @Id AND r.source_id <> @Id AND {where}
-                ORDER BY r.day DESC, r.source_id DESC, r.{r} DESC LIMIT @Window) incoming
-            """;
+                SELECT r.{r} AS k, r.day AS o1, r.{scan.Other} AS o2 FROM relations r
+                WHERE {scan.Party}{scan.Type} AND {untyped}
+                ORDER BY r.day DESC, r.{scan.Other} DESC, r.{r} DESC LIMIT @Window) {scan.Name}
+            """));
         var totals = filter.EntityTypes is { Count: > 0 }
             // Entity types leave out relations by their other party's type: the count reads the rows it counts.
             ? new Totals(
@@ -194,7 +206,7 @@ public sealed partial class KnowledgeStore
                 SELECT 1 FROM relations r WHERE r.target_id = @Id AND r.source_id <> @Id AND {where}
                 """,
                 null)
-            : ActorRelationTotals(rejected, DocumentPeriod("r", filter.Period ?? DatePeriod.Always), filter.Types is { Count: > 0 });
+            : ActorRelationTotals(rejected, DocumentPeriod("r", filter.Period ?? DatePeriod.Always), types);
         var read = ReadRelations(
             reader,
             $"SELECT k, o1, o2 FROM ({keys}\nORDER BY o1 DESC, o2 DESC, k DESC LIMIT @Take OFFSET @Offset) paged",
@@ -205,16 +217,32 @@ public sealed partial class KnowledgeStore
     }
 
     /// <summary>
-    /// What a page of one entity's relations counts (@Id; relation types as @Types when
-    /// <paramref name="typed"/>; the period's condition <paramref name="period"/>): its entries in both of its
-    /// indexes, less the rejected relations (from the status index) and those with a rejected other party
-    /// (there are few rejected entities; the entity's index holds the other party's id), once each; past a
-    /// thousand rejected entities (<paramref name="rejected"/> null), those are counted by looking each other
-    /// party up.
+    /// The index scans a party's relations are read from: outgoing (the party is the source) and incoming (the
+    /// party is the target, and not the source too), each of one type (@Type0, @Type1, ...) when there are types.
     /// </summary>
-    private Totals ActorRelationTotals(IReadOnlyList<string>? rejected, string period, bool typed)
+    private static IEnumerable<(string Name, string Party, string Other, string Type)> Directions(IReadOnlyList<string>? types)
     {
-        var scope = (typed ? " AND " + _dialect.InStrings("r.type", "@Types") : "") + " AND " + period;
+        IEnumerable<(string Suffix, string Type)> scans = types is null
+            ? [("", "")]
+            : types.Select((_, i) => (i.ToString(CultureInfo.InvariantCulture), $" AND r.type = @Type{i}"));
+        foreach (var (suffix, type) in scans)
+        {
+            yield return ("outgoing" + suffix, "r.source_id = @Id", "target_id", type);
+            yield return ("incoming" + suffix, "r.target_id = @Id AND r.source_id <> @Id", "source_id", type);
+        }
+    }
+
+    /// <summary>
+    /// What a page of one entity's relations counts (@Id; relation types as @Types and @Type0, @Type1, ... when
+    /// there are <paramref name="types"/>; the period's condition <paramref name="period"/>): its entries in its
+    /// indexes (by type and day with types), less the rejected relations (from the status index) and those with
+    /// a rejected other party (there are few rejected entities; the entity's index holds the other party's id),
+    /// once each; past a thousand rejected entities (<paramref name="rejected"/> null), those are counted by
+    /// looking each other party up.
+    /// </summary>
+    private Totals ActorRelationTotals(IReadOnlyList<string>? rejected, string period, IReadOnlyList<string>? types)
+    {
+        var scope = (types is null ? "" : " AND " + _dialect.InStrings("r.type", "@Types")) + " AND " + period;
         var rejectedRelations = $"SELECT count(*) FROM relations r WHERE r.status = 'rejected' AND (r.source_id || '' = @Id OR r.target_id || '' = @Id){scope}";
         var party = rejected is null
             ? "EXISTS (SELECT 1 FROM entities x WHERE x.id IN (r.source_id, r.target_id) AND x.status = 'rejected')"
@@ -231,14 +259,11 @@ public sealed partial class KnowledgeStore
                 - (SELECT count(*) FROM relations r
                    WHERE r.status = 'rejected' AND (r.source_id || '' = @Id OR r.target_id || '' = @Id){scope} AND {party})
               """;
-        // Each direction counted from the newest end (with a period, the relations dated before it, which look
-        // their document up, come last).
+        // Each scan counted from the newest end (with a period, the relations dated before it, which look their
+        // document up, come last).
         return new Totals(
-            $"""
-            SELECT 1 FROM (SELECT 1 AS x FROM relations r WHERE r.source_id = @Id{scope} ORDER BY r.day DESC LIMIT {CountLimit + 1}) outgoing
-            UNION ALL
-            SELECT 1 FROM (SELECT 1 AS x FROM relations r WHERE r.target_id = @Id AND r.source_id <> @Id{scope} ORDER BY r.day DESC LIMIT {CountLimit + 1}) incoming
-            """,
+            string.Join("\nUNION ALL\n", Directions(types).Select(scan =>
+                $"SELECT 1 FROM (SELECT 1 AS x FROM relations r WHERE {scan.Party}{scan.Type} AND {period} ORDER BY r.day DESC LIMIT {CountLimit + 1}) {scan.Name}")),
             excluded);
     }
 
