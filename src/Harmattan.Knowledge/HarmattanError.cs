@@ -22,7 +22,7 @@ public sealed record HarmattanError(string Code, string Title)
     public static readonly HarmattanError BadImportRecord = new("HRM0113", "a record of the import file is malformed and was skipped");
 
     // 02xx: the store
-    public static readonly HarmattanError NotHarmattanDatabase = new("HRM0201", "the file is not a Harmattan database");
+    public static readonly HarmattanError NotHarmattanDatabase = new("HRM0201", "not a Harmattan database");
     public static readonly HarmattanError NewerSchema = new("HRM0202", "the database was written by a newer Harmattan");
     public static readonly HarmattanError DatabaseUnavailable = new("HRM0203", "the database cannot be opened");
     public static readonly HarmattanError DocumentNotFound = new("HRM0204", "no such document");
