@@ -69,14 +69,17 @@ internal sealed class SqliteDialect : StoreDialect
     public const int WriterCacheKilobytes = 128 * 1024;
 
     /// <summary>Pages the write-ahead log holds before the committing connection copies them into the file.</summary>
-    public const int WriterCheckpointPages = 10_000;
+    public const int WriterCheckpointPages = 50_000;
 
     /// <summary>
     /// A batch rewrites index pages all over the file. With SQLite's default 2 MB page cache, a 100,000-document
     /// store read a third of the writer's pages back from the OS on every batch, and with its default checkpoint
     /// every 1,000 pages (4 MB, less than one batch) copied each batch's pages into the file again: a large cache
-    /// and a checkpoint every 40 MB cut the writer's system time by 40% there. The cache grows only as pages
-    /// are read, up to its bound; reading connections keep the defaults.
+    /// and a checkpoint every 40 MB cut the writer's system time by 40% there. Past 10,000 documents one batch
+    /// dirties more than 40 MB (the indexes by entity and day take each document's rows at random places), so
+    /// the checkpoint is every 200 MB: a page several batches rewrite is copied into the file once (20,000
+    /// documents: 18% fewer bytes written, 8.5% more documents per second). The cache grows only as pages are
+    /// read, up to its bound; reading connections keep the defaults.
     /// </summary>
     public override void BeforeBatch(DbConnection connection) =>
         connection.Execute($"PRAGMA cache_size = -{WriterCacheKilobytes}; PRAGMA wal_autocheckpoint = {WriterCheckpointPages};");
