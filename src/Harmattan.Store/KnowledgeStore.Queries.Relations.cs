@@ -162,21 +162,7 @@ public sealed partial class KnowledgeStore
     private FactPage<RelationFact> ActorRelations(FactReader reader, string entityId, RelationFilter filter, int offset, int limit)
     {
         var r = reader.RowId;
-        var types = filter.Types is { Count: > 0 } ? filter.Types.Distinct(StringComparer.Ordinal).ToList() : null;
-        // The conditions without the types, which each per-type scan has as its equality instead; the list of
-        // types (@Types) is for the queries that read the rows.
-        var (untyped, args, rejected) = RelationConditions(reader, "r", filter with { Types = null });
-        var where = untyped;
-        if (types is not null)
-        {
-            where += " AND " + _dialect.InStrings("r.type", "@Types");
-            args.Add("Types", _dialect.Strings(types));
-            for (var i = 0; i < types.Count; i++)
-            {
-                args.Add($"Type{i}", types[i]);
-            }
-        }
-
+        var (types, untyped, where, args, rejected) = TypedRelationConditions(reader, filter);
         args.Add("Id", entityId);
         args.Add("Offset", offset);
         args.Add("Take", limit + 1);
@@ -277,17 +263,7 @@ public sealed partial class KnowledgeStore
     private FactPage<RelationFact> RelationsPage(FactReader reader, RelationFilter filter, int offset, int limit)
     {
         var r = reader.RowId;
-        var types = filter.Types is { Count: > 0 } ? filter.Types.Distinct(StringComparer.Ordinal).ToList() : null;
-        // The conditions without the types, which each per-type scan has as its equality instead; the list of
-        // types (@Types) is for the queries that read the rows.
-        var (untyped, args, rejected) = RelationConditions(reader, "r", filter with { Types = null });
-        var where = untyped;
-        if (types is not null)
-        {
-            where += " AND " + _dialect.InStrings("r.type", "@Types");
-            args.Add("Types", _dialect.Strings(types));
-        }
-
+        var (types, untyped, where, args, rejected) = TypedRelationConditions(reader, filter);
         args.Add("Offset", offset);
         args.Add("Take", limit + 1);
         var keys = $"SELECT r.{r} AS k, r.day AS o1, r.{r} AS o2 FROM relations r WHERE {where}";
@@ -299,10 +275,6 @@ public sealed partial class KnowledgeStore
         else
         {
             args.Add("Window", offset + limit + 1);
-            for (var i = 0; i < types.Count; i++)
-            {
-                args.Add($"Type{i}", types[i]);
-            }
 
             var scans = types.Select((_, i) => $"""
                 SELECT k, o1, o2 FROM (
@@ -343,6 +315,31 @@ public sealed partial class KnowledgeStore
 
         var read = ReadRelations(reader, page, "p.o1 DESC, p.o2 DESC", args, totals);
         return Page(reader, read, offset, limit, totals, args);
+    }
+
+    /// <summary>
+    /// The conditions of a query that scans once per relation type (<see cref="RelationConditions"/> without the
+    /// types): the filter's distinct types (null for any), the conditions without them, which each per-type
+    /// scan has as its equality instead (@Type0, @Type1, ...), and with them (@Types), for the queries that read
+    /// the rows.
+    /// </summary>
+    private (List<string>? Types, string Untyped, string Where, DynamicParameters Args, IReadOnlyList<string>? Rejected) TypedRelationConditions(
+        FactReader reader, RelationFilter filter)
+    {
+        var types = filter.Types is { Count: > 0 } ? filter.Types.Distinct(StringComparer.Ordinal).ToList() : null;
+        var (untyped, args, rejected) = RelationConditions(reader, "r", filter with { Types = null });
+        var where = untyped;
+        if (types is not null)
+        {
+            where += " AND " + _dialect.InStrings("r.type", "@Types");
+            args.Add("Types", _dialect.Strings(types));
+            for (var i = 0; i < types.Count; i++)
+            {
+                args.Add($"Type{i}", types[i]);
+            }
+        }
+
+        return (types, untyped, where, args, rejected);
     }
 
     /// <summary>
