@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Data.Common;
 using Harmattan.Cli.Commands;
 using Harmattan.Knowledge;
+using Harmattan.Store;
 
 namespace Harmattan.Cli;
 
@@ -37,6 +39,13 @@ internal static class HarmattanCli
         catch (HarmattanException e)
         {
             env.Error.WriteLine($"harmattan: {e.Message}");
+            return UsageError;
+        }
+        catch (DbException e)
+        {
+            // The database refused or failed a statement the store did not expect to fail: a full disk, a lock held
+            // past the busy timeout, an I/O error, a server gone. Every write is one transaction, so it is undone.
+            env.Error.WriteLine($"harmattan: {HarmattanError.DatabaseFailed.At(KnowledgeStore.DisplayLocation(Workspace.Location(parse)), e.Message, e).Message}");
             return UsageError;
         }
     }

@@ -41,6 +41,7 @@ public sealed record HarmattanError(string Code, string Title)
     public static readonly HarmattanError UserExists = new("HRM0219", "a user of that name exists already");
     public static readonly HarmattanError TokenNotFound = new("HRM0220", "no such token");
     public static readonly HarmattanError ChangeConflict = new("HRM0221", "the entity was merged, split or undone meanwhile");
+    public static readonly HarmattanError DatabaseFailed = new("HRM0222", "the database failed the operation (the transaction in progress was rolled back; nothing stored before it is lost)");
 
     // 03xx: data files (registries, lexicons, schema, pipelines)
     public static readonly HarmattanError BadDataFile = new("HRM0301", "a data file is invalid");

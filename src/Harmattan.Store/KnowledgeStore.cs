@@ -64,6 +64,9 @@ public sealed partial class KnowledgeStore : IDisposable
     /// </summary>
     public string Location { get; }
 
+    /// <summary>How messages name <paramref name="location"/>: the full path, or <c>postgres://user@host:port/database</c>, never a password.</summary>
+    public static string DisplayLocation(string location) => StoreLocation.Parse(location).Display;
+
     /// <summary>"SQLite" or "PostgreSQL".</summary>
     public string Backend { get; }
 

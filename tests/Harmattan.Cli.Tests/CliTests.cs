@@ -58,6 +58,42 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void A_write_the_database_fails_is_HRM0222_naming_it_and_what_was_stored_before_stays()
+    {
+        var database = Path.Combine(_dir.Path, "harmattan.db");
+        var first = _dir.File("first.txt", "Timbuktu, Mali\n\nFighters of Ansar Dine entered Timbuktu in April 2012, a resident said.");
+        var second = _dir.File("second.txt", "Gao, Mali\n\nThe MNLA said on Monday that its fighters had left Gao.");
+        Assert.Equal(0, Run("ingest", first).ExitCode);
+
+        // The database refuses the ingest's write midway (here a trigger on the audit log, written after the
+        // document's rows; a full disk or a lock held past the timeouts fail the same way).
+        Sql(database, "CREATE TRIGGER refuse AFTER INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'no space left for the audit log'); END");
+        var run = Run("ingest", second);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"[HRM0222] {database}: the database failed the operation", run.Error, StringComparison.Ordinal);
+        Assert.Contains("no space left for the audit log", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        var docs = JsonDocument.Parse(Run("docs", "--json").Output).RootElement;
+        Assert.Equal([first], docs.EnumerateArray().Select(d => d.GetProperty("source").GetString()));
+
+        // Nothing of the refused document was left behind: once the database takes writes again, it is stored whole.
+        Sql(database, "DROP TRIGGER refuse");
+        Assert.Equal(0, Run("check").ExitCode);
+        Assert.Equal(0, Run("ingest", second).ExitCode);
+        Assert.Equal(2, JsonDocument.Parse(Run("docs", "--json").Output).RootElement.GetArrayLength());
+    }
+
+    private static void Sql(string database, string statement)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = statement;
+        command.ExecuteNonQuery();
+    }
+
+    [Fact]
     public void Standard_input_is_ingested_with_the_metadata_given_on_the_command_line()
     {
         var run = CliRun.WithStdin(_dir.Path, "MNLA fighters took Kidal on 30 March 2012, the group's spokesman said.",
