@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Harmattan.Server.Auth;
 using Harmattan.Knowledge;
+using Harmattan.Store;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,7 +9,8 @@ namespace Harmattan.Server;
 
 /// <summary>
 /// Turns every <see cref="HarmattanException"/> into problem+json with the same HRM code as the CLI
-/// prints (extension member <c>code</c>) and the subject it concerns. Anything else stays a 500.
+/// prints (extension member <c>code</c>) and the subject it concerns, and a failure of the database itself into
+/// HRM0222 (503). Anything else stays a 500.
 /// </summary>
 internal sealed class HarmattanExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -20,6 +23,14 @@ internal sealed class HarmattanExceptionHandler(IProblemDetailsService problems)
             var error = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? HarmattanError.TooLarge : HarmattanError.BadArgument;
             var detail = bad.InnerException is { } inner ? $"{bad.Message} {inner.Message}" : bad.Message;
             exception = error.At("body", detail, bad);
+        }
+
+        if (exception is DbException failed)
+        {
+            // The database failed a statement the store did not expect to fail (a full disk, a lock held past the
+            // timeouts, a server gone): the request's transaction was rolled back, and the client may try again.
+            var location = httpContext.RequestServices.GetService<KnowledgeStoreSource>()?.Location ?? "the knowledge base";
+            exception = HarmattanError.DatabaseFailed.At(location, failed.Message, failed);
         }
 
         if (exception is not HarmattanException e)
@@ -116,7 +127,7 @@ internal sealed class HarmattanExceptionHandler(IProblemDetailsService problems)
 
         // The knowledge base cannot be used right now: unreachable, or migrated by a newer Harmattan while this
         // server runs (every request is refused until it is upgraded).
-        if (error == HarmattanError.DatabaseUnavailable || error == HarmattanError.NewerSchema)
+        if (error == HarmattanError.DatabaseUnavailable || error == HarmattanError.NewerSchema || error == HarmattanError.DatabaseFailed)
         {
             return StatusCodes.Status503ServiceUnavailable;
         }

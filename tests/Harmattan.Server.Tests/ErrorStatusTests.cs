@@ -22,6 +22,7 @@ public sealed class ErrorStatusTests
         { HarmattanError.NotHarmattanDatabase.Code, 500 },
         { HarmattanError.DatabaseUnavailable.Code, 503 },
         { HarmattanError.NewerSchema.Code, 503 },
+        { HarmattanError.DatabaseFailed.Code, 503 },
         { HarmattanError.BadDataFile.Code, 500 },
         { HarmattanError.ExtractionFailed.Code, 500 },
     };

@@ -144,6 +144,36 @@ public sealed class ReviewEndpointTests : IDisposable
         Assert.Equal("confirmed", item.GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task A_review_the_database_fails_is_a_503_with_HRM0222_and_leaves_the_fact_as_it_was()
+    {
+        var claim = await FirstInQueue("claim");
+        var documentId = claim.GetProperty("documentId").GetString()!;
+        var factId = claim.GetProperty("factId").GetString()!;
+        var review = new { kind = "claim", documentId, factId, action = "confirm", by = "amina", expectedStatus = "proposed" };
+
+        // The database refuses the review's write midway (here a trigger on the audit log, written last; a full disk
+        // fails the same way).
+        Sql("CREATE TRIGGER refuse AFTER INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'no space left for the audit log'); END");
+        var problem = await Problems.Expect(await _client.PostAsJsonAsync("/api/reviews", review), HttpStatusCode.ServiceUnavailable, "HRM0222");
+        Assert.Contains("no space left for the audit log", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(_host.DatabasePath, problem.GetProperty("subject").GetString());
+
+        // Nothing of it was kept: once the database takes writes again, the same review (still expecting "proposed") goes through.
+        Sql("DROP TRIGGER refuse");
+        var done = await Problems.Json(await _client.PostAsJsonAsync("/api/reviews", review), HttpStatusCode.Created);
+        Assert.Equal("confirmed", done.GetProperty("statusAfter").GetString());
+    }
+
+    private void Sql(string statement)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_host.DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = statement;
+        command.ExecuteNonQuery();
+    }
+
     private async Task<JsonElement> FirstInQueue(string kind)
     {
         var queue = await Problems.Json(await _client.GetAsync($"/api/review/queue?kind={kind}&limit=1"));
