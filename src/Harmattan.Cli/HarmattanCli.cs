@@ -45,9 +45,24 @@ internal static class HarmattanCli
         {
             // The database refused or failed a statement the store did not expect to fail: a full disk, a lock held
             // past the busy timeout, an I/O error, a server gone. Every write is one transaction, so it is undone.
-            env.Error.WriteLine($"harmattan: {HarmattanError.DatabaseFailed.At(KnowledgeStore.DisplayLocation(Workspace.Location(parse)), e.Message, e).Message}");
+            env.Error.WriteLine($"harmattan: {HarmattanError.DatabaseFailed.At(DatabasesOf(parse), e.Message, e).Message}");
             return UsageError;
         }
+    }
+
+    /// <summary>
+    /// The knowledge bases the command works on, as messages name them (never a password): migrate's --from and
+    /// --to, a benchmark's --target, else --db.
+    /// </summary>
+    private static string DatabasesOf(ParseResult parse)
+    {
+        var own = parse.CommandResult.Command.Options
+            .Where(o => o.Name is "--from" or "--to" or "--target")
+            .Select(o => parse.GetResult(o)?.Implicit == false ? parse.GetValue<string?>(o.Name) : null)
+            .OfType<string>()
+            .Select(KnowledgeStore.DisplayLocation)
+            .ToList();
+        return own.Count > 0 ? string.Join(" → ", own) : KnowledgeStore.DisplayLocation(Workspace.Location(parse));
     }
 
     public static RootCommand Build(CliEnvironment env)
