@@ -26,6 +26,7 @@ public sealed partial class KnowledgeStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(window);
         var parsed = SearchQuery.Parse(query);
         using var transaction = BeginRead();
+        _dialect.BeginSearch(_connection, transaction);
         // Ranking reads every match; counting up to one past the window stops early.
         var ranked = _dialect.CountMatches(_connection, transaction, parsed, window + 1) <= window;
         return new SearchResults(_dialect.Search(_connection, transaction, parsed, limit, ranked)

@@ -50,6 +50,14 @@ internal abstract class StoreDialect
     public abstract void IndexClaims(DbConnection connection, DbTransaction transaction, string documentId);
 
     /// <summary>
+    /// At the start of a search's read transaction, before <see cref="CountMatches"/> and <see cref="Search"/>:
+    /// whatever the database needs to plan them for the words searched. Nothing on SQLite.
+    /// </summary>
+    public virtual void BeginSearch(DbConnection connection, DbTransaction transaction)
+    {
+    }
+
+    /// <summary>
     /// How many documents, or claims (rejected ones left out), match <paramref name="query"/>, whichever are
     /// more, counted up to <paramref name="cap"/>: a count that stops early, to choose how to search.
     /// </summary>

@@ -110,10 +110,8 @@ internal sealed partial class PostgresDialect : StoreDialect
     {
     }
 
-    public override long CountMatches(DbConnection connection, DbTransaction transaction, SearchQuery query, int cap)
-    {
-        PlanForTheValues(connection, transaction);
-        return connection.ExecuteScalar<long>(
+    public override long CountMatches(DbConnection connection, DbTransaction transaction, SearchQuery query, int cap) =>
+        connection.ExecuteScalar<long>(
             """
             WITH documents AS (SELECT count(*) AS n FROM (SELECT 1 FROM documents d WHERE d.search @@ to_tsquery('harmattan_search', @Query) LIMIT @Cap) x)
             SELECT CASE WHEN documents.n >= @Cap THEN documents.n
@@ -123,7 +121,6 @@ internal sealed partial class PostgresDialect : StoreDialect
             """,
             new { Query = TsQuery.Render(query), Cap = cap },
             transaction);
-    }
 
     /// <summary>
     /// Search statements are planned for the words searched, in this transaction: each condition names the query
@@ -133,7 +130,7 @@ internal sealed partial class PostgresDialect : StoreDialect
     /// match: planned blind, a name with no claims walked all 2.6 million claims of a 100,000-document store
     /// (1.5 s) to find none.
     /// </summary>
-    private static void PlanForTheValues(DbConnection connection, DbTransaction transaction) =>
+    public override void BeginSearch(DbConnection connection, DbTransaction transaction) =>
         connection.Execute("SET LOCAL plan_cache_mode = force_custom_plan", transaction: transaction);
 
     /// <summary>
@@ -145,7 +142,6 @@ internal sealed partial class PostgresDialect : StoreDialect
     /// </summary>
     public override IReadOnlyList<SearchRow> Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit, bool ranked)
     {
-        PlanForTheValues(connection, transaction);
         var text = TsQuery.Render(query);
         var candidates = ranked
             ? """
