@@ -67,61 +67,48 @@ internal static class SqliteFullText
     /// kinds share one ordering, approximate across the two indexes); otherwise newest first, by the stored
     /// order of the documents, walking the indexes from their newest end and stopping at the limit. Ranking is
     /// not bounded by a LIMIT: bm25 counts every row holding each term or phrase of the query, and a phrase of
-    /// common words (an actor's full name) walks the whole list of "the" and "of" to do so. Snippets are made
-    /// only for the hits returned: a snippet reads the whole text.
+    /// common words (an actor's full name) walks the whole list of "the" and "of" to do so.
     /// </summary>
+    /// <remarks>
+    /// Each index is read once, and its snippets are made in that same scan, for the rows it returns: FTS5 orders
+    /// by rowid, or by <c>rank</c> (bm25 with the title weighted, computed for every match and sorted inside
+    /// FTS5), so the LIMIT stops the scan and no snippet is made for a row that is not returned. Matching the
+    /// query again for each hit to make its snippet (a join on the index by rowid) looked the query up anew in
+    /// every segment of the index: three quarters of a search's time on 100,000 documents.
+    /// </remarks>
     public static IReadOnlyList<SearchRow> Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit, bool ranked)
     {
-        var match = Fts5Query.Render(query);
-        var candidates = ranked
-            ? $"""
-              ranked_documents AS (
-                  SELECT rowid AS seq, bm25(documents_fts, {TitleWeight.ToString("0.0", CultureInfo.InvariantCulture)}, 1.0) AS rank
-                  FROM documents_fts WHERE documents_fts MATCH @Match ORDER BY rank LIMIT @Limit
-              ),
-              ranked_claims AS (
-                  SELECT rowid AS seq, bm25(claims_fts) AS rank
-                  FROM claims_fts WHERE claims_fts MATCH @Match ORDER BY rank LIMIT @Limit
-              )
-              """
-            : """
-              ranked_documents AS (
-                  SELECT rowid AS seq, -rowid AS rank
-                  FROM documents_fts WHERE documents_fts MATCH @Match ORDER BY rowid DESC LIMIT @Limit
-              ),
-              ranked_claims AS (
-                  SELECT f.seq, -d.seq AS rank
-                  FROM (SELECT rowid AS seq FROM claims_fts WHERE claims_fts MATCH @Match ORDER BY rowid DESC LIMIT @Limit) f
-                  JOIN claims c ON c.seq = f.seq
-                  JOIN documents d ON d.id = c.document_id
-              )
-              """;
+        // Ranked, a hit scores its negated bm25; unranked, its document's stored order (newest first).
+        var order = ranked ? "rank" : "rowid DESC";
+        var documentScore = ranked ? "-rank" : "rowid";
+        var claimHitScore = ranked ? "-rank" : "NULL";
+        var claimScore = ranked ? "h.score" : "d.seq";
+        var titleWeighted = ranked
+            ? $" AND rank MATCH 'bm25({TitleWeight.ToString("0.0", CultureInfo.InvariantCulture)}, 1.0)'"
+            : "";
         return connection.Query<SearchRow>(
             $"""
-            WITH {candidates},
-            top AS (
-                SELECT 'document' AS kind, seq, rank FROM ranked_documents
-                UNION ALL
-                SELECT 'claim', seq, rank FROM ranked_claims
-                ORDER BY rank LIMIT @Limit
+            WITH document_hits AS (
+                SELECT rowid AS seq, {documentScore} AS score, snippet(documents_fts, -1, @Open, @Close, '…', 16) AS snippet
+                FROM documents_fts WHERE documents_fts MATCH @Match{titleWeighted} ORDER BY {order} LIMIT @Limit
+            ),
+            claim_hits AS (
+                SELECT rowid AS seq, {claimHitScore} AS score, snippet(claims_fts, 0, @Open, @Close, '…', 16) AS snippet
+                FROM claims_fts WHERE claims_fts MATCH @Match ORDER BY {order} LIMIT @Limit
             )
-            SELECT 'document' AS Kind, d.id AS DocumentId, d.title AS Title, NULL AS ClaimId, -top.rank AS Score,
-                   snippet(documents_fts, -1, @Open, @Close, '…', 16) AS Snippet
-            FROM top
-            JOIN documents_fts ON documents_fts.rowid = top.seq
-            JOIN documents d ON d.seq = top.seq
-            WHERE top.kind = 'document' AND documents_fts MATCH @Match
+            SELECT 'document' AS Kind, d.id AS DocumentId, d.title AS Title, NULL AS ClaimId, h.score AS Score, h.snippet AS Snippet
+            FROM document_hits h
+            JOIN documents d ON d.seq = h.seq
             UNION ALL
-            SELECT 'claim', c.document_id, d.title, c.id, -top.rank,
-                   snippet(claims_fts, 0, @Open, @Close, '…', 16)
-            FROM top
-            JOIN claims_fts ON claims_fts.rowid = top.seq
-            JOIN claims c ON c.seq = top.seq
+            SELECT 'claim', c.document_id, d.title, c.id, {claimScore}, h.snippet
+            FROM claim_hits h
+            JOIN claims c ON c.seq = h.seq
             JOIN documents d ON d.id = c.document_id
-            WHERE top.kind = 'claim' AND claims_fts MATCH @Match AND c.status <> 'rejected'
+            WHERE c.status <> 'rejected'
             ORDER BY Score DESC, DocumentId, ClaimId
+            LIMIT @Limit
             """,
-            new { Match = match, Open = SearchQuery.MatchOpen, Close = SearchQuery.MatchClose, Limit = limit },
+            new { Match = Fts5Query.Render(query), Open = SearchQuery.MatchOpen, Close = SearchQuery.MatchClose, Limit = limit },
             transaction).AsList();
     }
 }
