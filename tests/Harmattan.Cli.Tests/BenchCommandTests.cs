@@ -48,10 +48,34 @@ public sealed class BenchCommandTests : IDisposable
         Assert.All(queries, q => Assert.True(q.GetProperty("p50_ms").GetDouble() <= q.GetProperty("p99_ms").GetDouble()));
         Assert.Equal(12, JsonDocument.Parse(CliRun.Of(_dir.Path, "--db", target, "stats", "--json").Output).RootElement.GetProperty("documents").GetInt32());
 
-        // The benchmark fills an empty store only.
+        // The benchmark fills an empty store, unless told to grow it.
         var again = CliRun.Of(_dir.Path, "bench", "store", "--docs", "2", "--target", target);
         Assert.Equal(2, again.ExitCode);
         Assert.Contains("empty store", again.Error, StringComparison.Ordinal);
+        Assert.Contains("--grow", again.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bench_store_grows_a_filled_store_with_reports_of_another_seed_and_skips_those_it_holds()
+    {
+        var target = Path.Combine(_dir.Path, "grown.db");
+        Assert.Equal(0, CliRun.Of(_dir.Path, "bench", "store", "--docs", "4", "--queries", "1", "--target", target, "--json").ExitCode);
+
+        var grown = CliRun.Of(_dir.Path, "bench", "store", "--grow", "--seed", "2", "--docs", "3", "--queries", "1", "--query", "profile", "--target", target, "--json");
+
+        Assert.True(grown.ExitCode == 0, grown.Error);
+        var ingest = JsonDocument.Parse(grown.Output).RootElement.GetProperty("ingest");
+        Assert.Equal((3, 0, 7L), (ingest.GetProperty("documents").GetInt32(), ingest.GetProperty("unchanged").GetInt32(), ingest.GetProperty("stored_documents").GetInt64()));
+        Assert.Equal(7, JsonDocument.Parse(CliRun.Of(_dir.Path, "--db", target, "stats", "--json").Output).RootElement.GetProperty("documents").GetInt32());
+
+        // The first seed's reports again: the store holds them, so nothing is added.
+        var repeated = JsonDocument.Parse(CliRun.Of(_dir.Path, "bench", "store", "--grow", "--docs", "2", "--queries", "1", "--query", "timeline", "--target", target, "--json").Output)
+            .RootElement.GetProperty("ingest");
+        Assert.Equal((2, 7L), (repeated.GetProperty("unchanged").GetInt32(), repeated.GetProperty("stored_documents").GetInt64()));
+
+        var refused = CliRun.Of(_dir.Path, "bench", "store", "--grow", "--existing", "--target", target);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--grow", refused.Error, StringComparison.Ordinal);
     }
 
     [Fact]

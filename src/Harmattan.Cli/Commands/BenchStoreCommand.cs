@@ -33,6 +33,11 @@ internal static class BenchStoreCommand
         var threads = new Option<int>("--threads") { Description = "Threads reading and extracting in parallel (the store writes on one).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var target = new Option<string?>("--target") { Description = "The store to fill (must be new or empty). Default: a temporary SQLite file, removed afterwards.", HelpName = "LOCATION" };
         var existing = new Option<bool>("--existing") { Description = "Ingest nothing: time the queries on --target as it is (a store an earlier run filled)." };
+        var grow = new Option<bool>("--grow")
+        {
+            Description = "Ingest into --target although it holds documents (an earlier run's), to measure a larger store. "
+                + "Give a --seed it was not filled with: the same seed generates the same reports, which are skipped as already stored.",
+        };
         var only = new Option<string[]>("--query")
         {
             Description = "Time only these queries (" + string.Join(", ", QueryKinds) + "); repeatable.",
@@ -42,7 +47,7 @@ internal static class BenchStoreCommand
         var json = CommonOptions.Json();
         var command = new Command("store", "Measure ingest throughput, memory, size and query latency of the knowledge base on a generated corpus.")
         {
-            docs, seed, queries, threads, target, existing, only, json,
+            docs, seed, queries, threads, target, existing, grow, only, json,
         };
         command.SetAction(parse =>
         {
@@ -73,6 +78,11 @@ internal static class BenchStoreCommand
                     throw HarmattanError.BadArgument.At("--existing", "needs --target, the store to time");
                 }
 
+                if (parse.GetValue(grow) && (temporary is not null || parse.GetValue(existing)))
+                {
+                    throw HarmattanError.BadArgument.At("--grow", "needs --target, the store to add to, and ingests: it cannot go with --existing");
+                }
+
                 using var store = KnowledgeStore.Open(location);
                 IngestFigures? ingest = null;
                 if (parse.GetValue(existing))
@@ -82,9 +92,9 @@ internal static class BenchStoreCommand
                         throw HarmattanError.BadArgument.At(location, "--existing times the queries of a filled store; this one is empty");
                     }
                 }
-                else if (store.CountDocuments() > 0)
+                else if (store.CountDocuments() > 0 && !parse.GetValue(grow))
                 {
-                    throw HarmattanError.BadArgument.At(location, "the benchmark fills a new, empty store; this one holds documents (time it with --existing)");
+                    throw HarmattanError.BadArgument.At(location, "the benchmark fills a new, empty store; this one holds documents (time it with --existing, or add to it with --grow)");
                 }
                 else
                 {
@@ -122,10 +132,17 @@ internal static class BenchStoreCommand
     /// </summary>
     internal sealed record IngestSample(int Documents, double Seconds, double DocumentsPerSecond, long PrivateBytes, long? MappedFileBytes, long ManagedHeapBytes);
 
+    /// <summary>
+    /// <see cref="Documents"/> were generated and went through the ingest (<see cref="Unchanged"/> of them were already
+    /// stored, <see cref="Failed"/> failed); the store then held <see cref="StoredDocuments"/>, which a store that was
+    /// grown (<c>--grow</c>) counts with its earlier ones.
+    /// </summary>
     internal sealed record IngestFigures(
         int Documents,
         long Words,
         int Failed,
+        int Unchanged,
+        long StoredDocuments,
         int Threads,
         double Seconds,
         double DocumentsPerSecond,
@@ -162,6 +179,7 @@ internal static class BenchStoreCommand
         var peakPrivate = ProcessMemory.Now().PrivateBytes;
         var done = 0;
         var failed = 0;
+        var unchanged = 0;
         var cpuBefore = CpuTime();
         var clock = Stopwatch.StartNew();
         foreach (var result in ingestor.Run(inputs, new Harmattan.Documents.ReadOptions(), threads))
@@ -170,6 +188,10 @@ internal static class BenchStoreCommand
             if (result.Status == IngestStatus.Failed)
             {
                 failed++;
+            }
+            else if (result.Status == IngestStatus.Unchanged)
+            {
+                unchanged++;
             }
 
             if (done % probeEvery != 0 && done != count)
@@ -197,7 +219,7 @@ internal static class BenchStoreCommand
         var elapsed = clock.Elapsed.TotalSeconds;
         var cpu = CpuTime() - cpuBefore;
         using var self = Process.GetCurrentProcess();
-        return new IngestFigures(done, words, failed, threads, elapsed, done / elapsed, cpu.TotalMilliseconds / Math.Max(1, done),
+        return new IngestFigures(done, words, failed, unchanged, store.CountDocuments(), threads, elapsed, done / elapsed, cpu.TotalMilliseconds / Math.Max(1, done),
             peakPrivate, self.PeakWorkingSet64, store.GetStats().SizeBytes, samples);
     }
 
@@ -293,13 +315,15 @@ internal static class BenchStoreCommand
     {
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"ingest: {ingest.Documents:N0} documents ({ingest.Words:N0} words, {ingest.Failed} failed) on {ingest.Threads} threads in {ingest.Seconds:F1} s = {ingest.DocumentsPerSecond:F1} docs/s"));
+            $"ingest: {ingest.Documents:N0} documents ({ingest.Words:N0} words, {ingest.Failed} failed, {ingest.Unchanged} already stored) on {ingest.Threads} threads in {ingest.Seconds:F1} s = {ingest.DocumentsPerSecond:F1} docs/s"));
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"cpu: {ingest.CpuMillisecondsPerDocument:F1} ms per document (every thread: generating, reading, extracting, storing)"));
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"memory: private {ingest.Samples[0].PrivateBytes / 1048576.0:F1} MB at the first tenth, {ingest.Samples[^1].PrivateBytes / 1048576.0:F1} MB at the end, peak {ingest.PeakPrivateBytes / 1048576.0:F1} MB; peak working set {ingest.PeakWorkingSetBytes / 1048576.0:F1} MB with the database pages mapped in"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"database: {ingest.DatabaseBytes / 1048576.0:F1} MB ({(double)ingest.DatabaseBytes / ingest.Documents:F0} bytes/document)"));
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"database: {ingest.StoredDocuments:N0} documents, {ingest.DatabaseBytes / 1048576.0:F1} MB ({(double)ingest.DatabaseBytes / Math.Max(1, ingest.StoredDocuments):F0} bytes/document)"));
     }
 }
