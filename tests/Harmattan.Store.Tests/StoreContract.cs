@@ -580,6 +580,25 @@ public abstract partial class StoreContract<TFixture> : IDisposable
         Assert.Equal(text.Length, store.GetDocument(register.Id).Document.Text.Length);
     }
 
+    [Theory]
+    [InlineData("fighters", "[[Fighters]]")]
+    [InlineData("dine", "DINE]]")]                 // spelled first inside "dined", far from the match
+    [InlineData("\"Ançar Dine\"", "DINE]]")]      // the text has it in capitals, the cedilla too; a phrase is
+    [InlineData("ancar", "[[ANÇAR")]               // marked whole ("[[ANÇAR DINE]]") or word by word
+    public void A_match_deep_in_a_long_text_is_marked_in_its_snippet_whatever_its_case_and_accents(string query, string marked)
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var road = string.Join(' ', Enumerable.Repeat("The convoy moved north along the river road.", 80));
+        var text = "They dined at the camp. " + road + " Fighters of ANÇAR DINE entered the town at dawn. " + road;
+        var log = new ReportBuilder("Convoy log", text).Build();
+        store.Upsert(log.Document, log.Extraction);
+
+        var hit = Assert.Single(store.Search(query));
+
+        Assert.Contains(marked, hit.Snippet, StringComparison.Ordinal);
+        Assert.Contains("ANÇAR", hit.Snippet, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Search_returns_at_most_limit_hits()
     {

@@ -23,6 +23,15 @@ internal sealed partial class PostgresDialect : StoreDialect
     private static readonly string HeadlineOptions =
         $"StartSel=\"{SearchQuery.MatchOpen}\", StopSel=\"{SearchQuery.MatchClose}\", MaxWords=16, MinWords=6, ShortWord=2, MaxFragments=1, FragmentDelimiter=\" … \"";
 
+    /// <summary>
+    /// Where a document's snippet is looked for first: the longest term of the query (a phrase whole), as the text
+    /// spells it in lower case. ts_headline parses all the text it is given (about 2 ms for a report of 1,000
+    /// words); given the 700 characters around the first place the term is spelled, it parses a tenth of that,
+    /// and the whole text only when no match is marked there.
+    /// </summary>
+    private static string Probe(SearchQuery query) =>
+        query.Clauses.SelectMany(clause => clause).Select(term => term.Text).MaxBy(text => text.Length)!.ToLowerInvariant();
+
     /// <summary>The similarity operator of pg_trgm, qualified by its schema, or null without the extension and its index.</summary>
     private readonly string? _similar;
 
@@ -185,7 +194,15 @@ internal sealed partial class PostgresDialect : StoreDialect
             FROM top
             CROSS JOIN query
             JOIN documents d ON d.seq = top.seq
-            CROSS JOIN LATERAL (SELECT ts_headline('harmattan_search', d.text, query.q, @Options) AS headline) body
+            CROSS JOIN LATERAL (SELECT strpos(lower(d.text), @Probe) AS at) probe
+            CROSS JOIN LATERAL (
+                SELECT CASE WHEN probe.at > 0
+                            THEN ts_headline('harmattan_search', substr(d.text, greatest(1, probe.at - 300), 700), query.q, @Options) END AS headline
+            ) near
+            CROSS JOIN LATERAL (
+                SELECT CASE WHEN strpos(near.headline, @Open) > 0 THEN near.headline
+                            ELSE ts_headline('harmattan_search', d.text, query.q, @Options) END AS headline
+            ) body
             WHERE top.kind = 'document'
             UNION ALL
             SELECT 'claim', c.document_id, d.title, c.id, top.score::double precision,
@@ -197,7 +214,7 @@ internal sealed partial class PostgresDialect : StoreDialect
             WHERE top.kind = 'claim'
             ORDER BY Score DESC, DocumentId, ClaimId NULLS FIRST
             """,
-            new { Query = text, Open = SearchQuery.MatchOpen, Options = HeadlineOptions, Limit = limit },
+            new { Query = text, Open = SearchQuery.MatchOpen, Options = HeadlineOptions, Limit = limit, Probe = Probe(query) },
             transaction).AsList();
     }
 
