@@ -30,7 +30,9 @@ internal sealed partial class PostgresDialect : StoreDialect
     /// and the whole text only when no match is marked there.
     /// </summary>
     private static string Probe(SearchQuery query) =>
-        query.Clauses.SelectMany(clause => clause).Select(term => term.Text).MaxBy(text => text.Length)!.ToLowerInvariant();
+        query.Clauses.SelectMany(clause => clause).Select(term => term.Text).MaxBy(text => text.Length)!
+            .Replace('\0', ' ') // PostgreSQL text holds no NUL (TsQuery renders it as a space too)
+            .ToLowerInvariant();
 
     /// <summary>The similarity operator of pg_trgm, qualified by its schema, or null without the extension and its index.</summary>
     private readonly string? _similar;
