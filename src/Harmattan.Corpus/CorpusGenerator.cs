@@ -7,8 +7,8 @@ namespace Harmattan.Corpus;
 
 /// <summary>
 /// Writes realistic, deterministic reports for benchmarks and load tests: names from the registries
-/// (armed groups, organisations, people, countries and places of the loaded regions), sentences from
-/// our templates in <c>data/corpus/</c>, dates and figures drawn at random. The same seed and index
+/// (armed groups, organisations, people, countries and places of the loaded regions) and local people the
+/// registries do not know, sentences from our templates in <c>data/corpus/</c>, dates and figures drawn at random. The same seed and index
 /// always give the same report, whatever the thread or the order of calls, so a corpus of any size
 /// can be generated in parallel or streamed without being stored.
 /// </summary>
@@ -27,6 +27,8 @@ public sealed class CorpusGenerator
         Groups = Forms(registry, EntityType.ArmedGroup);
         Organizations = Forms(registry, EntityType.Organization);
         People = [.. registry.Entries.Where(e => e.Type == EntityType.Person).Select(e => new[] { e.Name })];
+        // Local people: every given name with every family name, the most frequently drawn first (see ReportWriter).
+        LocalPeople = [.. templates.Fillers["family"].SelectMany(family => templates.Fillers["given"].Select(given => $"{given} {family}"))];
         // Places inside one country (towns, cities, national regions): "a curfew in Gao", not "in Sahel".
         Places = [.. registry.Entries.Where(e => e.Type == EntityType.Place && e.CountryCode is not null).Select(NamesOf)];
 
@@ -49,7 +51,11 @@ public sealed class CorpusGenerator
 
     internal string[][] Organizations { get; }
 
+    /// <summary>Public figures of the registries, each with its name.</summary>
     internal string[][] People { get; }
+
+    /// <summary>People the registries do not list, named from <c>fillers.tsv</c>'s given and family names.</summary>
+    internal string[] LocalPeople { get; }
 
     internal string[][] Places { get; }
 

@@ -18,7 +18,7 @@ internal sealed class CorpusTemplates
     public static readonly string[] Kinds = ["title", "body", "quote"];
 
     /// <summary>Filler slots the generator fills from <c>fillers.tsv</c>.</summary>
-    public static readonly string[] FillerSlots = ["role", "say", "event", "unit", "scale", "currency", "weapon", "topic", "month"];
+    public static readonly string[] FillerSlots = ["role", "say", "event", "unit", "scale", "currency", "weapon", "topic", "month", "given", "family"];
 
     /// <summary>Slots filled from the registries or computed (dates and numbers).</summary>
     public static readonly string[] CastSlots = ["group", "org", "person", "surname", "country", "demonym", "place", "date", "daymonth", "year", "n", "amount", "big"];

@@ -6,8 +6,8 @@ namespace Harmattan.Corpus;
 
 /// <summary>
 /// Writes one report: draws its publication date, its length and a small cast (three armed groups,
-/// two organisations, three people, two countries, four places) so names recur the way they do in a
-/// real report, then fills templates until the drawn length is reached.
+/// two organisations, three people, public or local, two countries, four places) so names recur the way
+/// they do in a real report, then fills templates until the drawn length is reached.
 /// </summary>
 internal sealed class ReportWriter
 {
@@ -27,7 +27,7 @@ internal sealed class ReportWriter
         Published = PartialDate.OfDay(_year, 1 + random.Next(12), 1 + random.Next(28));
         _cast["group"] = Cast(generator.Groups.Length, 3);
         _cast["org"] = Cast(generator.Organizations.Length, 2);
-        _cast["person"] = Cast(generator.People.Length, 3);
+        _cast["person"] = CastPeople(3);
         _cast["country"] = Cast(generator.Countries.Length, 2);
         _cast["place"] = Cast(generator.Places.Length, 4);
     }
@@ -109,7 +109,7 @@ internal sealed class ReportWriter
             case "demonym":
                 return _generator.Demonyms[CastPick("country", second)][0];
             case "person":
-                var name = _generator.People[CastPick(slot, second)][0];
+                var name = Person(CastPick(slot, second));
                 if (!_named.Contains(name))
                 {
                     _named.Add(name);
@@ -184,6 +184,34 @@ internal sealed class ReportWriter
     private string Form(string[] forms) => forms.Length == 1 || _random.Next(10) < 7 ? forms[0] : forms[1 + _random.Next(forms.Length - 1)];
 
     private T Any<T>(T[] values) => values[_random.Next(values.Length)];
+
+    /// <summary>
+    /// Half the people a report names are public figures of the registries, drawn evenly; the others are local
+    /// people, drawn log-uniformly from <see cref="CorpusGenerator.LocalPeople"/>: a few recur in report after
+    /// report, most are named once or twice, and the knowledge base meets new names as the corpus grows.
+    /// </summary>
+    private int[] CastPeople(int count)
+    {
+        var registry = _generator.People.Length;
+        var local = _generator.LocalPeople.Length;
+        var picks = new List<int>(count);
+        while (picks.Count < count)
+        {
+            var pick = _random.Next(2) == 0
+                ? _random.Next(registry)
+                : registry + Math.Min(local - 1, (int)Math.Pow(local + 1, _random.NextDouble()) - 1);
+            if (!picks.Contains(pick))
+            {
+                picks.Add(pick);
+            }
+        }
+
+        return [.. picks];
+    }
+
+    /// <summary>The name of person <paramref name="index"/> of <see cref="CastPeople"/>: registry people first, then local ones.</summary>
+    private string Person(int index) =>
+        index < _generator.People.Length ? _generator.People[index][0] : _generator.LocalPeople[index - _generator.People.Length];
 
     private int[] Cast(int poolSize, int count)
     {
