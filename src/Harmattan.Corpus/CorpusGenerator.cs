@@ -7,10 +7,10 @@ namespace Harmattan.Corpus;
 
 /// <summary>
 /// Writes realistic, deterministic reports for benchmarks and load tests: names from the registries
-/// (armed groups, organisations, people, countries and places of the loaded regions) and local people the
-/// registries do not know, sentences from our templates in <c>data/corpus/</c>, dates and figures drawn at random. The same seed and index
-/// always give the same report, whatever the thread or the order of calls, so a corpus of any size
-/// can be generated in parallel or streamed without being stored.
+/// (armed groups, organisations, people, countries and places of the loaded regions) and of local people
+/// the registries do not know, sentences from our templates in <c>data/corpus/</c>, dates and figures
+/// drawn at random. The same seed and index always give the same report, whatever the thread or the
+/// order of calls, so a corpus of any size can be generated in parallel or streamed without being stored.
 /// </summary>
 public sealed class CorpusGenerator
 {
