@@ -70,6 +70,32 @@ public sealed class CorpusGeneratorTests
     }
 
     [Fact]
+    public void Reports_quote_local_people_the_registries_do_not_know_a_few_often_and_most_rarely()
+    {
+        var pipeline = PipelineFactory.FromResources(Resources.Value);
+        var reportsNaming = new Dictionary<string, int>(StringComparer.Ordinal);
+        var claimsOfLocalPeople = 0;
+        for (var index = 0; index < 150; index++)
+        {
+            var report = Generator.Value.Generate(5, index);
+            var extraction = pipeline.Extract(report.Id, report.Text, report.Published);
+            var local = extraction.Entities.Where(e => e.Type == EntityType.Person && e.RegistryId is null).ToList();
+            foreach (var person in local)
+            {
+                reportsNaming[person.Name] = reportsNaming.GetValueOrDefault(person.Name) + 1;
+            }
+
+            claimsOfLocalPeople += extraction.Claims.Count(c => local.Any(p => p.Id == c.SpeakerId));
+        }
+
+        // New names keep arriving, a few come back report after report, and they speak.
+        Assert.True(reportsNaming.Count > 60, $"{reportsNaming.Count} local people in 150 reports");
+        Assert.True(reportsNaming.Values.Max() >= 5, $"the most named local person is in {reportsNaming.Values.Max()} reports");
+        Assert.True(reportsNaming.Values.Count(n => n == 1) > reportsNaming.Count / 2, "most local people are named in one report");
+        Assert.True(claimsOfLocalPeople > 50, $"{claimsOfLocalPeople} claims by local people");
+    }
+
+    [Fact]
     public void A_template_with_an_unknown_slot_is_HRM0301_naming_the_file_and_line()
     {
         var root = Path.Combine(Path.GetTempPath(), "harmattan-corpus-" + Guid.NewGuid().ToString("N"));
