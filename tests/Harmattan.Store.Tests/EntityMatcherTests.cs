@@ -24,6 +24,11 @@ public sealed class EntityMatcherTests
     [InlineData(EntityType.Person, "Gamou|Gamou", "El Hadj Ag Gamou|El Hadj Ag Gamou", "Surname")]
     [InlineData(EntityType.Person, "Amadou Toumani Touré|Amadou Toumani Touré|Touré", "Hawa Touré|Hawa Touré", "New")]
     [InlineData(EntityType.Person, "Amadou Toumani Touré|Amadou Toumani Touré|Touré", "Touré|Touré", "Alias")]
+    [InlineData(EntityType.Person, "Ibrahim Traoré|Ibrahim Traoré|Traoré", "Amadou Traoré|Amadou Traoré|Traoré", "New")]
+    [InlineData(EntityType.Person, "Ibrahim Traoré|Ibrahim Traoré|Ibrahim", "Ibrahim Maïga|Ibrahim Maïga|Ibrahim", "New")]
+    [InlineData(EntityType.Person, "Ibrahim Traoré|Ibrahim Traoré|Traoré", "Ibrahim Traoré|Ibrahim Traoré|Traoré", "Alias")]
+    [InlineData(EntityType.Person, "Traoré|Traoré", "Amadou Traoré|Amadou Traoré|Traoré", "Alias")]
+    [InlineData(EntityType.ArmedGroup, "Ansar Dine|Ansar Dine|Ansar", "Ansar al-Sharia|Ansar al-Sharia|Ansar", "Alias")]
     [InlineData(EntityType.Place, "Gao|Gao", "Gabo|Gabo", "New")]
     [InlineData(EntityType.Place, "Tessalit|Tessalit", "Tesalit|Tesalit", "Fuzzy")]
     public void One_stored_entity_and_one_document_entity(EntityType type, string stored, string extracted, string expected)

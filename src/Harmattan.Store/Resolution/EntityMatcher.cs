@@ -87,7 +87,7 @@ public static class EntityMatcher
 
         var names = keys.Where(k => k.Kind == EntityKeyKind.Name).Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
         var byAlias = pool
-            .Select(c => (Candidate: c, Key: NamesOf(c).FirstOrDefault(names.Contains)))
+            .Select(c => (Candidate: c, Key: SharedName(entity.Type, names, NamesOf(c).ToList())))
             .Where(x => x.Key is not null)
             .Select(x => (x.Candidate, 1.0, x.Key))
             .ToList();
@@ -126,7 +126,7 @@ public static class EntityMatcher
         }
 
         var byFuzzy = pool
-            .Select(c => BestFuzzy(names, c))
+            .Select(c => BestFuzzy(entity.Type, names, c))
             .Where(x => x.Score > 0)
             .ToList();
         return byFuzzy.Count > 0
@@ -137,6 +137,29 @@ public static class EntityMatcher
     private static IEnumerable<string> NamesOf(EntityCandidate candidate) =>
         candidate.Keys.Where(k => k.Kind == EntityKeyKind.Name).Select(k => k.Key);
 
+    private static bool IsFull(string name) => name.Contains(' ', StringComparison.Ordinal);
+
+    /// <summary>
+    /// The first stored name or alias the document's entity has too. Between two people who each have a full
+    /// name, a shared one-word name (the surname "Traoré" both were called by, or a given name) is not one:
+    /// "Amadou Traoré", called "Traoré" in his report, is not "Ibrahim Traoré", whose record holds "Traoré" too.
+    /// Their full names decide, here or by the fuzzy rule, as with <see cref="SharedSurname"/>.
+    /// </summary>
+    private static string? SharedName(EntityType type, IReadOnlySet<string> names, IReadOnlyList<string> storedNames)
+    {
+        var shared = storedNames.Where(names.Contains).ToList();
+        if (shared.Count == 0)
+        {
+            return null;
+        }
+
+        return !BothFull(type, names, storedNames) || shared.Any(IsFull) ? shared[0] : null;
+    }
+
+    /// <summary>Two people each known by a full name (of more than one word), whose full names then decide.</summary>
+    private static bool BothFull(EntityType type, IReadOnlySet<string> names, IReadOnlyList<string> storedNames) =>
+        type == EntityType.Person && names.Any(IsFull) && storedNames.Any(IsFull);
+
     /// <summary>
     /// A person known on one side only by a one-word name (a surname) and on the other by a full name
     /// ending with it. When both sides have full names they decide (by alias or fuzzy match): "Hawa
@@ -144,7 +167,6 @@ public static class EntityMatcher
     /// </summary>
     private static string? SharedSurname(IReadOnlySet<string> names, IEnumerable<string> storedNames)
     {
-        static bool IsFull(string name) => name.Contains(' ', StringComparison.Ordinal);
         var stored = storedNames.ToList();
         var (singles, fulls) = names.Any(IsFull) ? (stored, names.ToList()) : (names.ToList(), stored);
         if (singles.Any(IsFull))
@@ -163,12 +185,18 @@ public static class EntityMatcher
         return null;
     }
 
-    private static (EntityCandidate Candidate, double Score, string? Key) BestFuzzy(IReadOnlySet<string> names, EntityCandidate candidate)
+    /// <summary>
+    /// The closest pair of a stored name and one of the document's. Two people who each have a full name are
+    /// compared by their full names only (a shared one-word name is no evidence, see <see cref="SharedName"/>).
+    /// </summary>
+    private static (EntityCandidate Candidate, double Score, string? Key) BestFuzzy(EntityType type, IReadOnlySet<string> names, EntityCandidate candidate)
     {
         var best = (Candidate: candidate, Score: 0.0, Key: (string?)null);
-        foreach (var stored in NamesOf(candidate))
+        var storedNames = NamesOf(candidate).ToList();
+        var fullOnly = BothFull(type, names, storedNames);
+        foreach (var stored in storedNames.Where(s => !fullOnly || IsFull(s)))
         {
-            foreach (var name in names)
+            foreach (var name in names.Where(n => !fullOnly || IsFull(n)))
             {
                 if (NameSimilarity.Close(name, stored) is { } score && score > best.Score)
                 {
