@@ -187,7 +187,8 @@ public static class EntityMatcher
 
     /// <summary>
     /// The closest pair of a stored name and one of the document's. Two people who each have a full name are
-    /// compared by their full names only (a shared one-word name is no evidence, see <see cref="SharedName"/>).
+    /// compared by their full names only (a shared one-word name is no evidence, see <see cref="SharedName"/>),
+    /// and people's names must also be within one edit word by word (<see cref="NameSimilarity.WordsWithinOneEdit"/>).
     /// </summary>
     private static (EntityCandidate Candidate, double Score, string? Key) BestFuzzy(EntityType type, IReadOnlySet<string> names, EntityCandidate candidate)
     {
@@ -198,7 +199,8 @@ public static class EntityMatcher
         {
             foreach (var name in names.Where(n => !fullOnly || IsFull(n)))
             {
-                if (NameSimilarity.Close(name, stored) is { } score && score > best.Score)
+                if (NameSimilarity.Close(name, stored) is { } score && score > best.Score
+                    && (type != EntityType.Person || NameSimilarity.WordsWithinOneEdit(name, stored)))
                 {
                     best = (candidate, score, stored);
                 }
