@@ -135,6 +135,16 @@ public sealed class EntityMatcherTests
     public void Jaro_winkler_matches_the_published_values(string a, string b, double expected) =>
         Assert.Equal(expected, NameSimilarity.JaroWinkler(a, b), 3);
 
+    [Theory]
+    [InlineData("iyad ag ghaly", "iyad ag ghali", true)]     // a letter changed
+    [InlineData("mokhtar belmokhtar", "moktar belmoktar", true)] // a letter dropped in each word
+    [InlineData("martha", "marhta", true)]                    // two letters swapped
+    [InlineData("abdoulaye kone", "abdoulaye konate", false)] // two letters added
+    [InlineData("amadou koufa", "amadou kouyate", false)]
+    [InlineData("amadou toumani toure", "amadou toure", false)] // not the same number of words
+    public void Words_within_one_edit(string a, string b, bool expected) =>
+        Assert.Equal(expected, NameSimilarity.WordsWithinOneEdit(a, b));
+
     private static EntityCandidate Candidate(string id, EntityType type, params string[] names) =>
         new(id, type, names[0], null, EntityKeys.For(names[0], names.Skip(1)));
 
