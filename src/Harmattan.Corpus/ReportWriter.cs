@@ -194,31 +194,24 @@ internal sealed class ReportWriter
     {
         var registry = _generator.People.Length;
         var local = _generator.LocalPeople.Length;
-        var picks = new List<int>(count);
-        while (picks.Count < count)
-        {
-            var pick = _random.Next(2) == 0
-                ? _random.Next(registry)
-                : registry + Math.Min(local - 1, (int)Math.Pow(local + 1, _random.NextDouble()) - 1);
-            if (!picks.Contains(pick))
-            {
-                picks.Add(pick);
-            }
-        }
-
-        return [.. picks];
+        return Cast(count, () => _random.Next(2) == 0
+            ? _random.Next(registry)
+            : registry + Math.Min(local - 1, (int)Math.Pow(local + 1, _random.NextDouble()) - 1));
     }
 
     /// <summary>The name of person <paramref name="index"/> of <see cref="CastPeople"/>: registry people first, then local ones.</summary>
     private string Person(int index) =>
         index < _generator.People.Length ? _generator.People[index][0] : _generator.LocalPeople[index - _generator.People.Length];
 
-    private int[] Cast(int poolSize, int count)
+    private int[] Cast(int poolSize, int count) => Cast(count, () => _random.Next(poolSize));
+
+    /// <summary><paramref name="count"/> different picks, drawn until that many differ.</summary>
+    private static int[] Cast(int count, Func<int> draw)
     {
         var picks = new List<int>(count);
         while (picks.Count < count)
         {
-            var pick = _random.Next(poolSize);
+            var pick = draw();
             if (!picks.Contains(pick))
             {
                 picks.Add(pick);

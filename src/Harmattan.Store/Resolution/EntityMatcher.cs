@@ -199,8 +199,7 @@ public static class EntityMatcher
         {
             foreach (var name in names.Where(n => !fullOnly || IsFull(n)))
             {
-                if (NameSimilarity.Close(name, stored) is { } score && score > best.Score
-                    && (type != EntityType.Person || NameSimilarity.WordsWithinOneEdit(name, stored)))
+                if (NameSimilarity.Close(name, stored, oneEditPerWord: type == EntityType.Person) is { } score && score > best.Score)
                 {
                     best = (candidate, score, stored);
                 }

@@ -21,7 +21,11 @@ public static class NameSimilarity
     /// The whole-name Jaro-Winkler score when <paramref name="a"/> and <paramref name="b"/> (both folded)
     /// pass the word-by-word test, else null.
     /// </summary>
-    public static double? Close(string a, string b)
+    /// <remarks>
+    /// With <paramref name="oneEditPerWord"/> (people's names), each word pair must also be within one edit
+    /// (<see cref="WordsWithinOneEdit"/>).
+    /// </remarks>
+    public static double? Close(string a, string b, bool oneEditPerWord = false)
     {
         var wordsA = a.Split(' ');
         var wordsB = b.Split(' ');
@@ -37,7 +41,7 @@ public static class NameSimilarity
 
         for (var i = 0; i < wordsA.Length; i++)
         {
-            if (JaroWinkler(wordsA[i], wordsB[i]) < WordThreshold)
+            if (JaroWinkler(wordsA[i], wordsB[i]) < WordThreshold || (oneEditPerWord && Edits(wordsA[i], wordsB[i]) > 1))
             {
                 return null;
             }
@@ -50,7 +54,7 @@ public static class NameSimilarity
     /// <summary>
     /// Whether every word of <paramref name="a"/> is at most one edit (a letter added, dropped, changed, or two
     /// swapped) from the word of <paramref name="b"/> in the same place; names of different lengths in words never
-    /// are. People's names need it on top of <see cref="Close"/>: family names of one region look alike and are
+    /// are. <see cref="Close"/> applies it to people's names: family names of one region look alike and are
     /// not the same name ("Koné" and "Konaté", two edits, are 0.92 by Jaro-Winkler), while a spelling of the same
     /// name usually differs by one letter ("Ghaly"/"Ghali", "Najem"/"Nagem", "Mokhtar"/"Moktar").
     /// </summary>
