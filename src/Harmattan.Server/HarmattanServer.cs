@@ -68,6 +68,9 @@ public static class HarmattanServer
         builder.Services.AddSingleton(sp => KnowledgeStoreSource.Create(sp.GetRequiredService<IOptions<ServerSettings>>().Value.Database));
         builder.Services.AddScoped(sp => sp.GetRequiredService<KnowledgeStoreSource>().OpenStore());
         builder.Services.AddSingleton(sp => new AccessCache(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        builder.Services.AddSingleton(sp => new EntityAnswerCache(
+            sp.GetRequiredService<IOptions<ServerSettings>>().Value.CacheMegabytes * 1024L * 1024L,
+            sp.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions));
         builder.Services.AddSingleton(sp => DataDirectory.Locate(sp.GetRequiredService<IOptions<ServerSettings>>().Value.Data));
         builder.Services.AddSingleton(sp => PipelineFactory.FromData(sp.GetRequiredService<DataDirectory>()));
         builder.Services.AddSingleton<DocumentReader>();

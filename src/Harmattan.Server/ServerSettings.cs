@@ -28,4 +28,10 @@ public sealed class ServerSettings
 
     /// <summary>The largest upload request accepted, all files together; larger ones get 413.</summary>
     public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>
+    /// How much memory answers about one entity (actors' profiles and timelines) may keep, as the JSON sent,
+    /// between two changes of that entity (<see cref="EntityAnswerCache"/>); 0 reads every one from the store.
+    /// </summary>
+    public int CacheMegabytes { get; set; } = 64;
 }

@@ -91,6 +91,15 @@ public sealed class BenchCommandTests : IDisposable
         Assert.All(kinds.Values, k => Assert.Equal(0, k.GetProperty("errors").GetInt32()));
         Assert.Equal(kinds.Values.Sum(k => k.GetProperty("requests").GetInt32()), result.GetProperty("requests").GetInt32());
         Assert.True(kinds["profile"].GetProperty("p50_ms").GetDouble() <= kinds["profile"].GetProperty("p99_ms").GetDouble());
+
+        // Every profile and actor timeline was either sent from the server's cache or read from the store.
+        var answers = kinds["profile"].GetProperty("requests").GetInt64() + kinds.GetValueOrDefault("timeline").ValueKind switch
+        {
+            JsonValueKind.Object => kinds["timeline"].GetProperty("requests").GetInt64(),
+            _ => 0,
+        };
+        Assert.Equal(answers, result.GetProperty("cache_hits").GetInt64() + result.GetProperty("cache_misses").GetInt64());
+        Assert.True(result.GetProperty("cache_hits").GetInt64() > 0);
     }
 
     [Fact]

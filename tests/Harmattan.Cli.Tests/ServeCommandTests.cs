@@ -15,6 +15,7 @@ public sealed class ServeCommandTests : IDisposable
     [InlineData("--port", "70000")]
     [InlineData("--bind", "everywhere")]
     [InlineData("--max-upload-mb", "0")]
+    [InlineData("--cache-mb", "-1")]
     public void Bad_options_are_usage_errors_naming_the_option(string option, string value)
     {
         var run = CliRun.Of(_folder.Path, "serve", option, value);

@@ -44,10 +44,11 @@ internal static class BenchServeCommand
         var writes = new Option<double>("--writes") { Description = "Share of operations that are writes (a review and its undo), 0 to 1.", DefaultValueFactory = _ => 0.05 };
         var token = new Option<string?>("--token") { Description = "An analyst's API token (harmattan tokens issue), sent with every request; needed when the store has users.", HelpName = "SECRET" };
         var url = new Option<string?>("--url") { Description = "Load a server already running (harmattan serve) instead of starting one; the CPU and allocation figures then count the load generator only.", HelpName = "URL" };
+        var cache = ServeCommand.CacheOption();
         var json = CommonOptions.Json();
         var command = new Command("serve", "Load-test the web server on loopback: requests/s and latency percentiles of profile reads, search, timeline and reviews.")
         {
-            target, docs, url, seconds, warmup, connections, writes, token, json,
+            target, docs, url, seconds, warmup, connections, writes, token, cache, json,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -57,11 +58,11 @@ internal static class BenchServeCommand
                 throw HarmattanError.BadArgument.At("--writes", "must be between 0 and 1");
             }
 
-            async Task Measure(Uri server, bool inProcess)
+            async Task Measure(Uri server, EntityAnswerCache? answers)
             {
                 var results = await Load(
                     server,
-                    inProcess,
+                    answers,
                     parse.GetValue(token),
                     TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(warmup))),
                     TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(seconds))),
@@ -90,10 +91,11 @@ internal static class BenchServeCommand
                     throw HarmattanError.BadArgument.At("--url", $"'{running}' is not an http:// or https:// address");
                 }
 
-                await Measure(address, inProcess: false);
+                await Measure(address, answers: null);
                 return HarmattanCli.Ok;
             }
 
+            var cacheMegabytes = ServeCommand.CacheMegabytes(parse, cache);
             var location = parse.GetValue(target);
             var temporary = location is null ? Directory.CreateTempSubdirectory("harmattan-load-").FullName : null;
             try
@@ -113,12 +115,13 @@ internal static class BenchServeCommand
                 {
                     s.Database = location!;
                     s.Data = data.Root;
+                    s.CacheMegabytes = cacheMegabytes;
                 });
                 app.Urls.Add("http://127.0.0.1:0");
                 await app.StartAsync(cancellation);
                 try
                 {
-                    await Measure(new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()), inProcess: true);
+                    await Measure(new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()), app.Services.GetRequiredService<EntityAnswerCache>());
                 }
                 finally
                 {
@@ -149,6 +152,12 @@ internal static class BenchServeCommand
         int Connections, double Seconds, int Requests, double PerSecond, bool ServerInProcess, double CpuMsPerRequest, double KilobytesPerRequest, IReadOnlyList<KindFigures> Kinds)
     {
         public double WarmupSeconds { get; init; }
+
+        /// <summary>Profiles and timelines the server sent from its cache over the requests (null: the server runs elsewhere).</summary>
+        public long? CacheHits { get; init; }
+
+        /// <summary>Profiles and timelines the server read from the store over the requests (null: the server runs elsewhere).</summary>
+        public long? CacheMisses { get; init; }
     }
 
     private static void Fill(string location, DataDirectory data, int count)
@@ -163,7 +172,7 @@ internal static class BenchServeCommand
     }
 
     private static async Task<LoadFigures> Load(
-        Uri server, bool inProcess, string? token, TimeSpan warmup, TimeSpan duration, int connections, double writeShare, CancellationToken cancellation)
+        Uri server, EntityAnswerCache? cache, string? token, TimeSpan warmup, TimeSpan duration, int connections, double writeShare, CancellationToken cancellation)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var client = new HttpClient(handler) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
@@ -199,7 +208,7 @@ internal static class BenchServeCommand
             var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
             var slice = warmup - warmed.Elapsed < WarmupSlice ? warmup - warmed.Elapsed : WarmupSlice;
             await Run(slice);
-            if (inProcess && System.Runtime.JitInfo.GetCompiledMethodCount() - compiled < SettledMethodsPerSlice)
+            if (cache is not null && System.Runtime.JitInfo.GetCompiledMethodCount() - compiled < SettledMethodsPerSlice)
             {
                 break;
             }
@@ -213,6 +222,7 @@ internal static class BenchServeCommand
             using var process = Process.GetCurrentProcess();
             var cpuBefore = process.TotalProcessorTime;
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+            var countsBefore = cache?.Counts;
             var clock = Stopwatch.StartNew();
             var workers = Enumerable.Range(0, connections).Select(worker => Task.Run(
                 async () =>
@@ -269,7 +279,11 @@ internal static class BenchServeCommand
             }).ToList();
             var total = kinds.Sum(k => k.Requests);
             return new LoadFigures(
-                connections, elapsed, total, total / elapsed, inProcess, cpu.TotalMilliseconds / Math.Max(1, total), allocated / 1024.0 / Math.Max(1, total), kinds);
+                connections, elapsed, total, total / elapsed, cache is not null, cpu.TotalMilliseconds / Math.Max(1, total), allocated / 1024.0 / Math.Max(1, total), kinds)
+            {
+                CacheHits = cache?.Counts.Hits - countsBefore?.Hits,
+                CacheMisses = cache?.Counts.Misses - countsBefore?.Misses,
+            };
         }
 
         // What the workers pick from; a refusal here is the token's fault (or its absence), said as such.
@@ -337,6 +351,13 @@ internal static class BenchServeCommand
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"per request, {(r.ServerInProcess ? "server and load generator together" : "load generator only")}: {r.CpuMsPerRequest:F2} ms of CPU, {r.KilobytesPerRequest:F0} KB allocated"));
+        if (r is { CacheHits: { } hits, CacheMisses: { } misses } && hits + misses > 0)
+        {
+            output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"profiles and timelines sent from the server's cache: {hits:N0} of {hits + misses:N0} ({100.0 * hits / (hits + misses):F1}%)"));
+        }
+
         output.WriteLine("kind         requests      req/s     p50 ms     p95 ms     p99 ms     max ms  409s  errors");
         foreach (var k in r.Kinds)
         {

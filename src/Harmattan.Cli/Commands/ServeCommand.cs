@@ -7,7 +7,7 @@ using Harmattan.Server;
 namespace Harmattan.Cli.Commands;
 
 /// <summary>
-/// <c>serve [--port 5080] [--bind 127.0.0.1] [--max-upload-mb 20]</c>: the REST API (and its OpenAPI document) over the same
+/// <c>serve [--port 5080] [--bind 127.0.0.1] [--max-upload-mb 20] [--cache-mb 64]</c>: the REST API (and its OpenAPI document) over the same
 /// store and data as the other verbs, until Ctrl+C. Binds to the loopback address unless told otherwise.
 /// </summary>
 internal static class ServeCommand
@@ -30,7 +30,8 @@ internal static class ServeCommand
             Description = "Refuse upload requests larger than this many megabytes (all files together).",
             DefaultValueFactory = _ => 20,
         };
-        var command = new Command("serve", "Serve the REST API over the knowledge base (OpenAPI document at /openapi/v1.json).") { port, bind, maxUpload };
+        var cache = CacheOption();
+        var command = new Command("serve", "Serve the REST API over the knowledge base (OpenAPI document at /openapi/v1.json).") { port, bind, maxUpload, cache };
         command.SetAction(parse =>
         {
             var portNumber = parse.GetValue(port);
@@ -45,6 +46,7 @@ internal static class ServeCommand
                 throw HarmattanError.BadArgument.At("--bind", $"'{address}' is not an IP address like 127.0.0.1 or ::1");
             }
 
+            var cacheMegabytes = CacheMegabytes(parse, cache);
             var uploadBytes = (long)(parse.GetValue(maxUpload) * 1024 * 1024);
             if (uploadBytes <= 0)
             {
@@ -70,6 +72,7 @@ internal static class ServeCommand
                 s.Data = data.Root;
                 s.MaxUploadBytes = uploadBytes;
                 s.Bind = address;
+                s.CacheMegabytes = cacheMegabytes;
             });
             var host = ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{ip}]" : ip.ToString();
             var url = string.Create(CultureInfo.InvariantCulture, $"http://{host}:{portNumber}");
@@ -85,4 +88,14 @@ internal static class ServeCommand
         });
         return command;
     }
+
+    /// <summary><c>--cache-mb</c>, shared with <c>bench serve</c>.</summary>
+    internal static Option<int> CacheOption() => new("--cache-mb")
+    {
+        Description = "Memory for actors' profiles and timelines kept between two changes of their entity; 0 reads every one from the store.",
+        DefaultValueFactory = _ => new ServerSettings().CacheMegabytes,
+    };
+
+    internal static int CacheMegabytes(ParseResult parse, Option<int> option) =>
+        parse.GetValue(option) is var megabytes and >= 0 ? megabytes : throw HarmattanError.BadArgument.At("--cache-mb", "must be 0 or more");
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Harmattan.Knowledge;
 using Harmattan.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,6 +18,7 @@ internal static class EntityEndpoints
         var group = api.MapGroup("/entities").WithTags("entities");
         group.MapGet("/", List).WithName("ListEntities").ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/{nameOrId}", Profile).WithName("GetEntityProfile")
+            .Produces<ActorProfile>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -53,11 +55,15 @@ internal static class EntityEndpoints
         return TypedResults.Ok(Query.Slice(found, paging));
     }
 
-    /// <summary>The profile with the newest <c>limit</c> items (default 10) of each section and each section's total.</summary>
-    private static Ok<ActorProfile> Profile(KnowledgeStore store, string nameOrId, string? limit)
+    /// <summary>
+    /// The profile with the newest <c>limit</c> items (default 10) of each section and each section's total, kept
+    /// as sent until its entity changes (<see cref="EntityAnswerCache"/>): the most read answer of the API.
+    /// </summary>
+    private static FileContentHttpResult Profile(KnowledgeStore store, EntityAnswerCache cache, string nameOrId, string? limit)
     {
-        var (_, count) = Query.Paging(null, string.IsNullOrEmpty(limit) ? DefaultSectionLimit.ToString(System.Globalization.CultureInfo.InvariantCulture) : limit);
-        return TypedResults.Ok(store.GetActorProfile(store.ResolveEntity(nameOrId), count));
+        var (_, count) = Query.Paging(null, string.IsNullOrEmpty(limit) ? DefaultSectionLimit.ToString(CultureInfo.InvariantCulture) : limit);
+        var entity = store.ResolveEntity(nameOrId);
+        return cache.Json(store, entity.Id, string.Create(CultureInfo.InvariantCulture, $"profile {count}"), () => store.GetActorProfile(entity, count));
     }
 
     /// <summary>GET /{nameOrId}/{name}: one page of one section of the profile, newest first, with <c>offset</c> and <c>limit</c>.</summary>
