@@ -34,6 +34,7 @@ public sealed class AnswerCacheTests : IDisposable
         var linked = claim.GetProperty("about").EnumerateArray().Select(e => e.GetProperty("id").GetString()).Append(claim.GetProperty("speaker").GetProperty("id").GetString()).ToHashSet();
         var bystander = await Bystander(linked);
         await Text($"/api/entities/{bystander}");
+        var section = await Text("/api/entities/MNLA/claims-by?limit=5");
 
         var hits = Cache.Counts.Hits;
         Assert.Equal(before, await Text("/api/entities/MNLA?limit=50"));
@@ -44,6 +45,7 @@ public sealed class AnswerCacheTests : IDisposable
         var rejected = await Problems.Json(await _client.GetAsync("/api/entities/MNLA?limit=50"));
         Assert.Equal(Total(before, "claimsBy") - 1, rejected.GetProperty("claimsBy").GetProperty("total").GetInt64());
         Assert.DoesNotContain(rejected.GetProperty("claimsBy").GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetString() == factId);
+        Assert.Equal(Total(section, "") - 1, Total(await Text("/api/entities/MNLA/claims-by?limit=5"), ""));
 
         // The review changed the claim's entities only: another actor's profile is still sent from the cache.
         hits = Cache.Counts.Hits;
@@ -52,6 +54,7 @@ public sealed class AnswerCacheTests : IDisposable
 
         await Problems.Json(await _client.PostAsJsonAsync($"/api/reviews/{review.GetProperty("id").GetString()}/undo", new { by = "amina" }));
         Assert.Equal(before, await Text("/api/entities/MNLA?limit=50"));
+        Assert.Equal(section, await Text("/api/entities/MNLA/claims-by?limit=5"));
     }
 
     [Fact]
@@ -147,8 +150,12 @@ public sealed class AnswerCacheTests : IDisposable
         return body;
     }
 
-    private static long Total(string profile, string section) =>
-        JsonDocument.Parse(profile).RootElement.GetProperty(section).GetProperty("total").GetInt64();
+    /// <summary>The total of a profile's section, or of a section's page (<paramref name="section"/> empty).</summary>
+    private static long Total(string profile, string section)
+    {
+        var root = JsonDocument.Parse(profile).RootElement;
+        return (section.Length == 0 ? root : root.GetProperty(section)).GetProperty("total").GetInt64();
+    }
 
     /// <summary>An armed group none of <paramref name="excluded"/> is.</summary>
     private async Task<string> Bystander(IEnumerable<string?> excluded)

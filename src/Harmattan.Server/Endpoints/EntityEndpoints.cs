@@ -63,17 +63,23 @@ internal static class EntityEndpoints
     {
         var (_, count) = Query.Paging(null, string.IsNullOrEmpty(limit) ? DefaultSectionLimit.ToString(CultureInfo.InvariantCulture) : limit);
         var entity = store.ResolveEntity(nameOrId);
-        return cache.Json(store, entity.Id, string.Create(CultureInfo.InvariantCulture, $"profile {count}"), () => store.GetActorProfile(entity, count));
+        return cache.Json(store, entity.Id, string.Create(CultureInfo.InvariantCulture, $"profile|{count}"), () => store.GetActorProfile(entity, count));
     }
 
-    /// <summary>GET /{nameOrId}/{name}: one page of one section of the profile, newest first, with <c>offset</c> and <c>limit</c>.</summary>
+    /// <summary>
+    /// GET /{nameOrId}/{name}: one page of one section of the profile, newest first, with <c>offset</c> and
+    /// <c>limit</c>; kept as the profile is.
+    /// </summary>
     private static void Section<T>(RouteGroupBuilder group, string name, string operation, Func<KnowledgeStore, EntityRef, int, int, FactPage<T>> read) =>
-        group.MapGet("/{nameOrId}/" + name, (KnowledgeStore store, string nameOrId, string? offset, string? limit) =>
+        group.MapGet("/{nameOrId}/" + name, (KnowledgeStore store, EntityAnswerCache cache, string nameOrId, string? offset, string? limit) =>
             {
                 var paging = Query.Paging(offset, limit);
-                return TypedResults.Ok(read(store, store.ResolveEntity(nameOrId), paging.Offset, paging.Limit));
+                var entity = store.ResolveEntity(nameOrId);
+                var variant = string.Create(CultureInfo.InvariantCulture, $"{name}|{paging.Offset}|{paging.Limit}");
+                return cache.Json(store, entity.Id, variant, () => read(store, entity, paging.Offset, paging.Limit));
             })
             .WithName(operation)
+            .Produces<FactPage<T>>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
