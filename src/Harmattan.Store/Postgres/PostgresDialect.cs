@@ -15,25 +15,6 @@ namespace Harmattan.Store.Postgres;
 /// </summary>
 internal sealed partial class PostgresDialect : StoreDialect
 {
-    /// <summary>
-    /// How ts_headline cuts snippets: one fragment about as long as SQLite's (16 tokens), matches marked as there.
-    /// Two fragments cost five times as much for a phrase (the covers are searched again for the second): 12 ms
-    /// a document for an eight-word name, most of a broad search's time at 100,000 documents.
-    /// </summary>
-    private static readonly string HeadlineOptions =
-        $"StartSel=\"{SearchQuery.MatchOpen}\", StopSel=\"{SearchQuery.MatchClose}\", MaxWords=16, MinWords=6, ShortWord=2, MaxFragments=1, FragmentDelimiter=\" … \"";
-
-    /// <summary>
-    /// Where a document's snippet is looked for first: the longest term of the query (a phrase whole), as the text
-    /// spells it in lower case. ts_headline parses all the text it is given (about 2 ms for a report of 1,000
-    /// words); given the 700 characters around the first place the term is spelled, it parses a tenth of that,
-    /// and the whole text only when no match is marked there.
-    /// </summary>
-    private static string Probe(SearchQuery query) =>
-        query.Clauses.SelectMany(clause => clause).Select(term => term.Text).MaxBy(text => text.Length)!
-            .Replace('\0', ' ') // PostgreSQL text holds no NUL (TsQuery renders it as a space too)
-            .ToLowerInvariant();
-
     /// <summary>The similarity operator of pg_trgm, qualified by its schema, or null without the extension and its index.</summary>
     private readonly string? _similar;
 
@@ -147,9 +128,10 @@ internal sealed partial class PostgresDialect : StoreDialect
     /// <summary>
     /// When <paramref name="ranked"/>, by ts_rank (documents weigh a title word ten body words); documents and
     /// claims share one ordering, approximate across the two, as on SQLite. Otherwise newest first, read backwards
-    /// along the tables' seq and stopped at the limit (ts_rank would read every match's vector). Snippets
-    /// (ts_headline re-reads the text) are made only for the hits returned: of the body where it matches, else of
-    /// the title.
+    /// along the tables' seq and stopped at the limit (ts_rank would read every match's vector). Snippets are cut
+    /// here from the texts of the hits returned (<see cref="SearchSnippet"/>): of the body where it matches, else
+    /// of the title. ts_headline cut them in the database until session 9; parsing each hit's whole text, it was
+    /// most of a search's time.
     /// </summary>
     public override IReadOnlyList<SearchRow> Search(DbConnection connection, DbTransaction transaction, SearchQuery query, int limit, bool ranked)
     {
@@ -180,7 +162,7 @@ internal sealed partial class PostgresDialect : StoreDialect
                   JOIN documents d ON d.id = n.document_id
               )
               """;
-        return connection.Query<SearchRow>(
+        var hits = connection.Query<HitRow>(
             $"""
             WITH query AS (SELECT to_tsquery('harmattan_search', @Query) AS q),
             {candidates},
@@ -190,34 +172,43 @@ internal sealed partial class PostgresDialect : StoreDialect
                 SELECT 'claim', seq, score FROM ranked_claims
                 ORDER BY score DESC LIMIT @Limit
             )
-            SELECT 'document' AS Kind, d.id AS DocumentId, d.title AS Title, NULL AS ClaimId, top.score::double precision AS Score,
-                   CASE WHEN strpos(body.headline, @Open) > 0 THEN body.headline
-                        ELSE ts_headline('harmattan_search', d.title, query.q, @Options) END AS Snippet
-            FROM top
-            CROSS JOIN query
-            JOIN documents d ON d.seq = top.seq
-            CROSS JOIN LATERAL (SELECT strpos(lower(d.text), @Probe) AS at) probe
-            CROSS JOIN LATERAL (
-                SELECT CASE WHEN probe.at > 0
-                            THEN ts_headline('harmattan_search', substr(d.text, greatest(1, probe.at - 300), 700), query.q, @Options) END AS headline
-            ) near
-            CROSS JOIN LATERAL (
-                SELECT CASE WHEN strpos(near.headline, @Open) > 0 THEN near.headline
-                            ELSE ts_headline('harmattan_search', d.text, query.q, @Options) END AS headline
-            ) body
+            SELECT 'document' AS Kind, d.id AS DocumentId, d.title AS Title, NULL AS ClaimId, top.score::double precision AS Score, d.text AS Text
+            FROM top JOIN documents d ON d.seq = top.seq
             WHERE top.kind = 'document'
             UNION ALL
-            SELECT 'claim', c.document_id, d.title, c.id, top.score::double precision,
-                   ts_headline('harmattan_search', c.text, query.q, @Options)
+            SELECT 'claim', c.document_id, d.title, c.id, top.score::double precision, c.text
             FROM top
-            CROSS JOIN query
             JOIN claims c ON c.seq = top.seq
             JOIN documents d ON d.id = c.document_id
             WHERE top.kind = 'claim'
             ORDER BY Score DESC, DocumentId, ClaimId NULLS FIRST
             """,
-            new { Query = text, Open = SearchQuery.MatchOpen, Options = HeadlineOptions, Limit = limit, Probe = Probe(query) },
-            transaction).AsList();
+            new { Query = text, Limit = limit },
+            transaction);
+        return hits.Select(hit => new SearchRow
+            {
+                Kind = hit.Kind,
+                DocumentId = hit.DocumentId,
+                Title = hit.Title,
+                ClaimId = hit.ClaimId,
+                Score = hit.Score,
+                // A document matched in its body, else in its title.
+                Snippet = SearchSnippet.Marked(hit.Text, query)
+                    ?? (hit.ClaimId is null ? SearchSnippet.Marked(hit.Title, query) : null)
+                    ?? SearchSnippet.Opening(hit.Text),
+            })
+            .ToList();
+    }
+
+    /// <summary>A hit with the text its snippet is cut from (a document's, or a claim's).</summary>
+    private sealed class HitRow
+    {
+        public string Kind { get; set; } = "";
+        public string DocumentId { get; set; } = "";
+        public string Title { get; set; } = "";
+        public string? ClaimId { get; set; }
+        public double Score { get; set; }
+        public string Text { get; set; } = "";
     }
 
     /// <summary>The tables of the knowledge base with their indexes and TOAST, not the whole database (which may hold other schemas).</summary>
