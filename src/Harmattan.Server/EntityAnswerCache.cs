@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using Harmattan.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 
 namespace Harmattan.Server;
 
@@ -40,6 +42,10 @@ public sealed class EntityAnswerCache(long capacityBytes, JsonSerializerOptions 
     /// <summary>The last audit line read; -1 before the first request.</summary>
     private long _seen = -1;
 
+    /// <summary>What makes this cache's ETags its own: a server restarted counts again from 1.</summary>
+    private readonly string _instance = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6)).ToLowerInvariant();
+
+    private long _kept;
     private long _bytes;
     private long _hits;
     private long _misses;
@@ -58,12 +64,14 @@ public sealed class EntityAnswerCache(long capacityBytes, JsonSerializerOptions 
 
     /// <summary>
     /// What <paramref name="read"/> gives, as the JSON response sent: kept as <paramref name="variant"/> of the
-    /// answers about <paramref name="entityId"/> (read every time when null: an answer about no one entity).
+    /// answers about <paramref name="entityId"/> (read every time when null: an answer about no one entity). A kept
+    /// answer carries an ETag, so a client that sends it back in <c>If-None-Match</c> gets a 304 until the answer
+    /// changes.
     /// </summary>
     public FileContentHttpResult Json<T>(KnowledgeStore store, string? entityId, string variant, Func<T> read)
     {
-        var body = entityId is null ? Serialize() : Get(store, entityId, variant, Serialize);
-        return TypedResults.Bytes(body, "application/json; charset=utf-8");
+        var (body, tag) = entityId is null ? (Serialize(), null) : Answer(store, entityId, variant, Serialize);
+        return TypedResults.Bytes(body, "application/json; charset=utf-8", entityTag: tag is null ? null : new EntityTagHeaderValue(tag));
 
         byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(read(), json);
     }
@@ -72,12 +80,16 @@ public sealed class EntityAnswerCache(long capacityBytes, JsonSerializerOptions 
     /// The answer <paramref name="variant"/> about entity <paramref name="entityId"/>: kept, or
     /// <paramref name="compute"/>d with <paramref name="store"/> (which also tells what changed) and kept.
     /// </summary>
-    public byte[] Get(KnowledgeStore store, string entityId, string variant, Func<byte[]> compute)
+    public byte[] Get(KnowledgeStore store, string entityId, string variant, Func<byte[]> compute) =>
+        Answer(store, entityId, variant, compute).Bytes;
+
+    /// <summary>As <see cref="Get"/>, with the answer's ETag when it is kept (null otherwise).</summary>
+    private (byte[] Bytes, string? Tag) Answer(KnowledgeStore store, string entityId, string variant, Func<byte[]> compute)
     {
         ArgumentNullException.ThrowIfNull(store);
         if (capacityBytes <= 0)
         {
-            return compute();
+            return (compute(), null);
         }
 
         var latest = store.LatestAuditLine();
@@ -89,7 +101,7 @@ public sealed class EntityAnswerCache(long capacityBytes, JsonSerializerOptions 
                 _recent.Remove(node);
                 _recent.AddFirst(node);
                 _hits++;
-                return node.Value.Bytes;
+                return (node.Value.Bytes, node.Value.Tag);
             }
 
             _misses++;
@@ -99,13 +111,14 @@ public sealed class EntityAnswerCache(long capacityBytes, JsonSerializerOptions 
         lock (_lock)
         {
             var stale = latest < _everythingChangedAt || latest < _changedAt.GetValueOrDefault(entityId);
-            if (!stale && bytes.Length <= capacityBytes)
+            if (stale || bytes.Length > capacityBytes)
             {
-                Keep(new Entry(entityId, variant, bytes));
+                return (bytes, null);
             }
-        }
 
-        return bytes;
+            var kept = Keep(new Entry(entityId, variant, bytes, string.Create(CultureInfo.InvariantCulture, $"\"{_instance}-{++_kept}\"")));
+            return (kept.Bytes, kept.Tag);
+        }
     }
 
     /// <summary>Reads the audit lines after the last one read, up to <paramref name="latest"/>, and drops what they changed.</summary>
@@ -156,7 +169,8 @@ public sealed class EntityAnswerCache(long capacityBytes, JsonSerializerOptions 
         }
     }
 
-    private void Keep(Entry entry)
+    /// <summary>Keeps an answer, or returns the same answer another request kept meanwhile.</summary>
+    private Entry Keep(Entry entry)
     {
         if (!_answers.TryGetValue(entry.EntityId, out var variants))
         {
@@ -164,10 +178,9 @@ public sealed class EntityAnswerCache(long capacityBytes, JsonSerializerOptions 
             _answers[entry.EntityId] = variants;
         }
 
-        if (variants.ContainsKey(entry.Variant))
+        if (variants.TryGetValue(entry.Variant, out var existing))
         {
-            // Another request kept the same answer meanwhile.
-            return;
+            return existing.Value;
         }
 
         variants[entry.Variant] = _recent.AddFirst(entry);
@@ -183,7 +196,10 @@ public sealed class EntityAnswerCache(long capacityBytes, JsonSerializerOptions 
                 _answers.Remove(oldest.Value.EntityId);
             }
         }
+
+        return entry;
     }
 
-    private sealed record Entry(string EntityId, string Variant, byte[] Bytes);
+    /// <param name="Tag">The answer's ETag: this cache's own prefix and a count of the answers it kept, so no two answers share one, even across restarts.</param>
+    private sealed record Entry(string EntityId, string Variant, byte[] Bytes, string Tag);
 }

@@ -40,8 +40,18 @@ public sealed class AnswerCacheTests : IDisposable
         Assert.Equal(before, await Text("/api/entities/MNLA?limit=50"));
         Assert.Equal(hits + 1, Cache.Counts.Hits);
 
+        // A client that kept the answer is told it has not changed.
+        var tag = (await _client.GetAsync("/api/entities/MNLA?limit=50")).Headers.ETag!;
+        Assert.Equal(System.Net.HttpStatusCode.NotModified, (await Conditional("/api/entities/MNLA?limit=50", tag)).StatusCode);
+
         var review = await Problems.Json(await _client.PostAsJsonAsync(
             "/api/reviews", new { kind = "claim", documentId, factId, action = "reject", by = "amina", expectedStatus = "proposed" }), System.Net.HttpStatusCode.Created);
+        using (var changed = await Conditional("/api/entities/MNLA?limit=50", tag))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, changed.StatusCode);
+            Assert.NotEqual(tag, changed.Headers.ETag);
+        }
+
         var rejected = await Problems.Json(await _client.GetAsync("/api/entities/MNLA?limit=50"));
         Assert.Equal(Total(before, "claimsBy") - 1, rejected.GetProperty("claimsBy").GetProperty("total").GetInt64());
         Assert.DoesNotContain(rejected.GetProperty("claimsBy").GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetString() == factId);
@@ -140,6 +150,13 @@ public sealed class AnswerCacheTests : IDisposable
         });
         Assert.Equal([4], cache.Get(store, mnla.Id, "profile 2", () => [(byte)++computed]));
         Assert.Equal([4], cache.Get(store, mnla.Id, "profile 2", () => [(byte)++computed]));
+    }
+
+    private Task<HttpResponseMessage> Conditional(string path, System.Net.Http.Headers.EntityTagHeaderValue tag)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.IfNoneMatch.Add(tag);
+        return _client.SendAsync(request);
     }
 
     private async Task<string> Text(string path)
