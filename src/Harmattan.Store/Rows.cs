@@ -116,7 +116,7 @@ internal sealed class LinkRow
     public string MemberId { get; set; } = "";
 }
 
-internal sealed class SearchRow
+internal class SearchRow
 {
     public string Kind { get; set; } = "";
     public string DocumentId { get; set; } = "";

@@ -185,29 +185,20 @@ internal sealed partial class PostgresDialect : StoreDialect
             """,
             new { Query = text, Limit = limit },
             transaction);
-        return hits.Select(hit => new SearchRow
-            {
-                Kind = hit.Kind,
-                DocumentId = hit.DocumentId,
-                Title = hit.Title,
-                ClaimId = hit.ClaimId,
-                Score = hit.Score,
-                // A document matched in its body, else in its title.
-                Snippet = SearchSnippet.Marked(hit.Text, query)
-                    ?? (hit.ClaimId is null ? SearchSnippet.Marked(hit.Title, query) : null)
-                    ?? SearchSnippet.Opening(hit.Text),
-            })
-            .ToList();
+        foreach (var hit in hits)
+        {
+            // A document matched in its body, else in its title.
+            hit.Snippet = SearchSnippet.Marked(hit.Text, query)
+                ?? (hit.ClaimId is null ? SearchSnippet.Marked(hit.Title, query) : null)
+                ?? SearchSnippet.Opening(hit.Text);
+        }
+
+        return [.. hits];
     }
 
     /// <summary>A hit with the text its snippet is cut from (a document's, or a claim's).</summary>
-    private sealed class HitRow
+    private sealed class HitRow : SearchRow
     {
-        public string Kind { get; set; } = "";
-        public string DocumentId { get; set; } = "";
-        public string Title { get; set; } = "";
-        public string? ClaimId { get; set; }
-        public double Score { get; set; }
         public string Text { get; set; } = "";
     }
 
