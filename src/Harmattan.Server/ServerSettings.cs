@@ -33,5 +33,8 @@ public sealed class ServerSettings
     /// How much memory answers about one entity (actors' profiles and timelines) may keep, as the JSON sent,
     /// between two changes of that entity (<see cref="EntityAnswerCache"/>); 0 reads every one from the store.
     /// </summary>
-    public int CacheMegabytes { get; set; } = 64;
+    public int CacheMegabytes { get; set; } = DefaultCacheMegabytes;
+
+    /// <summary>What <see cref="CacheMegabytes"/> is unless set.</summary>
+    public const int DefaultCacheMegabytes = 64;
 }

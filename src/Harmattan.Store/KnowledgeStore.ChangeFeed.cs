@@ -76,18 +76,16 @@ public sealed partial class KnowledgeStore
                 WHERE f.kind = 'claim' AND c.speaker_id IS NOT NULL
             UNION SELECT a.entity_id FROM facts f JOIN claim_about a ON a.document_id = f.document_id AND a.claim_id = f.fact_id
                 WHERE f.kind = 'claim'
-            UNION SELECT r.source_id FROM facts f JOIN relations r ON r.document_id = f.document_id AND r.id = f.fact_id
-                WHERE f.kind = 'relation'
-            UNION SELECT r.target_id FROM facts f JOIN relations r ON r.document_id = f.document_id AND r.id = f.fact_id
+            UNION SELECT e.id FROM facts f JOIN relations r ON r.document_id = f.document_id AND r.id = f.fact_id
+                JOIN entities e ON e.id IN (r.source_id, r.target_id)
                 WHERE f.kind = 'relation'
             UNION SELECT e.entity_id FROM facts f JOIN event_actors e ON e.document_id = f.document_id AND e.event_id = f.fact_id
                 WHERE f.kind = 'event'
             UNION SELECT e.entity_id FROM facts f JOIN event_places e ON e.document_id = f.document_id AND e.event_id = f.fact_id
                 WHERE f.kind = 'event'
-            UNION SELECT p.entity_id FROM facts f JOIN properties p ON p.document_id = f.document_id AND p.id = f.fact_id
+            UNION SELECT e.id FROM facts f JOIN properties p ON p.document_id = f.document_id AND p.id = f.fact_id
+                JOIN entities e ON e.id IN (p.entity_id, p.speaker_id)
                 WHERE f.kind = 'attribute'
-            UNION SELECT p.speaker_id FROM facts f JOIN properties p ON p.document_id = f.document_id AND p.id = f.fact_id
-                WHERE f.kind = 'attribute' AND p.speaker_id IS NOT NULL
             """,
             new { After = after, Latest = latest },
             transaction);

@@ -26,24 +26,34 @@ internal static class SearchSnippet
     /// <summary>How far around the first place the query's longest term is spelled its snippet is looked for first.</summary>
     private const int Reach = 600;
 
-    /// <summary>
-    /// The snippet of <paramref name="text"/> for <paramref name="query"/>; null when no word of it matches. It is looked
-    /// for first within <see cref="Reach"/> characters of the first place the query's longest term begins, spelled
-    /// as folded (ASCII case aside), and in the whole text only when nothing matches there (an accent, or the term
-    /// inside a longer word): a long report is not split into words for every hit.
-    /// </summary>
-    public static string? Marked(string text, SearchQuery query)
-    {
-        var terms = Terms(query);
-        if (terms.Count == 0)
-        {
-            return null;
-        }
+    /// <summary>The snippet of <paramref name="text"/> for <paramref name="query"/> (<see cref="Marker.Marked"/>).</summary>
+    public static string? Marked(string text, SearchQuery query) => For(query).Marked(text);
 
-        var probe = terms.MaxBy(term => term.Words.Sum(word => word.Length))!.Words[0];
-        var at = text.AsSpan().IndexOf(probe, StringComparison.OrdinalIgnoreCase);
-        return (at >= 0 ? MarkedIn(text, Math.Max(0, at - Reach), Math.Min(text.Length, at + Reach), terms, query.Clauses.Count) : null)
-            ?? MarkedIn(text, 0, text.Length, terms, query.Clauses.Count);
+    /// <summary>What cuts the snippets of one search's hits: the query's terms, folded once.</summary>
+    public static Marker For(SearchQuery query) => new(Terms(query), query.Clauses.Count);
+
+    /// <summary>The folded terms of one query, and the word a snippet is looked for around first (its longest term's first).</summary>
+    internal sealed class Marker(List<Term> terms, int clauses)
+    {
+        private readonly string? _probe = terms.MaxBy(term => term.Words.Sum(word => word.Length))?.Words[0];
+
+        /// <summary>
+        /// The snippet of <paramref name="text"/>; null when no word of it matches. It is looked for first within
+        /// <see cref="Reach"/> characters of the first place the query's longest term begins, spelled as folded (ASCII
+        /// case aside), and in the whole text only when nothing matches there (an accent, or the term inside a longer
+        /// word): a long report is not split into words for every hit.
+        /// </summary>
+        public string? Marked(string text)
+        {
+            if (_probe is null)
+            {
+                return null;
+            }
+
+            var at = text.AsSpan().IndexOf(_probe, StringComparison.OrdinalIgnoreCase);
+            return (at >= 0 ? MarkedIn(text, Math.Max(0, at - Reach), Math.Min(text.Length, at + Reach), terms, clauses) : null)
+                ?? MarkedIn(text, 0, text.Length, terms, clauses);
+        }
     }
 
     private static string? MarkedIn(string text, int from, int to, List<Term> terms, int clauses)
@@ -253,5 +263,5 @@ internal static class SearchSnippet
         return terms;
     }
 
-    private sealed record Term(string[] Words, bool Prefix, int Clause);
+    internal sealed record Term(string[] Words, bool Prefix, int Clause);
 }

@@ -93,7 +93,7 @@ internal static class ServeCommand
     internal static Option<int> CacheOption() => new("--cache-mb")
     {
         Description = "Memory for actors' profiles and timelines kept between two changes of their entity; 0 reads every one from the store.",
-        DefaultValueFactory = _ => new ServerSettings().CacheMegabytes,
+        DefaultValueFactory = _ => ServerSettings.DefaultCacheMegabytes,
     };
 
     internal static int CacheMegabytes(ParseResult parse, Option<int> option) =>

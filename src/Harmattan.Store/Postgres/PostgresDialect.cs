@@ -185,11 +185,12 @@ internal sealed partial class PostgresDialect : StoreDialect
             """,
             new { Query = text, Limit = limit },
             transaction);
+        var snippets = SearchSnippet.For(query);
         foreach (var hit in hits)
         {
             // A document matched in its body, else in its title.
-            hit.Snippet = SearchSnippet.Marked(hit.Text, query)
-                ?? (hit.ClaimId is null ? SearchSnippet.Marked(hit.Title, query) : null)
+            hit.Snippet = snippets.Marked(hit.Text)
+                ?? (hit.ClaimId is null ? snippets.Marked(hit.Title) : null)
                 ?? SearchSnippet.Opening(hit.Text);
         }
 
