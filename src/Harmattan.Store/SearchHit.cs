@@ -22,7 +22,8 @@ public sealed record SearchHit(
 
 /// <summary>
 /// The hits of one search. <see cref="Ranked"/>: best first by relevance, when the query matches at most
-/// <see cref="KnowledgeStore.SearchWindow"/> documents and as many claims; otherwise newest first (by when the
+/// <see cref="KnowledgeStore.SearchWindow"/> documents and as many claims (on PostgreSQL, when at most that many
+/// hold every word of its phrases, as ranking there tests each of them); otherwise newest first (by when the
 /// documents were stored) with a score of 0, so that a broad query costs what it returns, not every match.
 /// </summary>
 public sealed class SearchResults(IReadOnlyList<SearchHit> hits, bool ranked) : IReadOnlyList<SearchHit>

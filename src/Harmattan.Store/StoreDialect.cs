@@ -59,7 +59,8 @@ internal abstract class StoreDialect
 
     /// <summary>
     /// How many documents, or claims (rejected ones left out), match <paramref name="query"/>, whichever are
-    /// more, counted up to <paramref name="cap"/>: a count that stops early, to choose how to search.
+    /// more, counted up to <paramref name="cap"/>: a count that stops early, to choose how to search. A backend
+    /// whose ranking reads more than the matches counts what it reads (PostgreSQL: the rows holding the words).
     /// </summary>
     public abstract long CountMatches(DbConnection connection, DbTransaction transaction, SearchQuery query, int cap);
 

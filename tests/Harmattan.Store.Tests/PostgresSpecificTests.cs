@@ -136,6 +136,33 @@ public sealed class PostgresSpecificTests : IDisposable
         Assert.StartsWith("mentions: the next seq would be 1", problem, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_phrase_whose_words_more_documents_hold_than_the_window_lists_its_matches_newest_first()
+    {
+        // GIN keeps no word positions: ranking a phrase tests every document holding its words, so on PostgreSQL
+        // those, not the phrase's matches, are what the window bounds (SQLite's index has positions and ranks it).
+        using var store = _fixture.Open(_fixture.NewLocation());
+        for (var n = 0; n < 7; n++)
+        {
+            var text = n % 3 == 0
+                ? $"The road to Kidal was open on day {n}."
+                : $"On day {n} the road to Gao was closed and the market in Kidal was open.";
+            var report = new ReportBuilder($"Report {n}", text, PartialDate.OfDay(2012, 1, n + 1)).Build();
+            store.Upsert(report.Document, report.Extraction);
+        }
+
+        var newest = store.Search("\"road to Kidal\"", 50, 6);
+        var ranked = store.Search("\"road to Kidal\"", 50, 7);
+        var first = store.Search("\"road to Kidal\"", 2, 6);
+
+        Assert.False(newest.Ranked);
+        Assert.Equal(["Report 6", "Report 3", "Report 0"], newest.Select(h => h.Title));
+        Assert.All(newest, h => Assert.Equal(0, h.Score));
+        Assert.True(ranked.Ranked);
+        Assert.Equal(["Report 0", "Report 3", "Report 6"], ranked.Select(h => h.Title).Order(StringComparer.Ordinal));
+        Assert.Equal(["Report 6", "Report 3"], first.Select(h => h.Title));
+    }
+
     [Theory]
     [InlineData("sharia", "'sharia'")]
     [InlineData("\"apply sharia\" Gao", "'apply sharia' & 'Gao'")]

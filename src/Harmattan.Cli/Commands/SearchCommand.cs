@@ -55,7 +55,7 @@ internal static class SearchCommand
             if (!hits.Ranked)
             {
                 env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"newest first, not ranked: more than {KnowledgeStore.SearchWindow:N0} documents or claims match (add words to rank them)"));
+                    $"newest first, not ranked: more than {KnowledgeStore.SearchWindow:N0} documents or claims hold its words (add words to rank them)"));
             }
             return HarmattanCli.Ok;
         });

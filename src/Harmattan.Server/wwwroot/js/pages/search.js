@@ -22,7 +22,7 @@ export async function render(root, { params }) {
   append(root,
     page.ranked === false
       ? h('p', { class: 'notice', id: 'search-unranked', role: 'status' },
-        'More than 1,000 documents or claims match: newest first, not ranked. Add words to rank the matches.')
+        'More than 1,000 documents or claims hold these words: newest first, not ranked. Add words to rank the matches.')
       : null,
     h('ol', { class: 'hits', start: offset + 1 }, page.items.map(hit => h('li', { class: ['hit', 'kind-' + hit.kind.toLowerCase()] },
       h('div', null,
