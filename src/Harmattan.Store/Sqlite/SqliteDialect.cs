@@ -80,9 +80,16 @@ internal sealed class SqliteDialect : StoreDialect
     /// the checkpoint is every 200 MB: a page several batches rewrite is copied into the file once (20,000
     /// documents: 18% fewer bytes written, 8.5% more documents per second). The cache grows only as pages are
     /// read, up to its bound; reading connections keep the defaults.
+    /// <para>
+    /// Each document of a batch is written under a savepoint, so that one that fails leaves the others. SQLite
+    /// keeps a savepoint's undo copies of the pages it changes in a temporary file: 17 writes there for each
+    /// write to the write-ahead log, and a fifth of the ingest's CPU spent in the kernel. The writer keeps
+    /// them in memory, where they are dropped as each document's savepoint is released (one document's pages,
+    /// about 2 MB): 3,000 documents, 134 docs/s before, 148 and 153 after.
+    /// </para>
     /// </summary>
     public override void BeforeBatch(DbConnection connection) =>
-        connection.Execute($"PRAGMA cache_size = -{WriterCacheKilobytes}; PRAGMA wal_autocheckpoint = {WriterCheckpointPages};");
+        connection.Execute($"PRAGMA cache_size = -{WriterCacheKilobytes}; PRAGMA wal_autocheckpoint = {WriterCheckpointPages}; PRAGMA temp_store = MEMORY;");
 
     public override long DatabaseSize(DbConnection connection, DbTransaction transaction) =>
         connection.ExecuteScalar<long>("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()", transaction: transaction);
