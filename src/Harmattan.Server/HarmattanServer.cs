@@ -67,7 +67,7 @@ public static class HarmattanServer
         // shared) on a pooled connection, whose transactions still confirm the schema version.
         builder.Services.AddSingleton(sp => KnowledgeStoreSource.Create(sp.GetRequiredService<IOptions<ServerSettings>>().Value.Database));
         builder.Services.AddScoped(sp => sp.GetRequiredService<KnowledgeStoreSource>().OpenStore());
-        builder.Services.AddSingleton(sp => new AccessCache(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        builder.Services.AddSingleton<AccessCache>();
         builder.Services.AddSingleton(sp => new EntityAnswerCache(
             sp.GetRequiredService<IOptions<ServerSettings>>().Value.CacheMegabytes * 1024L * 1024L,
             sp.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions));

@@ -11,6 +11,10 @@ namespace Harmattan.Store;
 /// <param name="Latest">The last audit line read: ask again from here.</param>
 public sealed record KnowledgeChanges(long Latest, bool Everything, IReadOnlySet<string> Entities);
 
+/// <summary>Whether the team (users, tokens) changed after one line of the audit log (<see cref="KnowledgeStore.TeamChangesSince"/>).</summary>
+/// <param name="Latest">The last audit line read: ask again from here.</param>
+public sealed record TeamChanges(long Latest, bool Changed);
+
 public sealed partial class KnowledgeStore
 {
     /// <summary>
@@ -90,6 +94,25 @@ public sealed partial class KnowledgeStore
             new { After = after, Latest = latest },
             transaction);
         return new KnowledgeChanges(latest, false, entities.ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// Whether a user was added or disabled, or a token issued or revoked, after audit line <paramref name="after"/>:
+    /// what a server asks before trusting what it remembers of its callers, so that a change made by any process
+    /// on the same knowledge base holds from the next request on. One range read of the log's newest lines (mostly
+    /// none: an index probe).
+    /// </summary>
+    public TeamChanges TeamChangesSince(long after)
+    {
+        using var transaction = BeginRead();
+        var (latest, team) = _connection.QuerySingle<(long?, long?)>(
+            """
+            SELECT max(seq), sum(CASE WHEN action LIKE 'user.%' OR action LIKE 'token.%' THEN 1 ELSE 0 END)
+            FROM audit_log WHERE seq > @After
+            """,
+            new { After = after },
+            transaction);
+        return new TeamChanges(latest ?? after, team > 0);
     }
 
     /// <summary>Whether an audit line (with its review's kind and action, for a review) may change any entity's facts.</summary>

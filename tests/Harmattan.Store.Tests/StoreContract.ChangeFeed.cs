@@ -83,4 +83,37 @@ public abstract partial class StoreContract<TFixture>
             TheSchema);
         Assert.True(store.ChangesSince(merge.Latest).Everything);
     }
+
+    [Fact]
+    public void The_team_changes_after_a_line_are_users_added_or_disabled_and_tokens_issued_or_revoked_by_any_connection()
+    {
+        var location = Fixture.NewLocation();
+        using var store = Fixture.Open(location);
+        Assert.Equal(new TeamChanges(0, false), store.TeamChangesSince(0));
+        var gao = SahelReports.Gao();
+        store.Upsert(gao.Document, gao.Extraction);
+        var stored = store.LatestAuditLine();
+        Assert.Equal(new TeamChanges(stored, false), store.TeamChangesSince(0));
+        Assert.Equal(new TeamChanges(stored, false), store.TeamChangesSince(stored));
+
+        using (var other = Fixture.Open(location))
+        {
+            other.AddUser("amina", Role.Analyst, null);
+        }
+
+        var added = store.TeamChangesSince(stored);
+        Assert.Equal(new TeamChanges(stored + 1, true), added);
+        Assert.Equal(new TeamChanges(stored + 1, false), store.TeamChangesSince(added.Latest));
+
+        var token = store.IssueToken("amina", null, null);
+        var claim = gao.Extraction.Claims[0];
+        store.Review(new ReviewRequest(new FactRef(FactKind.Claim, gao.Id, claim.Id), ReviewAction.Confirm, null, "amina"), TheSchema);
+        Assert.Equal(new TeamChanges(stored + 3, true), store.TeamChangesSince(added.Latest));
+        Assert.Equal(new TeamChanges(stored + 3, false), store.TeamChangesSince(stored + 2));
+
+        store.RevokeToken(token.Token.Id, "amina");
+        Assert.True(store.TeamChangesSince(stored + 3).Changed);
+        store.DisableUser("amina", null);
+        Assert.Equal(new TeamChanges(stored + 5, true), store.TeamChangesSince(stored + 4));
+    }
 }

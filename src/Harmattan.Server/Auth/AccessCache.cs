@@ -6,48 +6,49 @@ using Harmattan.Store;
 namespace Harmattan.Server.Auth;
 
 /// <summary>
-/// What <see cref="ApiAccess"/> learnt from the store about callers, kept for <see cref="Lifetime"/> so that a
-/// request costs no query for its token: the user and role a token stands for, and whether the knowledge base has
-/// users at all (anonymous use on loopback). A token the store does not know is not kept: it is asked about every
-/// time, and the cache cannot be filled with made-up tokens.
+/// What <see cref="ApiAccess"/> learnt from the store about callers, kept until the team changes: the user and
+/// role a token stands for, and whether the knowledge base has users at all (anonymous use on loopback). A token
+/// the store does not know is not kept: it is asked about every time, and the cache cannot be filled with made-up
+/// tokens.
 /// </summary>
 /// <remarks>
-/// A change made through this server's API (a user added or disabled, a token issued or revoked) empties the cache
-/// when its request ends, so the next request sees it. A change made elsewhere (the CLI on the same file, another
-/// server on the same PostgreSQL database) is seen within <see cref="Lifetime"/>: a token revoked there still
-/// works for up to that long here. A lookup that began before a change and ends after it is not kept.
+/// Before each answer the cache reads the audit log's lines after the last it read
+/// (<see cref="KnowledgeStore.TeamChangesSince"/>, one index probe when there are none), and forgets everything
+/// when one of them added or disabled a user, or issued or revoked a token. Writers commit one at a time, so the
+/// lines become visible in order and none is missed: a change made anywhere (through this server's API, the CLI on
+/// the same file, another server on the same PostgreSQL database) is seen by the next request. A lookup that began
+/// before the cache forgot and ends after it is not kept.
 /// </remarks>
-internal sealed class AccessCache(TimeProvider clock)
+internal sealed class AccessCache
 {
-    /// <summary>How long an answer of the store is used without asking again.</summary>
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
-
     /// <summary>More tokens than this in use at once and the cache starts over (a bound, never reached in practice).</summary>
     private const int MaxTokens = 10_000;
 
-    /// <summary>Principals by the SHA-256 of their secret (the secret itself is not kept), with when they expire.</summary>
-    private readonly ConcurrentDictionary<string, (Principal Principal, DateTimeOffset Expires)> _principals = new(StringComparer.Ordinal);
+    /// <summary>Principals by the SHA-256 of their secret (the secret itself is not kept).</summary>
+    private readonly ConcurrentDictionary<string, Principal> _principals = new(StringComparer.Ordinal);
 
-    private Answer? _hasUsers;
+    /// <summary>Whether the knowledge base has users, once asked (boxed, so that null is "not known").</summary>
+    private object? _hasUsers;
 
     /// <summary>Raised by <see cref="Forget"/>: what a lookup started before it learnt may be stale.</summary>
     private long _generation;
 
-    /// <summary>The principal a secret stands for, asking <paramref name="store"/> only when it is not known or too old.</summary>
+    /// <summary>The last audit line read; -1 before the first (everything is then unknown anyway).</summary>
+    private long _seen = -1;
+
+    /// <summary>The principal a secret stands for, asking <paramref name="store"/> only when it is not known.</summary>
     public Principal? Authenticate(string secret, Func<KnowledgeStore> store)
     {
         var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
-        var now = clock.GetUtcNow();
-        if (_principals.TryGetValue(key, out var known) && known.Expires > now)
+        var generation = CatchUp(store());
+        if (_principals.TryGetValue(key, out var known))
         {
-            return known.Principal;
+            return known;
         }
 
-        var generation = Interlocked.Read(ref _generation);
         var principal = store().Authenticate(secret);
         if (principal is null)
         {
-            _principals.TryRemove(key, out _);
             return null;
         }
 
@@ -57,32 +58,30 @@ internal sealed class AccessCache(TimeProvider clock)
         }
 
         // Kept, then taken back if the team changed meanwhile (checked after, so a Forget between the two is seen).
-        var entry = (principal, now + Lifetime);
-        _principals[key] = entry;
+        _principals[key] = principal;
         if (Interlocked.Read(ref _generation) != generation)
         {
-            _principals.TryRemove(new KeyValuePair<string, (Principal, DateTimeOffset)>(key, entry));
+            _principals.TryRemove(new KeyValuePair<string, Principal>(key, principal));
         }
 
         return principal;
     }
 
-    /// <summary>Whether any user exists, asking <paramref name="store"/> only when the last answer is too old.</summary>
+    /// <summary>Whether any user exists, asking <paramref name="store"/> only when it is not known.</summary>
     public bool HasUsers(Func<KnowledgeStore> store)
     {
-        var now = clock.GetUtcNow();
-        if (Volatile.Read(ref _hasUsers) is { } answer && answer.Expires > now)
+        var generation = CatchUp(store());
+        if (Volatile.Read(ref _hasUsers) is bool known)
         {
-            return answer.Value;
+            return known;
         }
 
-        var generation = Interlocked.Read(ref _generation);
         var value = store().HasUsers();
-        var fresh = new Answer(value, now + Lifetime);
-        Volatile.Write(ref _hasUsers, fresh);
+        object boxed = value;
+        Volatile.Write(ref _hasUsers, boxed);
         if (Interlocked.Read(ref _generation) != generation)
         {
-            Interlocked.CompareExchange(ref _hasUsers, null, fresh);
+            Interlocked.CompareExchange(ref _hasUsers, null, boxed);
         }
 
         return value;
@@ -96,5 +95,28 @@ internal sealed class AccessCache(TimeProvider clock)
         _principals.Clear();
     }
 
-    private sealed record Answer(bool Value, DateTimeOffset Expires);
+    /// <summary>
+    /// Reads the audit lines after the last one read and forgets everything if they changed the team; returns the
+    /// generation the caller's lookup belongs to. Two requests may read the same lines: each forgets if they say
+    /// so, and the last line read only moves forward.
+    /// </summary>
+    private long CatchUp(KnowledgeStore store)
+    {
+        var seen = Interlocked.Read(ref _seen);
+        var changes = store.TeamChangesSince(seen < 0 ? 0 : seen);
+        if (seen < 0 || changes.Changed)
+        {
+            Forget();
+        }
+
+        for (var current = seen; current < changes.Latest; current = Interlocked.Read(ref _seen))
+        {
+            if (Interlocked.CompareExchange(ref _seen, changes.Latest, current) == current)
+            {
+                break;
+            }
+        }
+
+        return Interlocked.Read(ref _generation);
+    }
 }

@@ -13,7 +13,8 @@ namespace Harmattan.Server.Auth;
 /// <c>/api/audit</c> an admin. Without a token a request is answered 401 (HRM0501), with a role too low
 /// 403 (HRM0502), except in one case: a server bound to a loopback address whose knowledge base has no user
 /// yet serves everyone (a single analyst on their own machine). What the store says about tokens and users is
-/// kept for a few seconds (<see cref="AccessCache"/>), so a request asks it nothing.
+/// kept until the team changes (<see cref="AccessCache"/>), so a request asks it only whether the audit log has
+/// new lines.
 /// </summary>
 internal static class ApiAccess
 {
@@ -85,7 +86,7 @@ internal static class ApiAccess
         var needed = Required(context.Request);
         var header = context.Request.Headers.Authorization.ToString();
 
-        // The request's store, opened only if the cache has to ask it.
+        // The request's store, opened only when the cache is asked (an anonymous request to a server not on loopback is refused without it).
         KnowledgeStore Store() => context.RequestServices.GetRequiredService<KnowledgeStore>();
         if (header.Length == 0)
         {
