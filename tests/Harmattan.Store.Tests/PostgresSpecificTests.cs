@@ -168,9 +168,11 @@ public sealed class PostgresSpecificTests : IDisposable
     [InlineData("\"apply sharia\" Gao", "'apply sharia' & 'Gao'")]
     [InlineData("Ansong*", "'Ansong':*")]
     [InlineData("mali niger OR burkina", "'mali' & ('niger' | 'burkina')")]
-    [InlineData("it's a\\b", "'it''s' & 'a\\\\b'")]
+    [InlineData("it's a\\b", "'it s' & 'a b'")]
     [InlineData("sharia\u0000Gao", "'sharia Gao'")]
-    [InlineData("!sharia <-> Gao:*", "'!sharia' & 'Gao:':*")]
+    [InlineData("!sharia <-> Gao:*", "'sharia' & 'Gao':*")]
+    [InlineData("“JNIM” al\u2011Qaeda’s", "'JNIM' & 'al Qaeda s'")]
+    [InlineData("Me\u0301naka --", "'Me\u0301naka'")]
     public void Queries_become_quoted_lexemes_for_to_tsquery(string query, string expected) =>
         Assert.Equal(expected, TsQuery.Render(SearchQuery.Parse(query)));
 }

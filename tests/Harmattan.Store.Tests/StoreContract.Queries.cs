@@ -129,6 +129,22 @@ public abstract partial class StoreContract<TFixture>
     }
 
     [Fact]
+    public void Words_beside_typographic_quotes_apostrophes_dashes_and_guillemets_are_found()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var report = new ReportBuilder(
+            "Ménaka — a “JNIM” raid",
+            "Fighters of the Islamic State’s Sahel branch left Ménaka… A resident said: «Nous restons». The raid by "
+            + "al\u2011Qaeda’s affiliate – JNIM – followed.",
+            PartialDate.OfDay(2022, 3, 1)).Build();
+        store.Upsert(report.Document, report.Extraction);
+
+        string[] found = ["\"Islamic State\"", "\"State’s Sahel\"", "Ménaka", "raid", "Nous", "restons", "\"al-Qaeda\"", "\"al Qaeda\"", "affiliate", "JNIM", "“JNIM”", "Fighters"];
+        Assert.All(found, query => Assert.Equal(report.Document.Id, Assert.Single(store.Search(query)).DocumentId));
+        Assert.Empty(store.Search("\"State Sahel\""));
+    }
+
+    [Fact]
     public void The_facts_of_the_newest_documents_are_those_the_whole_lists_hold_for_the_documents_stored_last()
     {
         using var store = DatedStore();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Harmattan.Store.Postgres;
@@ -6,7 +7,10 @@ namespace Harmattan.Store.Postgres;
 /// A <see cref="SearchQuery"/> as the text of a PostgreSQL <c>to_tsquery</c> that cannot be a syntax error:
 /// every term is a quoted lexeme, which to_tsquery runs through the text search configuration (so a quoted
 /// phrase becomes words joined by &lt;-&gt;, accents and case are folded as in the index, and tsquery
-/// operators the user typed are only text).
+/// operators the user typed are only text). A term is first cut into its words: every character but a
+/// letter, digit or combining mark becomes a space, as punctuation does in the indexed text
+/// (harmattan_search_text, Migrations/Postgres/0012_search_punctuation.sql), so "al-Qaeda’s" is the phrase
+/// al Qaeda s on both sides.
 /// </summary>
 internal static class TsQuery
 {
@@ -45,21 +49,29 @@ internal static class TsQuery
     }
 
     /// <summary>
-    /// Inside quotes, tsquery reads a backslash as an escape and a doubled quote as a quote. PostgreSQL text
-    /// cannot hold U+0000, so it separates words like a space.
+    /// The term's words, one space between them, quoted. No quote or backslash is left to escape: they are
+    /// punctuation. A term always holds a letter or digit (<see cref="SearchQuery"/> drops the others).
     /// </summary>
     private static void AppendTerm(StringBuilder text, SearchTerm term)
     {
         text.Append('\'');
-        foreach (var c in term.Text)
+        var start = text.Length;
+        var space = false;
+        foreach (var rune in term.Text.EnumerateRunes())
         {
-            _ = c switch
+            if (!IsWordPart(rune))
             {
-                '\'' => text.Append("''"),
-                '\\' => text.Append(@"\\"),
-                '\0' => text.Append(' '),
-                _ => text.Append(c),
-            };
+                space = text.Length > start;
+                continue;
+            }
+
+            if (space)
+            {
+                text.Append(' ');
+                space = false;
+            }
+
+            text.Append(rune.ToString());
         }
 
         text.Append('\'');
@@ -68,4 +80,8 @@ internal static class TsQuery
             text.Append(":*");
         }
     }
+
+    private static bool IsWordPart(Rune rune) =>
+        Rune.IsLetterOrDigit(rune)
+        || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 }
