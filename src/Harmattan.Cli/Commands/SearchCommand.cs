@@ -51,7 +51,8 @@ internal static class SearchCommand
                 env.Console.MarkupLine("    " + Highlight(hit.Snippet, env.Interactive));
             }
 
-            env.Output.WriteLine($"{hits.Count} result(s) for \"{text}\"");
+            // The query as typed, a phrase with its own quotes.
+            env.Output.WriteLine($"{hits.Count} result(s) for: {text}");
             if (!hits.Ranked)
             {
                 env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
