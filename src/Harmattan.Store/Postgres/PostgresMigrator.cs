@@ -19,6 +19,9 @@ internal static class PostgresMigrator
 
     private static IReadOnlyList<MigrationScripts.Migration> Migrations => MigrationScripts.Postgres;
 
+    /// <summary>Npgsql's command timeout meaning none.</summary>
+    private const int NoTimeLimit = 0;
+
     /// <summary>
     /// Checks that the schema is empty or Harmattan's and not newer than this code, then brings it to
     /// <see cref="MigrationScripts.LatestVersion"/>. Returns the version it is at afterwards.
@@ -35,14 +38,16 @@ internal static class PostgresMigrator
         }
 
         // Two processes opening a new database at once migrate it once: the second waits for the lock,
-        // re-reads the version and finds it done.
+        // re-reads the version and finds it done. Neither statement has a time limit: a migration that rewrites
+        // a table takes minutes on a large knowledge base (version 12 recomputes every search vector), and
+        // Npgsql's default of 30 s failed it, rolled back, at every start.
         using var transaction = connection.BeginTransaction();
-        connection.Execute("SELECT pg_advisory_xact_lock(@Key)", new { Key = LockKey }, transaction);
+        connection.Execute("SELECT pg_advisory_xact_lock(@Key)", new { Key = LockKey }, transaction, commandTimeout: NoTimeLimit);
         version = ReadVersion(connection, transaction, display);
         previous = version;
         foreach (var migration in Migrations.Where(m => m.Version > version))
         {
-            connection.Execute(migration.Sql, transaction: transaction);
+            connection.Execute(migration.Sql, transaction: transaction, commandTimeout: NoTimeLimit);
             MigrationScripts.WriteMetaVersion(connection, transaction, migration.Version);
         }
 
