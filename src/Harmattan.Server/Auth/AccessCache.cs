@@ -103,8 +103,9 @@ internal sealed class AccessCache
     private long CatchUp(KnowledgeStore store)
     {
         var seen = Interlocked.Read(ref _seen);
-        var changes = store.TeamChangesSince(seen < 0 ? 0 : seen);
-        if (seen < 0 || changes.Changed)
+        // The first time, there is nothing to forget: the log is not read, only where it ends.
+        var changes = seen < 0 ? new TeamChanges(store.LatestAuditLine(), true) : store.TeamChangesSince(seen);
+        if (changes.Changed)
         {
             Forget();
         }
