@@ -235,9 +235,11 @@ internal sealed partial class PostgresDialect : StoreDialect
     /// The seqs of the newest documents matching, newest first. GIN keeps no word positions, so the index answers
     /// a phrase with every document holding its words, each then read and tested, and the planner, which cannot
     /// estimate a phrase, expects one: asked for the newest 20 of 7,672 matches, it read all of them (105 ms at
-    /// 100,000 documents). A search gets here only when it matches more than the ranking window, so the newest
-    /// documents are walked first and tested one by one, stopping at the page (under a millisecond for that
-    /// query). The index is asked only when the walk's few thousand documents do not fill the page.
+    /// 100,000 documents). A search gets here only when more documents or claims than the ranking window hold its
+    /// words, so the newest documents are walked first and tested one by one, stopping at the page (under a
+    /// millisecond for that query). The index is asked only when the walk's few thousand documents do not fill
+    /// the page: a phrase rare among many documents holding its words then tests them all, as counting its
+    /// matches did before.
     /// </summary>
     private static long[] NewestMatchingDocuments(DbConnection connection, DbTransaction transaction, string query, int limit)
     {
