@@ -8,8 +8,8 @@ namespace Harmattan.Store;
 /// <see cref="Words"/> words of the text, where most of the query's clauses match, the matched words between
 /// <see cref="SearchQuery.MatchOpen"/> and <see cref="SearchQuery.MatchClose"/>, and "…" where the text goes on.
 /// Words are runs of letters and digits (and their combining marks) compared as <see cref="NameKey"/> folds them:
-/// case and accents aside, as the search found them. A phrase matches its words in a row; a prefix term its last
-/// word's beginning.
+/// case and accents aside, as the search found them. A phrase matches its words in a row and is marked as one span,
+/// as FTS5 marks it; a prefix term matches its last word's beginning.
 /// </summary>
 /// <remarks>
 /// PostgreSQL's <c>ts_headline</c> did this work there before, and was most of a search's time: it parses the
@@ -61,6 +61,8 @@ internal static class SearchSnippet
         var words = Split(text, from, to);
         var clauseOf = new int[words.Count];
         Array.Fill(clauseOf, -1);
+        // The first word of the match each word is in: a phrase is marked as one span, as FTS5 marks it.
+        var matchOf = new int[words.Count];
         var buffer = new char[64];
         var any = false;
         for (var i = 0; i < words.Count; i++)
@@ -72,6 +74,7 @@ internal static class SearchSnippet
                     for (var k = 0; k < term.Words.Length; k++)
                     {
                         clauseOf[i + k] = term.Clause;
+                        matchOf[i + k] = i;
                     }
 
                     any = true;
@@ -79,7 +82,17 @@ internal static class SearchSnippet
             }
         }
 
-        return any ? Cut(text, words, BestWindow(clauseOf, clauses), clauseOf) : null;
+        return any ? Cut(text, words, BestWindow(clauseOf, clauses), new Marks(clauseOf, matchOf)) : null;
+    }
+
+    /// <summary>Which words are marked (the clause they match, or -1) and which match each is part of.</summary>
+    private sealed record Marks(int[] ClauseOf, int[] MatchOf)
+    {
+        public bool Opens(int i, int start) => ClauseOf[i] >= 0 && (i == start || !SameMatch(i - 1, i));
+
+        public bool Closes(int i, int end) => ClauseOf[i] >= 0 && (i == end - 1 || !SameMatch(i, i + 1));
+
+        private bool SameMatch(int a, int b) => ClauseOf[a] >= 0 && ClauseOf[b] >= 0 && MatchOf[a] == MatchOf[b];
     }
 
     /// <summary>The first <see cref="Words"/> words of <paramref name="text"/>, unmarked: the snippet of a hit none of whose words match.</summary>
@@ -120,7 +133,7 @@ internal static class SearchSnippet
         return best;
     }
 
-    private static string Cut(string text, List<(int Start, int End)> words, int start, int[]? clauseOf)
+    private static string Cut(string text, List<(int Start, int End)> words, int start, Marks? marks)
     {
         if (words.Count == 0)
         {
@@ -140,8 +153,9 @@ internal static class SearchSnippet
                 snippet.Append(text, words[i - 1].End, words[i].Start - words[i - 1].End);
             }
 
-            var marked = clauseOf is not null && clauseOf[i] >= 0;
-            snippet.Append(marked ? SearchQuery.MatchOpen : "").Append(text, words[i].Start, words[i].End - words[i].Start).Append(marked ? SearchQuery.MatchClose : "");
+            snippet.Append(marks?.Opens(i, start) == true ? SearchQuery.MatchOpen : "")
+                .Append(text, words[i].Start, words[i].End - words[i].Start)
+                .Append(marks?.Closes(i, end) == true ? SearchQuery.MatchClose : "");
         }
 
         var after = words[end - 1].End;

@@ -142,6 +142,10 @@ public abstract partial class StoreContract<TFixture>
         string[] found = ["\"Islamic State\"", "\"State’s Sahel\"", "Ménaka", "raid", "Nous", "restons", "\"al-Qaeda\"", "\"al Qaeda\"", "affiliate", "JNIM", "“JNIM”", "Fighters"];
         Assert.All(found, query => Assert.Equal(report.Document.Id, Assert.Single(store.Search(query)).DocumentId));
         Assert.Empty(store.Search("\"State Sahel\""));
+
+        // A phrase is marked as one span in the snippet, its words each when searched as words.
+        Assert.Contains("[[Islamic State]]’s", Assert.Single(store.Search("\"Islamic State\"")).Snippet, StringComparison.Ordinal);
+        Assert.Contains("[[Islamic]] [[State]]’s", Assert.Single(store.Search("Islamic State")).Snippet, StringComparison.Ordinal);
     }
 
     [Fact]
