@@ -57,6 +57,15 @@ public sealed class Ingestor(DocumentReader reader, ExtractionPipeline pipeline,
     // The store holds one connection; re-extraction and the writer take turns on it.
     private readonly Lock _storeLock = new();
 
+    private long _storingTicks;
+
+    /// <summary>
+    /// How long the writer has spent storing batches (<see cref="KnowledgeStore.UpsertMany"/>) in this ingestor's
+    /// runs. The rest of a run's time the writer waited for documents to be read and extracted: a writer busy
+    /// most of the run is what limits the rate.
+    /// </summary>
+    public TimeSpan StoringTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _storingTicks));
+
     public IEnumerable<IngestResult> Run(IEnumerable<IngestInput> inputs, ReadOptions options, int? parallelism = null)
     {
         using var probe = new KnownDocuments(store);
@@ -150,10 +159,13 @@ public sealed class Ingestor(DocumentReader reader, ExtractionPipeline pipeline,
             .Select(item => new DocumentToStore(item.Document!, item.Extraction!))
             .ToList();
         IReadOnlyList<StoreResult> stored;
+        var started = Stopwatch.GetTimestamp();
         lock (_storeLock)
         {
             stored = store.UpsertMany(toStore, by);
         }
+
+        Interlocked.Add(ref _storingTicks, Stopwatch.GetTimestamp() - started);
 
         var results = new List<IngestResult>(batch.Count);
         var next = 0;

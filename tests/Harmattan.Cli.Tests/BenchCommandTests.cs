@@ -43,6 +43,9 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Equal(12, samples[^1].GetProperty("documents").GetInt32());
         // Private memory is what must not grow with the corpus; its peak is at least every sample.
         Assert.All(samples, s => Assert.InRange(s.GetProperty("private_bytes").GetInt64(), 1, ingest.GetProperty("peak_private_bytes").GetInt64()));
+        // The writer stored for part of the run, never longer than the run.
+        Assert.True(ingest.GetProperty("storing_milliseconds_per_document").GetDouble() > 0);
+        Assert.InRange(ingest.GetProperty("writer_busy").GetDouble(), double.Epsilon, 1);
         var queries = result.GetProperty("queries").EnumerateArray().ToList();
         Assert.Equal(["profile", "search", "network", "timeline", "disputes"], queries.Select(q => q.GetProperty("query").GetString()));
         Assert.All(queries, q => Assert.True(q.GetProperty("p50_ms").GetDouble() <= q.GetProperty("p99_ms").GetDouble()));

@@ -148,6 +148,8 @@ internal static class BenchStoreCommand
         double Seconds,
         double DocumentsPerSecond,
         double CpuMillisecondsPerDocument,
+        double StoringMillisecondsPerDocument,
+        double WriterBusy,
         long PeakPrivateBytes,
         long PeakWorkingSetBytes,
         long DatabaseBytes,
@@ -220,7 +222,9 @@ internal static class BenchStoreCommand
         var elapsed = clock.Elapsed.TotalSeconds;
         var cpu = CpuTime() - cpuBefore;
         using var self = Process.GetCurrentProcess();
+        var storing = ingestor.StoringTime.TotalMilliseconds;
         return new IngestFigures(done, words, failed, unchanged, store.CountDocuments(), threads, elapsed, done / elapsed, cpu.TotalMilliseconds / Math.Max(1, done),
+            storing / Math.Max(1, done), storing / 1000 / elapsed,
             peakPrivate, self.PeakWorkingSet64, store.GetStats().SizeBytes, samples);
     }
 
@@ -335,6 +339,9 @@ internal static class BenchStoreCommand
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"cpu: {ingest.CpuMillisecondsPerDocument:F1} ms per document (every thread: generating, reading, extracting, storing)"));
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"writer: {ingest.StoringMillisecondsPerDocument:F2} ms per document storing, busy {ingest.WriterBusy * 100:F0}% of the run (the rest it waited for extraction)"));
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"memory: private {ingest.Samples[0].PrivateBytes / 1048576.0:F1} MB at the first tenth, {ingest.Samples[^1].PrivateBytes / 1048576.0:F1} MB at the end, peak {ingest.PeakPrivateBytes / 1048576.0:F1} MB; peak working set {ingest.PeakWorkingSetBytes / 1048576.0:F1} MB with the database pages mapped in"));
