@@ -135,11 +135,11 @@ public abstract partial class StoreContract<TFixture>
         var report = new ReportBuilder(
             "Ménaka — a “JNIM” raid",
             "Fighters of the Islamic State’s Sahel branch left Ménaka… A resident said: «Nous restons». The raid by "
-            + "al\u2011Qaeda’s affiliate – JNIM – followed.",
+            + "al\u2011Qaeda’s affiliate – JNIM – followed. Each fighter was paid 500€ → the chief kept 100€.",
             PartialDate.OfDay(2022, 3, 1)).Build();
         store.Upsert(report.Document, report.Extraction);
 
-        string[] found = ["\"Islamic State\"", "\"State’s Sahel\"", "Ménaka", "raid", "Nous", "restons", "\"al-Qaeda\"", "\"al Qaeda\"", "affiliate", "JNIM", "“JNIM”", "Fighters"];
+        string[] found = ["\"Islamic State\"", "\"State’s Sahel\"", "Ménaka", "raid", "Nous", "restons", "\"al-Qaeda\"", "\"al Qaeda\"", "affiliate", "JNIM", "“JNIM”", "Fighters", "500", "\"500€ the chief\""];
         Assert.All(found, query => Assert.Equal(report.Document.Id, Assert.Single(store.Search(query)).DocumentId));
         Assert.Empty(store.Search("\"State Sahel\""));
 

@@ -12,14 +12,14 @@
 
 -- ASCII punctuation (so that, as in unicode61, "al-Qaeda" is the words al and Qaeda, not also a compound the
 -- parser's own rules make), Latin-1 punctuation and signs, the multiplication and division signs, General
--- Punctuation (quotes, apostrophes, dashes, ellipsis, spaces), Supplemental Punctuation, CJK punctuation, the
--- Arabic comma, semicolon, question mark and number signs, and the small, vertical and fullwidth forms of ASCII
--- punctuation. A search's terms are cut into words in the application (Postgres/TsQuery.cs: every character
+-- Punctuation (quotes, apostrophes, dashes, ellipsis, spaces), currency signs, arrows, mathematical and other
+-- symbols and dingbats, Supplemental Punctuation, CJK punctuation, the Arabic comma, semicolon, question mark and
+-- number signs, the small, vertical and fullwidth forms of ASCII punctuation, and pictographs (emoji). A search's terms are cut into words in the application (Postgres/TsQuery.cs: every character
 -- but a letter, digit or combining mark separates words there).
 CREATE FUNCTION harmattan_search_text(body text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT regexp_replace(body,
-        '[\u0021-\u002F\u003A-\u0040\u005B-\u0060\u007B-\u007E\u00A0-\u00BF\u00D7\u00F7\u2000-\u206F\u2E00-\u2E7F\u3000-\u303F\u060C\u061B\u061F\u066A-\u066D\uFE10-\uFE6F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]',
+        '[\u0021-\u002F\u003A-\u0040\u005B-\u0060\u007B-\u007E\u00A0-\u00BF\u00D7\u00F7\u2000-\u206F\u20A0-\u20CF\u2190-\u27BF\u2E00-\u2E7F\u3000-\u303F\u060C\u061B\u061F\u066A-\u066D\uFE10-\uFE6F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65\U0001F300-\U0001FAFF]',
         ' ', 'g')
 $$;
 
