@@ -137,6 +137,33 @@ public sealed class PostgresSpecificTests : IDisposable
     }
 
     [Fact]
+    public void A_report_stored_before_schema_version_12_is_found_beside_typographic_punctuation_once_migrated()
+    {
+        // Version 1's search column took "State’s" for one word; migration 12 computes it again for stored rows.
+        var location = _fixture.CreateVersion1Database("ent_old_is", "ArmedGroup", "Islamic State");
+        const string Text = "Fighters of the Islamic State’s Sahel branch left Ménaka, a “JNIM” commander said.";
+        using (var connection = new NpgsqlConnection(StoreLocation.Parse(location).Target))
+        {
+            connection.Open();
+            using var command = new NpgsqlCommand(
+                """
+                INSERT INTO documents (id, title, source, format, text, ingested_at, word_count)
+                VALUES (@id, 'Ménaka', 'Sahel Monitor', 'txt', @text, '2026-11-24T00:00:00.000Z', 14)
+                """,
+                connection);
+            command.Parameters.AddWithValue("id", StableId.Sha256Hex(Text));
+            command.Parameters.AddWithValue("text", Text);
+            command.ExecuteNonQuery();
+        }
+
+        using var store = _fixture.Open(location);
+
+        Assert.Equal(KnowledgeStore.LatestSchemaVersion, store.SchemaVersion);
+        Assert.Equal(StableId.Sha256Hex(Text), Assert.Single(store.Search("\"Islamic State\"")).DocumentId);
+        Assert.Single(store.Search("JNIM"));
+    }
+
+    [Fact]
     public void A_phrase_whose_words_more_documents_hold_than_the_window_lists_its_matches_newest_first()
     {
         // GIN keeps no word positions: ranking a phrase tests every document holding its words, so on PostgreSQL
