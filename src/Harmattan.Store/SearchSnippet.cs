@@ -61,8 +61,9 @@ internal static class SearchSnippet
         var words = Split(text, from, to);
         var clauseOf = new int[words.Count];
         Array.Fill(clauseOf, -1);
-        // The first word of the match each word is in: a phrase is marked as one span, as FTS5 marks it.
+        // The first word of the match each word is in (-1: none): a phrase is marked as one span, as FTS5 marks it.
         var matchOf = new int[words.Count];
+        Array.Fill(matchOf, -1);
         var buffer = new char[64];
         var any = false;
         for (var i = 0; i < words.Count; i++)
@@ -82,17 +83,7 @@ internal static class SearchSnippet
             }
         }
 
-        return any ? Cut(text, words, BestWindow(clauseOf, clauses), new Marks(clauseOf, matchOf)) : null;
-    }
-
-    /// <summary>Which words are marked (the clause they match, or -1) and which match each is part of.</summary>
-    private sealed record Marks(int[] ClauseOf, int[] MatchOf)
-    {
-        public bool Opens(int i, int start) => ClauseOf[i] >= 0 && (i == start || !SameMatch(i - 1, i));
-
-        public bool Closes(int i, int end) => ClauseOf[i] >= 0 && (i == end - 1 || !SameMatch(i, i + 1));
-
-        private bool SameMatch(int a, int b) => ClauseOf[a] >= 0 && ClauseOf[b] >= 0 && MatchOf[a] == MatchOf[b];
+        return any ? Cut(text, words, BestWindow(clauseOf, clauses), matchOf) : null;
     }
 
     /// <summary>The first <see cref="Words"/> words of <paramref name="text"/>, unmarked: the snippet of a hit none of whose words match.</summary>
@@ -133,7 +124,8 @@ internal static class SearchSnippet
         return best;
     }
 
-    private static string Cut(string text, List<(int Start, int End)> words, int start, Marks? marks)
+    /// <param name="matchOf">For each word, the first word of the match it is in, or -1; null marks nothing.</param>
+    private static string Cut(string text, List<(int Start, int End)> words, int start, int[]? matchOf)
     {
         if (words.Count == 0)
         {
@@ -153,9 +145,13 @@ internal static class SearchSnippet
                 snippet.Append(text, words[i - 1].End, words[i].Start - words[i - 1].End);
             }
 
-            snippet.Append(marks?.Opens(i, start) == true ? SearchQuery.MatchOpen : "")
+            // A mark opens where a match begins (or the snippet does) and closes where it ends (or the snippet does).
+            var match = matchOf?[i] ?? -1;
+            var opens = match >= 0 && (i == start || matchOf![i - 1] != match);
+            var closes = match >= 0 && (i == end - 1 || matchOf![i + 1] != match);
+            snippet.Append(opens ? SearchQuery.MatchOpen : "")
                 .Append(text, words[i].Start, words[i].End - words[i].Start)
-                .Append(marks?.Closes(i, end) == true ? SearchQuery.MatchClose : "");
+                .Append(closes ? SearchQuery.MatchClose : "");
         }
 
         var after = words[end - 1].End;

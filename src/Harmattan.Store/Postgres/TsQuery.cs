@@ -57,6 +57,7 @@ internal static class TsQuery
         text.Append('\'');
         var start = text.Length;
         var space = false;
+        Span<char> utf16 = stackalloc char[2];
         foreach (var rune in term.Text.EnumerateRunes())
         {
             if (!IsWordPart(rune))
@@ -71,7 +72,7 @@ internal static class TsQuery
                 space = false;
             }
 
-            text.Append(rune.ToString());
+            text.Append(utf16[..rune.EncodeToUtf16(utf16)]);
         }
 
         text.Append('\'');
