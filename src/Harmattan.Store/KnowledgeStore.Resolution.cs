@@ -39,10 +39,10 @@ public sealed partial class KnowledgeStore
     /// rather than several per entity: the statements, not the matching, were what resolution cost.
     /// Entities of one document never resolve to each other, so finding them all first changes nothing.
     /// </summary>
-    private List<EntityResolution> ResolveEntities(DocumentExtraction extraction, DbTransaction transaction, CandidateCache? cache = null)
+    private List<EntityResolution> ResolveEntities(DocumentExtraction extraction, DbTransaction transaction, BatchCache? cache = null)
     {
         var probes = extraction.Entities.Select(CandidateProbe.For).ToList();
-        var candidates = FindCandidates(probes, transaction, cache ?? new CandidateCache());
+        var candidates = FindCandidates(probes, transaction, cache ?? new BatchCache());
         return probes.Select((probe, i) => EntityMatcher.Resolve(probe.Entity, probe.Keys, candidates[i])).ToList();
     }
 
@@ -69,7 +69,7 @@ public sealed partial class KnowledgeStore
     /// (for surnames and fuzzy matching); plus the entity with its own id or its registry entry. Every probe is
     /// an index range on entity_keys (type, kind, key); each list is in id order.
     /// </summary>
-    private List<List<EntityCandidate>> FindCandidates(IReadOnlyList<CandidateProbe> probes, DbTransaction transaction, CandidateCache cache)
+    private List<List<EntityCandidate>> FindCandidates(IReadOnlyList<CandidateProbe> probes, DbTransaction transaction, BatchCache cache)
     {
         var found = probes.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToList();
         if (probes.Count == 0)
@@ -77,27 +77,26 @@ public sealed partial class KnowledgeStore
             return [];
         }
 
-        var types = probes.Select(p => p.Type).Distinct(StringComparer.Ordinal).ToArray();
-        // Names and initials are looked up together, and each probe keeps the kind it asked for (below). Asking
-        // for kind = 'name' alone would let PostgreSQL's planner take the trigram index over names, which
-        // answers exact keys a hundred times slower than the btree.
-        var exact = _connection.Query<(string Type, string Kind, string Key, string EntityId)>(
+        // A probe's names and initials are looked up among stored names, its acronyms among stored initials, each in
+        // its own type (one index probe per key); its id and registry entry in any type.
+        var lookups = probes
+            .SelectMany(p => p.Names.Concat(p.Initials).Select(k => (p.Type, Kind: "name", Key: k))
+                .Concat(p.Acronyms.Select(k => (p.Type, Kind: "initials", Key: k))))
+            .Distinct()
+            .ToList();
+        var exact = _dialect.EntitiesByKey(_connection, transaction, lookups).ToList();
+        exact.AddRange(_connection.Query<(string Type, string Kind, string Key, string EntityId)>(
             $"""
-            SELECT type, kind, key, entity_id FROM entity_keys
-            WHERE {_dialect.InStrings("type", "@Types")} AND kind IN ('name', 'initials') AND {_dialect.InStrings("key", "@Keys")}
-            UNION ALL
             SELECT type, 'id', id, id FROM entities WHERE {_dialect.InStrings("id", "@Ids")}
             UNION ALL
             SELECT type, 'registry', registry_id, id FROM entities WHERE {_dialect.InStrings("registry_id", "@Registries")}
             """,
             new
             {
-                Types = _dialect.Strings(types),
-                Keys = _dialect.Strings(probes.SelectMany(p => p.Names.Concat(p.Initials).Concat(p.Acronyms)).Distinct(StringComparer.Ordinal)),
                 Ids = _dialect.Strings(probes.Select(p => p.Entity.Id).Distinct(StringComparer.Ordinal)),
                 Registries = _dialect.Strings(probes.Select(p => p.Entity.RegistryId).OfType<string>().Distinct(StringComparer.Ordinal)),
             },
-            transaction).AsList();
+            transaction));
         var hits = exact.ToLookup(h => (h.Kind, h.Key));
         for (var i = 0; i < probes.Count; i++)
         {
@@ -155,7 +154,7 @@ public sealed partial class KnowledgeStore
     /// <see cref="MaximumCandidates"/> entities (the first by id) and each probe keeps at most as many; the exact
     /// probes are never capped. One statement for the document (<see cref="StoreDialect.SharedWords"/>).
     /// </summary>
-    private void AddSharedWords(IReadOnlyList<CandidateProbe> probes, List<HashSet<string>> found, DbTransaction transaction, CandidateCache cache)
+    private void AddSharedWords(IReadOnlyList<CandidateProbe> probes, List<HashSet<string>> found, DbTransaction transaction, BatchCache cache)
     {
         var words = probes.SelectMany(p => p.Tokens.Select(t => (p.Type, Token: t))).Distinct().Where(w => !cache.Words.ContainsKey(w)).ToList();
         if (words.Count > 0)
@@ -176,7 +175,7 @@ public sealed partial class KnowledgeStore
     }
 
     /// <summary>The stored entities with these ids, with their name and initials keys, by id (in chunks under the parameter limits).</summary>
-    private Dictionary<string, EntityCandidate> LoadCandidates(HashSet<string> ids, DbTransaction transaction, CandidateCache cache)
+    private Dictionary<string, EntityCandidate> LoadCandidates(HashSet<string> ids, DbTransaction transaction, BatchCache cache)
     {
         var candidates = cache.Entities;
         foreach (var chunk in ids.Where(id => !candidates.ContainsKey(id)).Chunk(CandidateChunk))
@@ -200,45 +199,20 @@ public sealed partial class KnowledgeStore
         return candidates;
     }
 
-    /// <summary>
-    /// What the documents of one write transaction have already loaded for resolution: candidate entities by
-    /// id and the entities sharing each (type, word). While the transaction holds the write lock only its own
-    /// writes change these, so each document written is told to the cache (<see cref="Written"/>): the
-    /// entities it touched are loaded again when next wanted, and the words it indexed gain its entities.
-    /// Everything else is read once per batch instead of once per document.
-    /// </summary>
-    private sealed class CandidateCache
-    {
-        public Dictionary<string, EntityCandidate> Entities { get; } = new(StringComparer.Ordinal);
-
-        public Dictionary<(string Type, string Token), List<string>> Words { get; } = [];
-
-        public void Written(IEnumerable<Entity> entities)
-        {
-            foreach (var entity in entities)
-            {
-                Entities.Remove(entity.Id);
-                var type = EntityKeys.TypeColumn(entity.Type);
-                foreach (var key in EntityKeys.For(entity.Name, entity.Aliases).Where(k => k.Kind == EntityKeyKind.Token))
-                {
-                    // A word already at the cap stays as loaded: the block is a sample of it either way.
-                    if (Words.TryGetValue((type, key.Key), out var ids) && ids.Count < MaximumCandidates && !ids.Contains(entity.Id, StringComparer.Ordinal))
-                    {
-                        ids.Add(entity.Id);
-                    }
-                }
-            }
-        }
-    }
-
     /// <summary>Indexes an entity under the keys of its name and aliases (the ones it already has are kept).</summary>
     private void WriteKeys(string entityId, EntityType type, string name, IEnumerable<string> aliases, DbTransaction transaction) =>
         WriteKeys([(entityId, type, name, aliases)], transaction);
 
-    private void WriteKeys(IEnumerable<(string Id, EntityType Type, string Name, IEnumerable<string> Aliases)> entities, DbTransaction transaction) =>
+    /// <summary>
+    /// Indexes entities under the keys of their names and aliases, but for the keys <paramref name="cache"/> knows
+    /// this transaction already wrote.
+    /// </summary>
+    private void WriteKeys(IEnumerable<(string Id, EntityType Type, string Name, IEnumerable<string> Aliases)> entities, DbTransaction transaction, BatchCache? cache = null) =>
         _dialect.MergeRows(_connection, transaction, "entity_keys", ["type", "kind", "key", "entity_id"], "ON CONFLICT DO NOTHING",
             entities.SelectMany(e => EntityKeys.For(e.Name, e.Aliases)
-                .Select(k => new object?[] { EntityKeys.TypeColumn(e.Type), EntityKeys.ToColumn(k.Kind), k.Key, e.Id })));
+                    .Select(k => (Type: EntityKeys.TypeColumn(e.Type), Kind: EntityKeys.ToColumn(k.Kind), k.Key, e.Id)))
+                .Where(k => cache?.Keys.IsNew(k) ?? true)
+                .Select(k => new object?[] { k.Type, k.Kind, k.Key, k.Id }));
 
     /// <summary>
     /// Gives every entity stored before schema version 2 its lookup keys, from its name and aliases. Runs

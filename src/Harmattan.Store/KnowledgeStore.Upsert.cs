@@ -49,7 +49,7 @@ public sealed partial class KnowledgeStore
         _dialect.BeforeBatch(_connection);
         using var transaction = BeginWrite();
         var batch = new RowBatch();
-        var cache = new CandidateCache();
+        var cache = new BatchCache();
         var written = new List<string>();
         foreach (var (document, extraction) in documents)
         {
@@ -65,12 +65,14 @@ public sealed partial class KnowledgeStore
             var rows = new RowBatch();
             try
             {
-                Write(document, extraction, StoredValues.Timestamp(_clock.GetUtcNow()), by, rows, cache, transaction);
+                var entities = Write(document, extraction, StoredValues.Timestamp(_clock.GetUtcNow()), by, rows, cache, transaction);
                 transaction.Release(DocumentSavepoint);
+                cache.Written(entities);
             }
             catch (HarmattanException e)
             {
                 transaction.Rollback(DocumentSavepoint);
+                cache.RolledBack();
                 results.Add(new StoreResult(IngestOutcome.Unchanged, e));
                 continue;
             }
@@ -99,17 +101,18 @@ public sealed partial class KnowledgeStore
     /// <summary>
     /// Resolves and writes one new document: its entities, aliases and keys at once (the next document
     /// resolves against them), its own rows into <paramref name="rows"/>, and the audit line. The caller
-    /// inserts the rows and indexes the document for search afterwards.
+    /// inserts the rows and indexes the document for search afterwards. Returns the entities written, as resolved,
+    /// for the caller to tell <paramref name="cache"/> once the document is kept.
     /// </summary>
-    private void Write(Document document, DocumentExtraction extraction, string ingestedAt, string? by, RowBatch rows, CandidateCache cache, DbTransaction transaction)
+    private IReadOnlyList<Entity> Write(Document document, DocumentExtraction extraction, string ingestedAt, string? by, RowBatch rows, BatchCache cache, DbTransaction transaction)
     {
         ExtractionCheck.Validate(document, extraction);
         var resolutions = ResolveEntities(extraction, transaction, cache);
         extraction = ExtractionRewriter.Rewrite(extraction, resolutions);
         AddDocument(document, ingestedAt, rows);
-        WriteExtraction(document.Id, FirstDay(document, ingestedAt), extraction, resolutions, rows, transaction);
-        cache.Written(extraction.Entities);
+        WriteExtraction(document.Id, FirstDay(document, ingestedAt), extraction, resolutions, rows, transaction, cache);
         Audit(transaction, by, "ingest", document.Id, Summary(document, extraction));
+        return extraction.Entities;
     }
 
     private static string Summary(Document document, DocumentExtraction extraction) =>
@@ -185,9 +188,10 @@ public sealed partial class KnowledgeStore
     /// Writes a document's (resolved and rewritten) extraction: its entities (a stored entity keeps its
     /// name and type), aliases and lookup keys at once; its mentions, facts (every one proposed) and
     /// resolutions into <paramref name="rows"/>, each listed by <paramref name="day"/> (null: the database
-    /// fills it in).
+    /// fills it in). An entity, alias or key row that <paramref name="cache"/> knows this transaction merged
+    /// already is left out: merging it again would change nothing.
     /// </summary>
-    private void WriteExtraction(string id, string? day, DocumentExtraction extraction, IReadOnlyList<EntityResolution> resolutions, RowBatch rows, DbTransaction transaction)
+    private void WriteExtraction(string id, string? day, DocumentExtraction extraction, IReadOnlyList<EntityResolution> resolutions, RowBatch rows, DbTransaction transaction, BatchCache? cache = null)
     {
         // A stored entity keeps its name and type; it only gains a registry link it lacked and the aliases
         // it had not been seen under.
@@ -195,10 +199,15 @@ public sealed partial class KnowledgeStore
             // Only a registry link the entity lacked is written: an update that changes nothing still writes a
             // row version (PostgreSQL keeps every one until vacuum) for each entity of each document.
             "ON CONFLICT (id) DO UPDATE SET registry_id = excluded.registry_id WHERE entities.registry_id IS NULL AND excluded.registry_id IS NOT NULL",
-            extraction.Entities.Select(e => new object?[] { e.Id, e.Type.ToString(), e.Name, e.RegistryId }));
+            extraction.Entities
+                .Where(e => cache?.MergedEntities.IsNew((e.Id, e.RegistryId)) ?? true)
+                .Select(e => new object?[] { e.Id, e.Type.ToString(), e.Name, e.RegistryId }));
         _dialect.MergeRows(_connection, transaction, "entity_aliases", ["entity_id", "alias"], "ON CONFLICT DO NOTHING",
-            extraction.Entities.SelectMany(e => e.Aliases.Select(alias => new object?[] { e.Id, alias })));
-        WriteKeys(extraction.Entities.Select(e => (e.Id, e.Type, e.Name, (IEnumerable<string>)e.Aliases)), transaction);
+            extraction.Entities
+                .SelectMany(e => e.Aliases.Select(alias => (e.Id, Alias: alias)))
+                .Where(a => cache?.Aliases.IsNew(a) ?? true)
+                .Select(a => new object?[] { a.Id, a.Alias }));
+        WriteKeys(extraction.Entities.Select(e => (e.Id, e.Type, e.Name, (IEnumerable<string>)e.Aliases)), transaction, cache);
 
         foreach (var e in extraction.Entities)
         {

@@ -160,6 +160,13 @@ internal abstract class StoreDialect
         probes.Select(_ => (IReadOnlyList<string>)[]).ToList();
 
     /// <summary>
+    /// For each (type, kind, key) of <paramref name="keys"/>, the stored entities of that type indexed under that
+    /// key of that kind: one index probe each, in one statement whose text does not change with the number of keys.
+    /// </summary>
+    public abstract IReadOnlyList<(string Type, string Kind, string Key, string EntityId)> EntitiesByKey(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Type, string Kind, string Key)> keys);
+
+    /// <summary>
     /// For each (type, word) of <paramref name="words"/>, the stored entities of that type with that word among
     /// their token keys, at most <paramref name="limit"/> per word, the first in the index's order: one statement
     /// whose text does not change with the number of words, so the database prepares it once.

@@ -45,6 +45,13 @@ public interface IStoreFixture : IDisposable
     /// </summary>
     IReadOnlyDictionary<string, IReadOnlyList<string>> Contents(string location, params string[] except);
 
+    /// <summary>
+    /// <see cref="Contents"/> with each row's id (its seq, or SQLite's rowid) replaced by its position in the
+    /// table: two equal results mean the same rows in the same order, whatever numbers a sequence skipped
+    /// (PostgreSQL's take one for every row an insert attempts, kept or not).
+    /// </summary>
+    IReadOnlyDictionary<string, IReadOnlyList<string>> RowsInOrder(string location, params string[] except);
+
     /// <summary>Row counts of every table at the location, index tables included.</summary>
     IReadOnlyDictionary<string, long> RowCounts(string location);
 }

@@ -126,7 +126,13 @@ public sealed class PostgresStoreFixture : IStoreFixture
     }
 
     /// <summary>Rows in seq order (PostgreSQL's row id here), generated columns (the tsvectors) left out.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Contents(string location, params string[] except)
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Contents(string location, params string[] except) =>
+        Read(location, except, inOrder: false);
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> RowsInOrder(string location, params string[] except) =>
+        Read(location, except, inOrder: true);
+
+    private SortedDictionary<string, IReadOnlyList<string>> Read(string location, string[] except, bool inOrder)
     {
         using var connection = Connect(location);
         var contents = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -134,7 +140,8 @@ public sealed class PostgresStoreFixture : IStoreFixture
         {
             var columns = Strings(connection, "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @p AND is_generated = 'NEVER' ORDER BY ordinal_position", table);
             var order = columns.Contains("seq") ? "seq" : columns[0];
-            using var command = new NpgsqlCommand($"SELECT {string.Join(", ", columns.Select(c => $"\"{c}\""))} FROM \"{table}\" ORDER BY \"{order}\"", connection);
+            var selected = columns.Select(c => inOrder && c == "seq" ? $"row_number() OVER (ORDER BY \"{order}\")" : $"\"{c}\"");
+            using var command = new NpgsqlCommand($"SELECT {string.Join(", ", selected)} FROM \"{table}\" ORDER BY \"{order}\"", connection);
             using var reader = command.ExecuteReader();
             var rows = new List<string>();
             while (reader.Read())

@@ -115,7 +115,13 @@ public sealed class SqliteStoreFixture : IStoreFixture
         return counts;
     }
 
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Contents(string location, params string[] except)
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Contents(string location, params string[] except) =>
+        Read(location, except, inOrder: false);
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> RowsInOrder(string location, params string[] except) =>
+        Read(location, except, inOrder: true);
+
+    private static SortedDictionary<string, IReadOnlyList<string>> Read(string location, string[] except, bool inOrder)
     {
         using var connection = Connect(location);
         var contents = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -126,8 +132,13 @@ public sealed class SqliteStoreFixture : IStoreFixture
                 continue;
             }
 
+            var columns = inOrder
+                ? string.Join(", ", Strings(connection, $"SELECT name FROM pragma_table_info('{table}') WHERE name <> 'seq'").Select(c => $"\"{c}\""))
+                : "*";
             using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT rowid, * FROM \"{table}\" ORDER BY rowid";
+            command.CommandText = inOrder
+                ? $"SELECT row_number() OVER (ORDER BY rowid), {columns} FROM \"{table}\" ORDER BY rowid"
+                : $"SELECT rowid, * FROM \"{table}\" ORDER BY rowid";
             using var reader = command.ExecuteReader();
             var rows = new List<string>();
             while (reader.Read())

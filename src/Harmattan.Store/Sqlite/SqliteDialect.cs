@@ -235,6 +235,17 @@ internal sealed class SqliteDialect : StoreDialect
     public override string HasCharacterBeyondBmp(string expression) => $"{expression} GLOB '*[\U00010000-\U0010FFFF]*'";
 
     /// <summary>The words as one JSON array of [type, word] pairs; per pair, a range scan of the keys' unique index.</summary>
+    public override IReadOnlyList<(string Type, string Kind, string Key, string EntityId)> EntitiesByKey(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Type, string Kind, string Key)> keys) =>
+        connection.Query<(string Type, string Kind, string Key, string EntityId)>(
+            """
+            SELECT k.type, k.kind, k.key, k.entity_id
+            FROM json_each(@Keys) p
+            JOIN entity_keys k ON k.type = p.value ->> 0 AND k.kind = p.value ->> 1 AND k.key = p.value ->> 2
+            """,
+            new { Keys = System.Text.Json.JsonSerializer.Serialize(keys.Select(k => new[] { k.Type, k.Kind, k.Key })) },
+            transaction).AsList();
+
     public override IReadOnlyList<(string Type, string Key, string EntityId)> SharedWords(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Type, string Word)> words, int limit) =>
         connection.Query<(string Type, string Key, string EntityId)>(
