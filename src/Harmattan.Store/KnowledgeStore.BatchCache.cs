@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Dapper;
 using Harmattan.Knowledge;
 using Harmattan.Store.Resolution;
 
@@ -6,12 +8,42 @@ namespace Harmattan.Store;
 public sealed partial class KnowledgeStore
 {
     /// <summary>
-    /// What the documents of one write transaction (<see cref="UpsertMany"/>) know of the rows: the candidate
-    /// entities resolution loaded, by id; the entities sharing each (type, word); and the entity, alias and key
-    /// rows merged so far. While the transaction holds the write lock only its own writes change these rows, so
-    /// each document kept is told to the cache (<see cref="Written"/>), which changes what it holds as the
-    /// document's writes changed the rows, and one rolled back is forgotten (<see cref="RolledBack"/>).
-    /// Everything is read once per batch instead of once per document, and a row merged once is not merged again.
+    /// The most entries a batch cache is kept with for the next batch: past it the next batch starts afresh, so an
+    /// ingest's memory does not grow with the knowledge base (about 40 MB at the bound).
+    /// </summary>
+    private const int BatchCacheBound = 200_000;
+
+    /// <summary>The cache of the last batch this store committed, with the audit line it ended at; null when none is kept.</summary>
+    private (BatchCache Cache, long Line)? _keptBatchCache;
+
+    /// <summary>
+    /// The cache for a batch starting in <paramref name="transaction"/>: the last batch's, when no change was
+    /// committed since by anyone (every change writes an audit line, and writers take turns, so the audit log
+    /// ends where that batch left it), else a new one. The cache is taken, not shared: a batch that fails leaves
+    /// none behind.
+    /// </summary>
+    private BatchCache TakeBatchCache(DbTransaction transaction)
+    {
+        var kept = _keptBatchCache;
+        _keptBatchCache = null;
+        return kept is { } k && k.Line == AuditLineIn(transaction) ? k.Cache : new BatchCache();
+    }
+
+    /// <summary>After a batch committed: keeps its cache for the next batch, unless it grew past <see cref="BatchCacheBound"/>.</summary>
+    private void KeepBatchCache(BatchCache cache, long line) =>
+        _keptBatchCache = cache.Size <= BatchCacheBound ? (cache, line) : null;
+
+    private long AuditLineIn(DbTransaction transaction) =>
+        _connection.ExecuteScalar<long?>("SELECT max(seq) FROM audit_log", transaction: transaction) ?? 0;
+
+    /// <summary>
+    /// What the documents written by <see cref="UpsertMany"/> know of the rows: the candidate entities resolution
+    /// loaded, by id; the entities sharing each (type, word); and the entity, alias and key rows merged so far.
+    /// While a batch holds the write lock only its own writes change these rows, so each document kept is told to
+    /// the cache (<see cref="Written"/>), which changes what it holds as the document's writes changed the rows,
+    /// and one rolled back is forgotten (<see cref="RolledBack"/>). The next batch takes the cache over when
+    /// nothing else changed the knowledge base in between (<see cref="TakeBatchCache"/>). Everything is read once
+    /// instead of once per document, and a row merged once is not merged again.
     /// </summary>
     private sealed class BatchCache
     {
@@ -25,6 +57,9 @@ public sealed partial class KnowledgeStore
         public MergedRows<(string EntityId, string Alias)> Aliases { get; } = new();
 
         public MergedRows<(string Type, string Kind, string Key, string EntityId)> Keys { get; } = new();
+
+        /// <summary>Entries held, a measure of the memory the cache takes.</summary>
+        public int Size => Entities.Count + Words.Sum(w => w.Value.Count) + MergedEntities.Count + Aliases.Count + Keys.Count;
 
         /// <summary>
         /// A document was kept: follows what <see cref="WriteExtraction"/> wrote for its (resolved) entities. A
@@ -57,10 +92,19 @@ public sealed partial class KnowledgeStore
                 var type = EntityKeys.TypeColumn(entity.Type);
                 foreach (var key in keys.Where(k => k.Kind == EntityKeyKind.Token))
                 {
-                    // A word already at the cap stays as loaded: the block is a sample of it either way.
-                    if (Words.TryGetValue((type, key.Key), out var ids) && ids.Count < MaximumCandidates && !ids.Contains(entity.Id, StringComparer.Ordinal))
+                    // A word's entities are the first by id, at most MaximumCandidates (StoreDialect.SharedWords): an
+                    // entity written takes its place among them in order, and pushes the last out of a full list.
+                    if (Words.TryGetValue((type, key.Key), out var ids))
                     {
-                        ids.Add(entity.Id);
+                        var at = ids.BinarySearch(entity.Id, StringComparer.Ordinal);
+                        if (at < 0)
+                        {
+                            ids.Insert(~at, entity.Id);
+                            if (ids.Count > MaximumCandidates)
+                            {
+                                ids.RemoveAt(ids.Count - 1);
+                            }
+                        }
                     }
                 }
             }
@@ -88,6 +132,8 @@ public sealed partial class KnowledgeStore
     {
         private readonly HashSet<T> _kept = [];
         private readonly HashSet<T> _pending = [];
+
+        public int Count => _kept.Count;
 
         /// <summary>Whether <paramref name="row"/> is to be merged: neither a kept document nor this one merged it yet.</summary>
         public bool IsNew(T row) => !_kept.Contains(row) && _pending.Add(row);

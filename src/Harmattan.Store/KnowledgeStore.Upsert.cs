@@ -49,7 +49,7 @@ public sealed partial class KnowledgeStore
         _dialect.BeforeBatch(_connection);
         using var transaction = BeginWrite();
         var batch = new RowBatch();
-        var cache = new BatchCache();
+        var cache = TakeBatchCache(transaction);
         var written = new List<string>();
         foreach (var (document, extraction) in documents)
         {
@@ -88,7 +88,9 @@ public sealed partial class KnowledgeStore
             _dialect.IndexDocument(_connection, transaction, id);
         }
 
+        var line = AuditLineIn(transaction);
         transaction.Commit();
+        KeepBatchCache(cache, line);
         _dialect.AfterBatch(_connection);
         return results;
     }

@@ -168,7 +168,7 @@ internal abstract class StoreDialect
 
     /// <summary>
     /// For each (type, word) of <paramref name="words"/>, the stored entities of that type with that word among
-    /// their token keys, at most <paramref name="limit"/> per word, the first in the index's order: one statement
+    /// their token keys, at most <paramref name="limit"/> per word, the first by id: one statement
     /// whose text does not change with the number of words, so the database prepares it once.
     /// </summary>
     public abstract IReadOnlyList<(string Type, string Key, string EntityId)> SharedWords(

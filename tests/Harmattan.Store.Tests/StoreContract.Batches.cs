@@ -105,6 +105,29 @@ public abstract partial class StoreContract<TFixture>
     }
 
     [Fact]
+    public void A_batch_resolves_against_what_another_process_changed_since_the_last_batch()
+    {
+        // A store keeps what its last batch learnt of entities for the next one; a deletion made through another
+        // connection (another process) removed Ansar Dine, Kidal, Mali and Iyad Ag Ghaly, which the next batch
+        // must write again rather than take for stored.
+        var location = Fixture.NewLocation();
+        var kidal = SahelReports.Kidal();
+        using var ingest = Fixture.Open(location);
+        ingest.Upsert(SahelReports.Gao().Document, SahelReports.Gao().Extraction);
+        ingest.Upsert(kidal.Document, kidal.Extraction);
+        using (var other = Fixture.Open(location))
+        {
+            Assert.Equal(["Ansar Dine", "Iyad Ag Ghaly", "Kidal", "Mali"], other.DeleteDocument(kidal.Id).RemovedEntities.Select(e => e.Name));
+        }
+
+        Assert.Equal(IngestOutcome.Added, ingest.Upsert(kidal.Document, kidal.Extraction));
+
+        AssertSameReport(kidal, ingest.GetDocument(kidal.Id));
+        Assert.Equal("Ansar Dine", ingest.LookUpEntity("Ansar Eddine").Name);
+        Assert.Empty(ingest.CheckConsistency());
+    }
+
+    [Fact]
     public void The_same_text_twice_in_a_batch_is_stored_once()
     {
         var location = Fixture.NewLocation();

@@ -544,6 +544,7 @@ internal sealed partial class PostgresDialect : StoreDialect
             CROSS JOIN LATERAL (
                 SELECT x.entity_id FROM entity_keys x
                 WHERE x.type = w.type AND x.kind = 'token' AND x.key = w.word
+                ORDER BY x.entity_id
                 LIMIT @Limit) k
             """,
             new { Types = words.Select(w => w.Type).ToArray(), Words = words.Select(w => w.Word).ToArray(), Limit = limit },

@@ -255,6 +255,7 @@ internal sealed class SqliteDialect : StoreDialect
             JOIN entity_keys k ON k.rowid IN (
                 SELECT x.rowid FROM entity_keys x
                 WHERE x.type = w.value ->> 0 AND x.kind = 'token' AND x.key = w.value ->> 1
+                ORDER BY x.entity_id
                 LIMIT @Limit)
             """,
             new { Words = System.Text.Json.JsonSerializer.Serialize(words.Select(w => new[] { w.Type, w.Word })), Limit = limit },
