@@ -38,7 +38,8 @@ public sealed partial class KnowledgeStore
 
     /// <summary>
     /// What the documents written by <see cref="UpsertMany"/> know of the rows: the candidate entities resolution
-    /// loaded, by id; the entities sharing each (type, word); and the entity, alias and key rows merged so far.
+    /// loaded, by id; the entities each exact key, id and registry entry found; the entities sharing each (type,
+    /// word); and the entity, alias and key rows merged so far.
     /// While a batch holds the write lock only its own writes change these rows, so each document kept is told to
     /// the cache (<see cref="Written"/>), which changes what it holds as the document's writes changed the rows,
     /// and one rolled back is forgotten (<see cref="RolledBack"/>). The next batch takes the cache over when
@@ -51,6 +52,15 @@ public sealed partial class KnowledgeStore
 
         public Dictionary<(string Type, string Token), List<string>> Words { get; } = [];
 
+        /// <summary>The entities indexed under each (type, kind, key) resolution looked up (names and initials).</summary>
+        public Dictionary<(string Type, string Kind, string Key), List<string>> KeyHits { get; } = [];
+
+        /// <summary>The type of each entity id resolution looked up, null for an id no entity has.</summary>
+        public Dictionary<string, string?> Types { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The entities (type, id) linked to each registry entry resolution looked up.</summary>
+        public Dictionary<string, List<(string Type, string Id)>> Registries { get; } = new(StringComparer.Ordinal);
+
         /// <summary>Entity rows merged, by (id, registry id): the same row again neither inserts nor links anything.</summary>
         public MergedRows<(string Id, string? RegistryId)> MergedEntities { get; } = new();
 
@@ -59,7 +69,9 @@ public sealed partial class KnowledgeStore
         public MergedRows<(string Type, string Kind, string Key, string EntityId)> Keys { get; } = new();
 
         /// <summary>Entries held, a measure of the memory the cache takes.</summary>
-        public int Size => Entities.Count + Words.Sum(w => w.Value.Count) + MergedEntities.Count + Aliases.Count + Keys.Count;
+        public int Size =>
+            Entities.Count + Words.Sum(w => w.Value.Count) + KeyHits.Sum(k => k.Value.Count + 1) + Types.Count + Registries.Count
+            + MergedEntities.Count + Aliases.Count + Keys.Count;
 
         /// <summary>
         /// A document was kept: follows what <see cref="WriteExtraction"/> wrote for its (resolved) entities. A
@@ -90,6 +102,26 @@ public sealed partial class KnowledgeStore
                 }
 
                 var type = EntityKeys.TypeColumn(entity.Type);
+                // An id no entity had is now this entity's; a stored entity keeps its type.
+                if (Types.TryGetValue(entity.Id, out var known) && known is null)
+                {
+                    Types[entity.Id] = type;
+                }
+
+                // An entity gains a registry link only where it had none, and which it had is the database's to say.
+                if (entity.RegistryId is { } registry && Registries.TryGetValue(registry, out var linked) && !linked.Any(e => e.Id == entity.Id))
+                {
+                    Registries.Remove(registry);
+                }
+
+                foreach (var key in keys.Where(k => k.Kind is EntityKeyKind.Name or EntityKeyKind.Initials))
+                {
+                    if (KeyHits.TryGetValue((type, EntityKeys.ToColumn(key.Kind), key.Key), out var hits) && !hits.Contains(entity.Id, StringComparer.Ordinal))
+                    {
+                        hits.Add(entity.Id);
+                    }
+                }
+
                 foreach (var key in keys.Where(k => k.Kind == EntityKeyKind.Token))
                 {
                     // A word's entities are the first by id, at most MaximumCandidates (StoreDialect.SharedWords): an

@@ -77,26 +77,7 @@ public sealed partial class KnowledgeStore
             return [];
         }
 
-        // A probe's names and initials are looked up among stored names, its acronyms among stored initials, each in
-        // its own type (one index probe per key); its id and registry entry in any type.
-        var lookups = probes
-            .SelectMany(p => p.Names.Concat(p.Initials).Select(k => (p.Type, Kind: "name", Key: k))
-                .Concat(p.Acronyms.Select(k => (p.Type, Kind: "initials", Key: k))))
-            .Distinct()
-            .ToList();
-        var exact = _dialect.EntitiesByKey(_connection, transaction, lookups).ToList();
-        exact.AddRange(_connection.Query<(string Type, string Kind, string Key, string EntityId)>(
-            $"""
-            SELECT type, 'id', id, id FROM entities WHERE {_dialect.InStrings("id", "@Ids")}
-            UNION ALL
-            SELECT type, 'registry', registry_id, id FROM entities WHERE {_dialect.InStrings("registry_id", "@Registries")}
-            """,
-            new
-            {
-                Ids = _dialect.Strings(probes.Select(p => p.Entity.Id).Distinct(StringComparer.Ordinal)),
-                Registries = _dialect.Strings(probes.Select(p => p.Entity.RegistryId).OfType<string>().Distinct(StringComparer.Ordinal)),
-            },
-            transaction));
+        var exact = ExactHits(probes, transaction, cache);
         var hits = exact.ToLookup(h => (h.Kind, h.Key));
         for (var i = 0; i < probes.Count; i++)
         {
@@ -129,6 +110,62 @@ public sealed partial class KnowledgeStore
         return found
             .Select(ids => ids.Where(loaded.ContainsKey).Order(StringComparer.Ordinal).Select(id => loaded[id]).ToList())
             .ToList();
+    }
+
+    /// <summary>
+    /// The stored entities each probe's exact keys find, as (type, kind, key, entity id): a probe's names and
+    /// initials among stored names and its acronyms among stored initials, each in its own type (one index probe
+    /// per key); its id and its registry entry in any type. What <paramref name="cache"/> does not hold yet is read
+    /// in two statements for the whole document, and kept.
+    /// </summary>
+    private List<(string Type, string Kind, string Key, string EntityId)> ExactHits(IReadOnlyList<CandidateProbe> probes, DbTransaction transaction, BatchCache cache)
+    {
+        var lookups = probes
+            .SelectMany(p => p.Names.Concat(p.Initials).Select(k => (p.Type, Kind: "name", Key: k))
+                .Concat(p.Acronyms.Select(k => (p.Type, Kind: "initials", Key: k))))
+            .Distinct()
+            .ToList();
+        var missing = lookups.Where(k => !cache.KeyHits.ContainsKey(k)).ToList();
+        if (missing.Count > 0)
+        {
+            var read = _dialect.EntitiesByKey(_connection, transaction, missing).ToLookup(h => (h.Type, h.Kind, h.Key), h => h.EntityId);
+            foreach (var key in missing)
+            {
+                cache.KeyHits[key] = [.. read[key]];
+            }
+        }
+
+        var ids = probes.Select(p => p.Entity.Id).Distinct(StringComparer.Ordinal).ToList();
+        var registries = probes.Select(p => p.Entity.RegistryId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var missingIds = ids.Where(id => !cache.Types.ContainsKey(id)).ToList();
+        var missingRegistries = registries.Where(r => !cache.Registries.ContainsKey(r)).ToList();
+        if (missingIds.Count + missingRegistries.Count > 0)
+        {
+            var read = _connection.Query<(string Type, string Kind, string Key, string EntityId)>(
+                $"""
+                SELECT type, 'id', id, id FROM entities WHERE {_dialect.InStrings("id", "@Ids")}
+                UNION ALL
+                SELECT type, 'registry', registry_id, id FROM entities WHERE {_dialect.InStrings("registry_id", "@Registries")}
+                """,
+                new { Ids = _dialect.Strings(missingIds), Registries = _dialect.Strings(missingRegistries) },
+                transaction).ToLookup(h => (h.Kind, h.Key));
+            foreach (var id in missingIds)
+            {
+                cache.Types[id] = read[("id", id)].Select(h => h.Type).FirstOrDefault();
+            }
+
+            foreach (var registry in missingRegistries)
+            {
+                cache.Registries[registry] = [.. read[("registry", registry)].Select(h => (h.Type, h.EntityId))];
+            }
+        }
+
+        return
+        [
+            .. lookups.SelectMany(k => cache.KeyHits[k].Select(id => (k.Type, k.Kind, k.Key, id))),
+            .. ids.Where(id => cache.Types[id] is not null).Select(id => (cache.Types[id]!, "id", id, id)),
+            .. registries.SelectMany(r => cache.Registries[r].Select(e => (e.Type, "registry", r, e.Id))),
+        ];
     }
 
     /// <summary>
