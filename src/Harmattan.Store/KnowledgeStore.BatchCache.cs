@@ -79,11 +79,10 @@ public sealed partial class KnowledgeStore
         /// under (appended in the order they were inserted, which is the order <see cref="LoadCandidates"/> reads
         /// them in); the words it was indexed under gain it; and the rows it merged are remembered.
         /// </summary>
-        public void Written(IEnumerable<Entity> entities)
+        public void Written(IEnumerable<(Entity Entity, IReadOnlyList<EntityKey> Keys)> entities)
         {
-            foreach (var entity in entities)
+            foreach (var (entity, keys) in entities)
             {
-                var keys = EntityKeys.For(entity.Name, entity.Aliases);
                 if (Entities.TryGetValue(entity.Id, out var stored))
                 {
                     if (stored.Type == entity.Type)

@@ -238,15 +238,15 @@ public sealed partial class KnowledgeStore
 
     /// <summary>Indexes an entity under the keys of its name and aliases (the ones it already has are kept).</summary>
     private void WriteKeys(string entityId, EntityType type, string name, IEnumerable<string> aliases, DbTransaction transaction) =>
-        WriteKeys([(entityId, type, name, aliases)], transaction);
+        WriteKeys([(entityId, type, EntityKeys.For(name, aliases))], transaction);
 
     /// <summary>
     /// Indexes entities under the keys of their names and aliases, but for the keys <paramref name="cache"/> knows
     /// this transaction already wrote.
     /// </summary>
-    private void WriteKeys(IEnumerable<(string Id, EntityType Type, string Name, IEnumerable<string> Aliases)> entities, DbTransaction transaction, BatchCache? cache = null) =>
+    private void WriteKeys(IEnumerable<(string Id, EntityType Type, IReadOnlyList<EntityKey> Keys)> entities, DbTransaction transaction, BatchCache? cache = null) =>
         _dialect.MergeRows(_connection, transaction, "entity_keys", ["type", "kind", "key", "entity_id"], "ON CONFLICT DO NOTHING",
-            entities.SelectMany(e => EntityKeys.For(e.Name, e.Aliases)
+            entities.SelectMany(e => e.Keys
                     .Select(k => (Type: EntityKeys.TypeColumn(e.Type), Kind: EntityKeys.ToColumn(k.Kind), k.Key, e.Id)))
                 .Where(k => cache?.Keys.IsNew(k) ?? true)
                 .Select(k => new object?[] { k.Type, k.Kind, k.Key, k.Id }));

@@ -104,17 +104,17 @@ public sealed partial class KnowledgeStore
     /// Resolves and writes one new document: its entities, aliases and keys at once (the next document
     /// resolves against them), its own rows into <paramref name="rows"/>, and the audit line. The caller
     /// inserts the rows and indexes the document for search afterwards. Returns the entities written, as resolved,
-    /// for the caller to tell <paramref name="cache"/> once the document is kept.
+    /// with their keys, for the caller to tell <paramref name="cache"/> once the document is kept.
     /// </summary>
-    private IReadOnlyList<Entity> Write(Document document, DocumentExtraction extraction, string ingestedAt, string? by, RowBatch rows, BatchCache cache, DbTransaction transaction)
+    private List<(Entity Entity, IReadOnlyList<EntityKey> Keys)> Write(Document document, DocumentExtraction extraction, string ingestedAt, string? by, RowBatch rows, BatchCache cache, DbTransaction transaction)
     {
         ExtractionCheck.Validate(document, extraction);
         var resolutions = ResolveEntities(extraction, transaction, cache);
         extraction = ExtractionRewriter.Rewrite(extraction, resolutions);
         AddDocument(document, ingestedAt, rows);
-        WriteExtraction(document.Id, FirstDay(document, ingestedAt), extraction, resolutions, rows, transaction, cache);
+        var written = WriteExtraction(document.Id, FirstDay(document, ingestedAt), extraction, resolutions, rows, transaction, cache);
         Audit(transaction, by, "ingest", document.Id, Summary(document, extraction));
-        return extraction.Entities;
+        return written;
     }
 
     private static string Summary(Document document, DocumentExtraction extraction) =>
@@ -191,9 +191,10 @@ public sealed partial class KnowledgeStore
     /// name and type), aliases and lookup keys at once; its mentions, facts (every one proposed) and
     /// resolutions into <paramref name="rows"/>, each listed by <paramref name="day"/> (null: the database
     /// fills it in). An entity, alias or key row that <paramref name="cache"/> knows this transaction merged
-    /// already is left out: merging it again would change nothing.
+    /// already is left out: merging it again would change nothing. Returns the entities with the keys they were
+    /// indexed under.
     /// </summary>
-    private void WriteExtraction(string id, string? day, DocumentExtraction extraction, IReadOnlyList<EntityResolution> resolutions, RowBatch rows, DbTransaction transaction, BatchCache? cache = null)
+    private List<(Entity Entity, IReadOnlyList<EntityKey> Keys)> WriteExtraction(string id, string? day, DocumentExtraction extraction, IReadOnlyList<EntityResolution> resolutions, RowBatch rows, DbTransaction transaction, BatchCache? cache = null)
     {
         // A stored entity keeps its name and type; it only gains a registry link it lacked and the aliases
         // it had not been seen under.
@@ -209,7 +210,8 @@ public sealed partial class KnowledgeStore
                 .SelectMany(e => e.Aliases.Select(alias => (e.Id, Alias: alias)))
                 .Where(a => cache?.Aliases.IsNew(a) ?? true)
                 .Select(a => new object?[] { a.Id, a.Alias }));
-        WriteKeys(extraction.Entities.Select(e => (e.Id, e.Type, e.Name, (IEnumerable<string>)e.Aliases)), transaction, cache);
+        var keyed = extraction.Entities.Select(e => (Entity: e, Keys: EntityKeys.For(e.Name, e.Aliases))).ToList();
+        WriteKeys(keyed.Select(k => (k.Entity.Id, k.Entity.Type, k.Keys)), transaction, cache);
 
         foreach (var e in extraction.Entities)
         {
@@ -228,6 +230,7 @@ public sealed partial class KnowledgeStore
         AddQuantities(id, extraction.Quantities, rows);
         AddProperties(id, day, extraction.Attributes, rows);
         AddResolutions(id, resolutions, rows);
+        return keyed;
     }
 
     private static void AddClaims(string documentId, string? day, IReadOnlyList<Claim> claims, RowBatch rows)
