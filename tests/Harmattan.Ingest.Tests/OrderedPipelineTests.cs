@@ -126,7 +126,14 @@ public sealed class OrderedPipelineTests
         var source = new Counting(1_000_000);
         var pipeline = new OrderedPipeline<int, int>(source.Source(), i => i, threads: 2, window: 6);
 
-        Assert.Equal([0, 1, 2], pipeline.Take(3));
+        // Take hands back what is ready after the first, so under load one call may return fewer than three.
+        var first = new List<int>();
+        while (first.Count < 3)
+        {
+            first.AddRange(pipeline.Take(3 - first.Count));
+        }
+
+        Assert.Equal([0, 1, 2], first);
         pipeline.Dispose();
 
         var taken = Volatile.Read(ref source.Taken);
