@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Dapper;
 using Harmattan.Knowledge;
 using Harmattan.Store.Resolution;
 
@@ -26,15 +25,12 @@ public sealed partial class KnowledgeStore
     {
         var kept = _keptBatchCache;
         _keptBatchCache = null;
-        return kept is { } k && k.Line == AuditLineIn(transaction) ? k.Cache : new BatchCache();
+        return kept is { } k && k.Line == LatestAuditLine(transaction) ? k.Cache : new BatchCache();
     }
 
     /// <summary>After a batch committed: keeps its cache for the next batch, unless it grew past <see cref="BatchCacheBound"/>.</summary>
     private void KeepBatchCache(BatchCache cache, long line) =>
         _keptBatchCache = cache.Size <= BatchCacheBound ? (cache, line) : null;
-
-    private long AuditLineIn(DbTransaction transaction) =>
-        _connection.ExecuteScalar<long?>("SELECT max(seq) FROM audit_log", transaction: transaction) ?? 0;
 
     /// <summary>
     /// What the documents written by <see cref="UpsertMany"/> know of the rows: the candidate entities resolution
@@ -64,14 +60,14 @@ public sealed partial class KnowledgeStore
         /// <summary>Entity rows merged, by (id, registry id): the same row again neither inserts nor links anything.</summary>
         public MergedRows<(string Id, string? RegistryId)> MergedEntities { get; } = new();
 
-        public MergedRows<(string EntityId, string Alias)> Aliases { get; } = new();
+        public MergedRows<(string EntityId, string Alias)> MergedAliases { get; } = new();
 
-        public MergedRows<(string Type, string Kind, string Key, string EntityId)> Keys { get; } = new();
+        public MergedRows<(string Type, string Kind, string Key, string EntityId)> MergedKeys { get; } = new();
 
         /// <summary>Entries held, a measure of the memory the cache takes.</summary>
         public int Size =>
             Entities.Count + Words.Sum(w => w.Value.Count) + KeyHits.Sum(k => k.Value.Count + 1) + Types.Count + Registries.Count
-            + MergedEntities.Count + Aliases.Count + Keys.Count;
+            + MergedEntities.Count + MergedAliases.Count + MergedKeys.Count;
 
         /// <summary>
         /// A document was kept: follows what <see cref="WriteExtraction"/> wrote for its (resolved) entities. A
@@ -141,16 +137,16 @@ public sealed partial class KnowledgeStore
             }
 
             MergedEntities.Keep();
-            Aliases.Keep();
-            Keys.Keep();
+            MergedAliases.Keep();
+            MergedKeys.Keep();
         }
 
         /// <summary>A document was rolled back to its savepoint: the rows it merged are not there.</summary>
         public void RolledBack()
         {
             MergedEntities.Forget();
-            Aliases.Forget();
-            Keys.Forget();
+            MergedAliases.Forget();
+            MergedKeys.Forget();
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 
 namespace Harmattan.Store;
@@ -32,8 +33,12 @@ public sealed partial class KnowledgeStore
     public long LatestAuditLine()
     {
         using var transaction = BeginRead();
-        return _connection.ExecuteScalar<long?>("SELECT max(seq) FROM audit_log", transaction: transaction) ?? 0;
+        return LatestAuditLine(transaction);
     }
+
+    /// <summary><see cref="LatestAuditLine()"/>, read in a transaction already open.</summary>
+    private long LatestAuditLine(DbTransaction transaction) =>
+        _connection.ExecuteScalar<long?>("SELECT max(seq) FROM audit_log", transaction: transaction) ?? 0;
 
     /// <summary>
     /// The entities whose facts changed after audit line <paramref name="after"/>, read from the audit log, so a

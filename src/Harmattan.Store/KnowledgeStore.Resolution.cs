@@ -163,7 +163,7 @@ public sealed partial class KnowledgeStore
         return
         [
             .. lookups.SelectMany(k => cache.KeyHits[k].Select(id => (k.Type, k.Kind, k.Key, id))),
-            .. ids.Where(id => cache.Types[id] is not null).Select(id => (cache.Types[id]!, "id", id, id)),
+            .. ids.Select(id => (Id: id, Type: cache.Types[id])).Where(e => e.Type is not null).Select(e => (e.Type!, "id", e.Id, e.Id)),
             .. registries.SelectMany(r => cache.Registries[r].Select(e => (e.Type, "registry", r, e.Id))),
         ];
     }
@@ -248,7 +248,7 @@ public sealed partial class KnowledgeStore
         _dialect.MergeRows(_connection, transaction, "entity_keys", ["type", "kind", "key", "entity_id"], "ON CONFLICT DO NOTHING",
             entities.SelectMany(e => e.Keys
                     .Select(k => (Type: EntityKeys.TypeColumn(e.Type), Kind: EntityKeys.ToColumn(k.Kind), k.Key, e.Id)))
-                .Where(k => cache?.Keys.IsNew(k) ?? true)
+                .Where(k => cache?.MergedKeys.IsNew(k) ?? true)
                 .Select(k => new object?[] { k.Type, k.Kind, k.Key, k.Id }));
 
     /// <summary>

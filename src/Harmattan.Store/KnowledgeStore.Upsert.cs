@@ -88,7 +88,7 @@ public sealed partial class KnowledgeStore
             _dialect.IndexDocument(_connection, transaction, id);
         }
 
-        var line = AuditLineIn(transaction);
+        var line = LatestAuditLine(transaction);
         transaction.Commit();
         KeepBatchCache(cache, line);
         _dialect.AfterBatch(_connection);
@@ -208,7 +208,7 @@ public sealed partial class KnowledgeStore
         _dialect.MergeRows(_connection, transaction, "entity_aliases", ["entity_id", "alias"], "ON CONFLICT DO NOTHING",
             extraction.Entities
                 .SelectMany(e => e.Aliases.Select(alias => (e.Id, Alias: alias)))
-                .Where(a => cache?.Aliases.IsNew(a) ?? true)
+                .Where(a => cache?.MergedAliases.IsNew(a) ?? true)
                 .Select(a => new object?[] { a.Id, a.Alias }));
         var keyed = extraction.Entities.Select(e => (Entity: e, Keys: EntityKeys.For(e.Name, e.Aliases))).ToList();
         WriteKeys(keyed.Select(k => (k.Entity.Id, k.Entity.Type, k.Keys)), transaction, cache);

@@ -29,7 +29,7 @@ public sealed class SqliteSpecificTests : IDisposable
         Assert.Equal(["claims_fts", "documents_fts"], IndexesWithPrefixes(location, without: true));
 
         // What schema version 12 held: both indexes with prefix indexes of two and three letters, as version 1 made them.
-        using (var connection = Connect(location))
+        using (var connection = SqliteStoreFixture.Connect(location))
         {
             using var command = connection.CreateCommand();
             command.CommandText =
@@ -62,7 +62,7 @@ public sealed class SqliteSpecificTests : IDisposable
     /// <summary>The FTS5 tables of the file, those declared without prefix indexes or those with them.</summary>
     private static List<string> IndexesWithPrefixes(string location, bool without)
     {
-        using var connection = Connect(location);
+        using var connection = SqliteStoreFixture.Connect(location);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT name, sql FROM sqlite_schema WHERE sql LIKE 'CREATE VIRTUAL TABLE % USING fts5%' ORDER BY name";
         using var reader = command.ExecuteReader();
@@ -76,13 +76,6 @@ public sealed class SqliteSpecificTests : IDisposable
         }
 
         return names;
-    }
-
-    private static SqliteConnection Connect(string location)
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = location, Pooling = false }.ToString());
-        connection.Open();
-        return connection;
     }
 
     private static string[] Hits(KnowledgeStore store, string query) =>

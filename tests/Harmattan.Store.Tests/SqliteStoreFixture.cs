@@ -156,7 +156,8 @@ public sealed class SqliteStoreFixture : IStoreFixture
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static SqliteConnection Connect(string location)
+    /// <summary>A connection of its own to the file at <paramref name="location"/>, unpooled, so nothing keeps it open.</summary>
+    internal static SqliteConnection Connect(string location)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = location, Pooling = false }.ToString());
         connection.Open();

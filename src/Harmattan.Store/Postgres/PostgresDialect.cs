@@ -517,10 +517,10 @@ internal sealed partial class PostgresDialect : StoreDialect
     /// <summary>A regular expression class of the code points above the BMP (the database is UTF-8).</summary>
     public override string HasCharacterBeyondBmp(string expression) => $"{expression} ~ '[\U00010000-\U0010FFFF]'";
 
-    /// <summary>The types and words as two arrays; per pair, a limited scan of the keys' unique index.</summary>
     /// <summary>
-    /// A nested loop over the keys, each an equality on the whole of the btree (type, kind, key, entity_id): asked
-    /// for names alone, the planner had taken the trigram index over names, a hundred times slower for exact keys.
+    /// The types, kinds and keys as three arrays; per key, an equality on the keys' unique btree (type, kind, key,
+    /// entity_id). Asked for names alone, the planner had taken the trigram index over names, a hundred times
+    /// slower for exact keys.
     /// </summary>
     public override IReadOnlyList<(string Type, string Kind, string Key, string EntityId)> EntitiesByKey(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Type, string Kind, string Key)> keys) =>
@@ -535,6 +535,7 @@ internal sealed partial class PostgresDialect : StoreDialect
             new { Types = keys.Select(k => k.Type).ToArray(), Kinds = keys.Select(k => k.Kind).ToArray(), Keys = keys.Select(k => k.Key).ToArray() },
             transaction).AsList();
 
+    /// <summary>The types and words as two arrays; per pair, a limited scan of the keys' unique index.</summary>
     public override IReadOnlyList<(string Type, string Key, string EntityId)> SharedWords(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Type, string Word)> words, int limit) =>
         connection.Query<(string Type, string Key, string EntityId)>(

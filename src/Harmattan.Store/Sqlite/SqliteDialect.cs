@@ -234,7 +234,7 @@ internal sealed class SqliteDialect : StoreDialect
     /// <summary>GLOB compares code points in a character class, so the class spans the planes above the BMP.</summary>
     public override string HasCharacterBeyondBmp(string expression) => $"{expression} GLOB '*[\U00010000-\U0010FFFF]*'";
 
-    /// <summary>The words as one JSON array of [type, word] pairs; per pair, a range scan of the keys' unique index.</summary>
+    /// <summary>The keys as one JSON array of [type, kind, key] triples; per triple, an equality on the keys' unique index.</summary>
     public override IReadOnlyList<(string Type, string Kind, string Key, string EntityId)> EntitiesByKey(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Type, string Kind, string Key)> keys) =>
         connection.Query<(string Type, string Kind, string Key, string EntityId)>(
@@ -246,6 +246,7 @@ internal sealed class SqliteDialect : StoreDialect
             new { Keys = System.Text.Json.JsonSerializer.Serialize(keys.Select(k => new[] { k.Type, k.Kind, k.Key })) },
             transaction).AsList();
 
+    /// <summary>The words as one JSON array of [type, word] pairs; per pair, a range scan of the keys' unique index.</summary>
     public override IReadOnlyList<(string Type, string Key, string EntityId)> SharedWords(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<(string Type, string Word)> words, int limit) =>
         connection.Query<(string Type, string Key, string EntityId)>(
