@@ -18,7 +18,7 @@ public sealed partial class KnowledgeStore
     private int Repoint(string changeId, EntityColumn column, string from, string to, string? documentId, DbTransaction transaction)
     {
         var (table, name) = (column.Table, column.Column);
-        var where = $"{name} = @From" + (documentId is null ? "" : " AND document_id = @DocumentId");
+        var where = $"{name} = @From" + (documentId is null ? "" : $" AND {DocumentColumn.Is(table, table, "@DocumentId")}");
         var parameters = new { From = from, To = to, DocumentId = documentId, ChangeId = changeId };
         var rows = 0;
         if (column.UniqueWith.Length > 0)
@@ -96,7 +96,7 @@ public sealed partial class KnowledgeStore
                 $"""
                 SELECT count(*) FROM entity_change_rows r
                 WHERE r.change_id = @Id AND r.table_name = '{table}' AND r.action = 'update'
-                  AND NOT EXISTS (SELECT 1 FROM {table} t JOIN documents d ON d.id = t.document_id
+                  AND NOT EXISTS (SELECT 1 FROM {table} t JOIN documents d ON {DocumentColumn.Joins(table, "t", "d")}
                                   WHERE t.{_dialect.RowId} = r.row_id AND {StoredBefore})
                 """,
                 new { change.Id, At = at },

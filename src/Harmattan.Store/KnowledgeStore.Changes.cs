@@ -159,7 +159,7 @@ public sealed partial class KnowledgeStore
         Expect(a, entity, expected, transaction);
         var documentId = ResolveId(documentIdOrPrefix.Trim().ToLowerInvariant(), transaction);
         var surfaces = _connection.Query<string>(
-            "SELECT surface FROM mentions WHERE document_id = @DocumentId AND entity_id = @Id ORDER BY span_start",
+            "SELECT surface FROM mentions WHERE document_seq = (SELECT seq FROM documents WHERE id = @DocumentId) AND entity_id = @Id ORDER BY span_start",
             new { DocumentId = documentId, a.Id },
             transaction).Distinct(StringComparer.Ordinal).ToList();
         var named = _connection.ExecuteScalar<long>(

@@ -15,10 +15,10 @@ public sealed partial class KnowledgeStore
     {
         using var transaction = BeginRead();
         var problems = new List<string>(_dialect.CheckDatabase(_connection, transaction));
-        foreach (var (table, column) in FactTables)
+        foreach (var table in FactTables)
         {
             var orphans = _connection.ExecuteScalar<long>(
-                $"SELECT count(*) FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = t.{column})", transaction: transaction);
+                $"SELECT count(*) FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE {DocumentColumn.Joins(table, "t", "d")})", transaction: transaction);
             if (orphans > 0)
             {
                 problems.Add($"{table}: {orphans} rows name a document that is not stored");
@@ -65,12 +65,10 @@ public sealed partial class KnowledgeStore
 
     private static readonly string[] DocumentDayTables = ["document_entities", "claims", "claim_about", "relations", "properties"];
 
-    /// <summary>The tables whose rows belong to one document, with the column that names it.</summary>
-    private static readonly (string Table, string Column)[] FactTables =
+    /// <summary>The tables whose rows belong to one document (<see cref="DocumentColumn"/> says how each names it).</summary>
+    private static readonly string[] FactTables =
     [
-        ("document_entities", "document_id"), ("mentions", "document_id"), ("claims", "document_id"),
-        ("claim_about", "document_id"), ("relations", "document_id"), ("events", "document_id"),
-        ("event_places", "document_id"), ("event_actors", "document_id"), ("quantities", "document_id"),
-        ("properties", "document_id"), ("entity_resolutions", "document_id"),
+        "document_entities", "mentions", "claims", "claim_about", "relations", "events", "event_places", "event_actors",
+        "quantities", "properties", "entity_resolutions",
     ];
 }

@@ -29,15 +29,15 @@ public sealed partial class KnowledgeStore
         var (facts, mentions, reviews) = _connection.QuerySingle<(long, long, long)>(
             """
             SELECT (SELECT count(*) FROM claims WHERE document_id = @Id) + (SELECT count(*) FROM relations WHERE document_id = @Id)
-                 + (SELECT count(*) FROM events WHERE document_id = @Id) + (SELECT count(*) FROM quantities WHERE document_id = @Id)
+                 + (SELECT count(*) FROM events WHERE document_id = @Id) + (SELECT count(*) FROM quantities WHERE document_seq = (SELECT seq FROM documents WHERE id = @Id))
                  + (SELECT count(*) FROM properties WHERE document_id = @Id),
-                   (SELECT count(*) FROM mentions WHERE document_id = @Id),
+                   (SELECT count(*) FROM mentions WHERE document_seq = (SELECT seq FROM documents WHERE id = @Id)),
                    (SELECT count(*) FROM reviews WHERE document_id = @Id)
             """,
             args,
             transaction);
         var named = EntityColumns.Where(c => c.PerDocument)
-            .SelectMany(c => _connection.Query<string?>($"SELECT DISTINCT {c.Column} FROM {c.Table} WHERE document_id = @Id", args, transaction))
+            .SelectMany(c => _connection.Query<string?>($"SELECT DISTINCT t.{c.Column} FROM {c.Table} t WHERE {DocumentColumn.Is(c.Table, "t", "@Id")}", args, transaction))
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .ToArray();
@@ -76,10 +76,10 @@ public sealed partial class KnowledgeStore
             DELETE FROM event_actors WHERE document_id = @Id;
             DELETE FROM events WHERE document_id = @Id;
             DELETE FROM properties WHERE document_id = @Id;
-            DELETE FROM quantities WHERE document_id = @Id;
-            DELETE FROM mentions WHERE document_id = @Id;
+            DELETE FROM quantities WHERE document_seq = (SELECT seq FROM documents WHERE id = @Id);
+            DELETE FROM mentions WHERE document_seq = (SELECT seq FROM documents WHERE id = @Id);
             DELETE FROM document_entities WHERE document_id = @Id;
-            DELETE FROM entity_resolutions WHERE document_id = @Id;
+            DELETE FROM entity_resolutions WHERE document_seq = (SELECT seq FROM documents WHERE id = @Id);
             DELETE FROM review_changes WHERE review_id IN (SELECT id FROM reviews WHERE document_id = @Id);
             DELETE FROM reviews WHERE document_id = @Id;
             DELETE FROM imported_records WHERE document_id = @Id;
@@ -142,7 +142,7 @@ public sealed partial class KnowledgeStore
         var rewritten = perDocument.Select(table =>
             $"""
             SELECT r.change_id FROM entity_change_rows r JOIN {table} t ON t.{_dialect.RowId} = r.row_id
-            WHERE r.table_name = '{table}' AND r.action = 'update' AND t.document_id = @Id
+            WHERE r.table_name = '{table}' AND r.action = 'update' AND {DocumentColumn.Is(table, "t", "@Id")}
             """);
         return _connection.Query<string>(
                 $"""

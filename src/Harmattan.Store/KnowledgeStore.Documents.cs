@@ -134,7 +134,7 @@ public sealed partial class KnowledgeStore
             var mentions = Query<MentionRow>(
                     $"""
                     SELECT entity_id AS EntityId, span_start AS SpanStart, span_end AS SpanEnd, surface, {EvidenceColumns}
-                    FROM mentions WHERE document_id = @Id ORDER BY seq
+                    FROM mentions WHERE document_seq = (SELECT seq FROM documents WHERE id = @Id) ORDER BY seq
                     """)
                 .Select(r => new Mention(r.EntityId, Span(r.SpanStart, r.SpanEnd), r.Surface, Evidence(r.EvidenceStart, r.EvidenceEnd, r.Component, r.Confidence)))
                 .ToList();
@@ -182,7 +182,7 @@ public sealed partial class KnowledgeStore
             var quantities = Query<QuantityRow>(
                     $"""
                     SELECT id, value_text AS ValueText, unit, surface, approximate, {EvidenceColumns}
-                    FROM quantities WHERE document_id = @Id ORDER BY seq
+                    FROM quantities WHERE document_seq = (SELECT seq FROM documents WHERE id = @Id) ORDER BY seq
                     """)
                 .Select(r => new Quantity(
                     r.Id,

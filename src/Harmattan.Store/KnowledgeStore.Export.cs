@@ -119,9 +119,9 @@ public sealed partial class KnowledgeStore
 
         var quantities = _connection.Query<ExportQuantityRow>(
                 """
-                SELECT id, document_id AS DocumentId, value_text AS ValueText, unit, surface, approximate,
-                       evidence_start AS EvidenceStart, evidence_end AS EvidenceEnd, component, confidence
-                FROM quantities WHERE status <> 'rejected' ORDER BY seq
+                SELECT q.id, d.id AS DocumentId, q.value_text AS ValueText, q.unit, q.surface, q.approximate,
+                       q.evidence_start AS EvidenceStart, q.evidence_end AS EvidenceEnd, q.component, q.confidence
+                FROM quantities q JOIN documents d ON d.seq = q.document_seq WHERE q.status <> 'rejected' ORDER BY q.seq
                 """,
                 transaction: transaction)
             .Select(r => new KnowledgeQuantity(

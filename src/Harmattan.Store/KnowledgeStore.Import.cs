@@ -47,8 +47,9 @@ public sealed partial class KnowledgeStore
         extraction = ExtractionRewriter.Rewrite(extraction, resolutions);
         var now = StoredValues.Timestamp(_clock.GetUtcNow());
         var rows = new RowBatch();
-        AddDocument(document, now, rows);
-        WriteExtraction(document.Id, FirstDay(document, now), extraction, resolutions, rows, transaction);
+        var seq = _dialect.NextDocumentSeq(_connection, transaction, previous: null);
+        AddDocument(document, seq, now, rows);
+        WriteExtraction(new DocumentKey(document.Id, seq), FirstDay(document, now), extraction, resolutions, rows, transaction);
         rows.Flush(_connection, transaction, _dialect);
         _dialect.IndexDocument(_connection, transaction, document.Id);
         _connection.Execute(

@@ -96,7 +96,7 @@ public sealed partial class KnowledgeStore
                     WHERE x.entity_id = @Id
                     ORDER BY x.day DESC, x.{r} DESC LIMIT @Take OFFSET @Offset)
                 SELECT d.id AS DocumentId, d.title, d.published, d.published_precision AS PublishedPrecision, d.ingested_at AS IngestedAt,
-                       (SELECT count(*) FROM mentions m WHERE m.entity_id = @Id AND m.document_id = p.document_id) AS Mentions,
+                       (SELECT count(*) FROM mentions m WHERE m.entity_id = @Id AND m.document_seq = d.seq) AS Mentions,
                        {totals.Columns}
                 FROM page p JOIN documents d ON d.id = p.document_id
                 ORDER BY p.day DESC, p.k DESC

@@ -23,9 +23,9 @@ public sealed partial class KnowledgeStore
         ArgumentNullException.ThrowIfNull(extraction);
         using var transaction = BeginWrite();
         var id = document.Id;
-        var storedText = _connection.QuerySingleOrDefault<string>("SELECT text FROM documents WHERE id = @Id", new { Id = id }, transaction)
+        var stored = _connection.QuerySingleOrDefault<(long Seq, string Text)?>("SELECT seq, text FROM documents WHERE id = @Id", new { Id = id }, transaction)
             ?? throw HarmattanError.DocumentNotFound.At(id, "only a stored document can be re-extracted");
-        if (!string.Equals(storedText, document.Text, StringComparison.Ordinal))
+        if (!string.Equals(stored.Text, document.Text, StringComparison.Ordinal))
         {
             throw HarmattanError.InvalidExtraction.At(id, "the text differs from the stored document's");
         }
@@ -68,12 +68,12 @@ public sealed partial class KnowledgeStore
                 AND event_id IN (SELECT id FROM events WHERE document_id = @Id AND status = 'proposed');
             DELETE FROM events WHERE document_id = @Id AND status = 'proposed';
             DELETE FROM properties WHERE document_id = @Id AND status = 'proposed';
-            DELETE FROM quantities WHERE document_id = @Id;
-            DELETE FROM mentions WHERE document_id = @Id;
+            DELETE FROM quantities WHERE document_seq = @Seq;
+            DELETE FROM mentions WHERE document_seq = @Seq;
             DELETE FROM document_entities WHERE document_id = @Id;
-            DELETE FROM entity_resolutions WHERE document_id = @Id;
+            DELETE FROM entity_resolutions WHERE document_seq = @Seq;
             """,
-            new { Id = id },
+            new { Id = id, stored.Seq },
             transaction);
 
         var fresh = extraction with
@@ -85,7 +85,7 @@ public sealed partial class KnowledgeStore
         };
         var rows = new RowBatch();
         // The document's ingest day is the database's to give (it is not at hand here).
-        WriteExtraction(id, document.Published is { } published ? StoredValues.Day(published.Earliest) : null, fresh, resolutions, rows, transaction);
+        WriteExtraction(new DocumentKey(id, stored.Seq), document.Published is { } published ? StoredValues.Day(published.Earliest) : null, fresh, resolutions, rows, transaction);
         rows.Flush(_connection, transaction, _dialect);
         _dialect.IndexClaims(_connection, transaction, id);
 

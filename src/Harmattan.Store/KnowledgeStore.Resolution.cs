@@ -25,7 +25,7 @@ public sealed partial class KnowledgeStore
         return _connection.Query<ResolutionRow>(
                 """
                 SELECT extracted_id AS ExtractedId, name, entity_id AS EntityId, method, score, matched, note
-                FROM entity_resolutions WHERE document_id = @Id ORDER BY seq
+                FROM entity_resolutions WHERE document_seq = (SELECT seq FROM documents WHERE id = @Id) ORDER BY seq
                 """,
                 new { Id = id },
                 transaction)

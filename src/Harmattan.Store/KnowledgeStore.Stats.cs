@@ -55,7 +55,7 @@ public sealed partial class KnowledgeStore
     private List<TopEntity> QueryTopEntities(int limit, DbTransaction? transaction) =>
         _connection.Query<TopEntityRow>(
                 """
-                SELECT e.id, e.name, e.type, count(DISTINCT m.document_id) AS Documents, count(*) AS Mentions
+                SELECT e.id, e.name, e.type, count(DISTINCT m.document_seq) AS Documents, count(*) AS Mentions
                 FROM mentions m JOIN entities e ON e.id = m.entity_id
                 GROUP BY e.id
                 ORDER BY Mentions DESC, Documents DESC, e.name, e.id

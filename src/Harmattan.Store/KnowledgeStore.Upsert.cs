@@ -51,6 +51,7 @@ public sealed partial class KnowledgeStore
         var batch = new RowBatch();
         var cache = TakeBatchCache(transaction);
         var written = new List<string>();
+        long? seq = null;
         foreach (var (document, extraction) in documents)
         {
             ArgumentNullException.ThrowIfNull(document);
@@ -65,7 +66,8 @@ public sealed partial class KnowledgeStore
             var rows = new RowBatch();
             try
             {
-                var entities = Write(document, extraction, StoredValues.Timestamp(_clock.GetUtcNow()), by, rows, cache, transaction);
+                seq = _dialect.NextDocumentSeq(_connection, transaction, seq);
+                var entities = Write(document, seq.Value, extraction, StoredValues.Timestamp(_clock.GetUtcNow()), by, rows, cache, transaction);
                 transaction.Release(DocumentSavepoint);
                 cache.Written(entities);
             }
@@ -103,16 +105,17 @@ public sealed partial class KnowledgeStore
     /// <summary>
     /// Resolves and writes one new document: its entities, aliases and keys at once (the next document
     /// resolves against them), its own rows into <paramref name="rows"/>, and the audit line. The caller
-    /// inserts the rows and indexes the document for search afterwards. Returns the entities written, as resolved,
-    /// with their keys, for the caller to tell <paramref name="cache"/> once the document is kept.
+    /// inserts the rows and indexes the document for search afterwards. The document takes <paramref name="seq"/>
+    /// (<see cref="StoreDialect.NextDocumentSeq"/>). Returns the entities written, as resolved, with their keys,
+    /// for the caller to tell <paramref name="cache"/> once the document is kept.
     /// </summary>
-    private List<(Entity Entity, IReadOnlyList<EntityKey> Keys)> Write(Document document, DocumentExtraction extraction, string ingestedAt, string? by, RowBatch rows, BatchCache cache, DbTransaction transaction)
+    private List<(Entity Entity, IReadOnlyList<EntityKey> Keys)> Write(Document document, long seq, DocumentExtraction extraction, string ingestedAt, string? by, RowBatch rows, BatchCache cache, DbTransaction transaction)
     {
         ExtractionCheck.Validate(document, extraction);
         var resolutions = ResolveEntities(extraction, transaction, cache);
         extraction = ExtractionRewriter.Rewrite(extraction, resolutions);
-        AddDocument(document, ingestedAt, rows);
-        var written = WriteExtraction(document.Id, FirstDay(document, ingestedAt), extraction, resolutions, rows, transaction, cache);
+        AddDocument(document, seq, ingestedAt, rows);
+        var written = WriteExtraction(new DocumentKey(document.Id, seq), FirstDay(document, ingestedAt), extraction, resolutions, rows, transaction, cache);
         Audit(transaction, by, "ingest", document.Id, Summary(document, extraction));
         return written;
     }
@@ -124,13 +127,13 @@ public sealed partial class KnowledgeStore
     private static class Tables
     {
         public static readonly BulkTable Documents = new("documents",
-            "id", "title", "published", "published_precision", "source", "url", "format", "text", "ingested_at", "word_count", "beyond_bmp");
+            "seq", "id", "title", "published", "published_precision", "source", "url", "format", "text", "ingested_at", "word_count", "beyond_bmp");
 
         public static readonly BulkTable DocumentEntities = new("document_entities",
             "document_id", "entity_id", "evidence_start", "evidence_end", "component", "confidence", "day");
 
         public static readonly BulkTable Mentions = new("mentions",
-            "document_id", "entity_id", "span_start", "span_end", "surface", "evidence_start", "evidence_end", "component", "confidence", "status");
+            "document_seq", "entity_id", "span_start", "span_end", "surface", "evidence_start", "evidence_end", "component", "confidence", "status");
 
         public static readonly BulkTable Claims = new("claims",
             "id", "document_id", "speaker_id", "cue", "text", "content_start", "content_end", "evidence_start", "evidence_end", "component", "confidence", "status", "day");
@@ -148,18 +151,19 @@ public sealed partial class KnowledgeStore
         public static readonly BulkTable EventActors = new("event_actors", "document_id", "event_id", "entity_id", "position", "earliest_day", "latest_day");
 
         public static readonly BulkTable Quantities = new("quantities",
-            "id", "document_id", "value_text", "value", "unit", "surface", "approximate", "evidence_start", "evidence_end", "component", "confidence", "status");
+            "id", "document_seq", "value_text", "value", "unit", "surface", "approximate", "evidence_start", "evidence_end", "component", "confidence", "status");
 
         public static readonly BulkTable Properties = new("properties",
             "id", "document_id", "entity_id", "name", "value", "surface", "speaker_id", "as_of", "as_of_precision", "evidence_start", "evidence_end", "component", "confidence", "status", "day");
 
         public static readonly BulkTable Resolutions = new("entity_resolutions",
-            "document_id", "extracted_id", "name", "entity_id", "method", "score", "matched", "note");
+            "document_seq", "extracted_id", "name", "entity_id", "method", "score", "matched", "note");
     }
 
-    /// <summary>The document row itself; <paramref name="ingestedAt"/> is the stored timestamp text.</summary>
-    private static void AddDocument(Document document, string ingestedAt, RowBatch rows) =>
+    /// <summary>The document row itself, under <paramref name="seq"/>; <paramref name="ingestedAt"/> is the stored timestamp text.</summary>
+    private static void AddDocument(Document document, long seq, string ingestedAt, RowBatch rows) =>
         rows.Add(Tables.Documents,
+            seq,
             document.Id,
             document.Title,
             document.Published?.ToIso(),
@@ -194,7 +198,7 @@ public sealed partial class KnowledgeStore
     /// already is left out: merging it again would change nothing. Returns the entities with the keys they were
     /// indexed under.
     /// </summary>
-    private List<(Entity Entity, IReadOnlyList<EntityKey> Keys)> WriteExtraction(string id, string? day, DocumentExtraction extraction, IReadOnlyList<EntityResolution> resolutions, RowBatch rows, DbTransaction transaction, BatchCache? cache = null)
+    private List<(Entity Entity, IReadOnlyList<EntityKey> Keys)> WriteExtraction(DocumentKey document, string? day, DocumentExtraction extraction, IReadOnlyList<EntityResolution> resolutions, RowBatch rows, DbTransaction transaction, BatchCache? cache = null)
     {
         // A stored entity keeps its name and type; it only gains a registry link it lacked and the aliases
         // it had not been seen under.
@@ -215,21 +219,21 @@ public sealed partial class KnowledgeStore
 
         foreach (var e in extraction.Entities)
         {
-            rows.Add(Tables.DocumentEntities, id, e.Id, e.Evidence.Span.Start, e.Evidence.Span.End, e.Evidence.Component, e.Evidence.Confidence, day);
+            rows.Add(Tables.DocumentEntities, document.Id, e.Id, e.Evidence.Span.Start, e.Evidence.Span.End, e.Evidence.Component, e.Evidence.Confidence, day);
         }
 
         foreach (var m in extraction.Mentions)
         {
-            rows.Add(Tables.Mentions, id, m.EntityId, m.Span.Start, m.Span.End, m.Surface,
+            rows.Add(Tables.Mentions, document.Seq, m.EntityId, m.Span.Start, m.Span.End, m.Surface,
                 m.Evidence.Span.Start, m.Evidence.Span.End, m.Evidence.Component, m.Evidence.Confidence, StoredValues.Proposed);
         }
 
-        AddClaims(id, day, extraction.Claims, rows);
-        AddRelations(id, day, extraction.Relations, rows);
-        AddEvents(id, extraction.Events, rows);
-        AddQuantities(id, extraction.Quantities, rows);
-        AddProperties(id, day, extraction.Attributes, rows);
-        AddResolutions(id, resolutions, rows);
+        AddClaims(document.Id, day, extraction.Claims, rows);
+        AddRelations(document.Id, day, extraction.Relations, rows);
+        AddEvents(document.Id, extraction.Events, rows);
+        AddQuantities(document.Seq, extraction.Quantities, rows);
+        AddProperties(document.Id, day, extraction.Attributes, rows);
+        AddResolutions(document.Seq, resolutions, rows);
         return keyed;
     }
 
@@ -268,11 +272,11 @@ public sealed partial class KnowledgeStore
         static object?[] Days(Event e) => [StoredValues.Day(e.Date.Earliest), StoredValues.Day(e.Date.Latest)];
     }
 
-    private static void AddQuantities(string documentId, IReadOnlyList<Quantity> quantities, RowBatch rows)
+    private static void AddQuantities(long documentSeq, IReadOnlyList<Quantity> quantities, RowBatch rows)
     {
         foreach (var q in quantities)
         {
-            rows.Add(Tables.Quantities, q.Id, documentId, StoredValues.Decimal(q.Value), (double)q.Value, q.Unit, q.Surface, q.Approximate ? 1 : 0,
+            rows.Add(Tables.Quantities, q.Id, documentSeq, StoredValues.Decimal(q.Value), (double)q.Value, q.Unit, q.Surface, q.Approximate ? 1 : 0,
                 q.Evidence.Span.Start, q.Evidence.Span.End, q.Evidence.Component, q.Evidence.Confidence, StoredValues.Proposed);
         }
     }
@@ -287,11 +291,11 @@ public sealed partial class KnowledgeStore
         }
     }
 
-    private static void AddResolutions(string documentId, IEnumerable<EntityResolution> resolutions, RowBatch rows)
+    private static void AddResolutions(long documentSeq, IEnumerable<EntityResolution> resolutions, RowBatch rows)
     {
         foreach (var r in resolutions)
         {
-            rows.Add(Tables.Resolutions, documentId, r.ExtractedId, r.Name, r.EntityId, r.Method.ToString().ToLowerInvariant(), r.Score, r.Matched, r.Note);
+            rows.Add(Tables.Resolutions, documentSeq, r.ExtractedId, r.Name, r.EntityId, r.Method.ToString().ToLowerInvariant(), r.Score, r.Matched, r.Note);
         }
     }
 

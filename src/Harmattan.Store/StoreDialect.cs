@@ -116,6 +116,14 @@ internal abstract class StoreDialect
     /// <summary>A table's stored columns in definition order (a column the database computes is not one).</summary>
     public abstract IReadOnlyList<string> Columns(DbConnection connection, DbTransaction transaction, string table);
 
+    /// <summary>
+    /// The seq (documents' row id) the next document this write transaction stores takes. It is handed out before
+    /// the document's row is inserted, since the rows of its mentions, quantities and resolutions name it.
+    /// <paramref name="previous"/> is the seq this transaction handed out last (null for the first): the rows of
+    /// a batch are inserted only at its end.
+    /// </summary>
+    public abstract long NextDocumentSeq(DbConnection connection, DbTransaction transaction, long? previous);
+
     /// <summary>Writes rows (values in <paramref name="columns"/> order) into an empty table, as fast as the database allows.</summary>
     public abstract long InsertRows(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows);
 

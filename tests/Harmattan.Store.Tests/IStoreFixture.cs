@@ -30,6 +30,9 @@ public interface IStoreFixture : IDisposable
     /// </summary>
     string CreateVersion1Database(string entityId, string type, string name, params string[] aliases);
 
+    /// <summary>Runs SQL at the location behind the store's back (to leave what an older Harmattan left, say).</summary>
+    void Execute(string location, string sql);
+
     /// <summary>Rewrites the recorded schema version, as a newer Harmattan would have left it.</summary>
     void SetSchemaVersion(string location, int version);
 
@@ -47,8 +50,9 @@ public interface IStoreFixture : IDisposable
 
     /// <summary>
     /// <see cref="Contents"/> with each row's id (its seq, or SQLite's rowid) replaced by its position in the
-    /// table: two equal results mean the same rows in the same order, whatever numbers a sequence skipped
-    /// (PostgreSQL's take one for every row an insert attempts, kept or not).
+    /// table, and each reference to a document by its seq by the document's id: two equal results mean the same
+    /// rows in the same order, whatever numbers a sequence skipped (PostgreSQL's take one for every row an insert
+    /// attempts, kept or not; a document refused in a batch leaves its seq unused).
     /// </summary>
     IReadOnlyDictionary<string, IReadOnlyList<string>> RowsInOrder(string location, params string[] except);
 

@@ -140,7 +140,12 @@ public sealed class PostgresStoreFixture : IStoreFixture
         {
             var columns = Strings(connection, "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @p AND is_generated = 'NEVER' ORDER BY ordinal_position", table);
             var order = columns.Contains("seq") ? "seq" : columns[0];
-            var selected = columns.Select(c => inOrder && c == "seq" ? $"row_number() OVER (ORDER BY \"{order}\")" : $"\"{c}\"");
+            var selected = columns.Select(c => (inOrder, c) switch
+            {
+                (true, "seq") => $"row_number() OVER (ORDER BY \"{order}\")",
+                (true, "document_seq") => "(SELECT d.id FROM documents d WHERE d.seq = document_seq)",
+                _ => $"\"{c}\"",
+            });
             using var command = new NpgsqlCommand($"SELECT {string.Join(", ", selected)} FROM \"{table}\" ORDER BY \"{order}\"", connection);
             using var reader = command.ExecuteReader();
             var rows = new List<string>();
@@ -172,7 +177,7 @@ public sealed class PostgresStoreFixture : IStoreFixture
 
     private NpgsqlConnection Connect(string location) => PostgresServer.Connect(_databases[location]);
 
-    private void Execute(string location, string sql)
+    public void Execute(string location, string sql)
     {
         using var connection = Connect(location);
         Run(connection, null, sql);

@@ -28,7 +28,9 @@ public sealed class SqliteSpecificTests : IDisposable
 
         Assert.Equal(["claims_fts", "documents_fts"], IndexesWithPrefixes(location, without: true));
 
-        // What schema version 12 held: both indexes with prefix indexes of two and three letters, as version 1 made them.
+        // What schema version 12 held: both indexes with prefix indexes of two and three letters, as version 1 made them,
+        // and documents named by id.
+        _fixture.Execute(location, OlderSchemas.DocumentIdTables());
         using (var connection = SqliteStoreFixture.Connect(location))
         {
             using var command = connection.CreateCommand();

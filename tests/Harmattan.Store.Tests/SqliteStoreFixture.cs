@@ -86,6 +86,12 @@ public sealed class SqliteStoreFixture : IStoreFixture
 
     public string UnavailableLocation() => Path.Combine(_directory, "no-such-directory", "kb.db");
 
+    public void Execute(string location, string sql)
+    {
+        using var connection = Connect(location);
+        Execute(connection, sql);
+    }
+
     public void SetSchemaVersion(string location, int version)
     {
         using var connection = Connect(location);
@@ -121,6 +127,9 @@ public sealed class SqliteStoreFixture : IStoreFixture
     public IReadOnlyDictionary<string, IReadOnlyList<string>> RowsInOrder(string location, params string[] except) =>
         Read(location, except, inOrder: true);
 
+    /// <summary>A reference to a document by its seq, read as the document's id.</summary>
+    private const string DocumentBySeq = "(SELECT d.id FROM documents d WHERE d.seq = document_seq)";
+
     private static SortedDictionary<string, IReadOnlyList<string>> Read(string location, string[] except, bool inOrder)
     {
         using var connection = Connect(location);
@@ -133,7 +142,7 @@ public sealed class SqliteStoreFixture : IStoreFixture
             }
 
             var columns = inOrder
-                ? string.Join(", ", Strings(connection, $"SELECT name FROM pragma_table_info('{table}') WHERE name <> 'seq'").Select(c => $"\"{c}\""))
+                ? string.Join(", ", Strings(connection, $"SELECT name FROM pragma_table_info('{table}') WHERE name <> 'seq'").Select(c => c == "document_seq" ? DocumentBySeq : $"\"{c}\""))
                 : "*";
             using var command = connection.CreateCommand();
             command.CommandText = inOrder

@@ -81,6 +81,52 @@ public abstract partial class StoreContract<TFixture> : IDisposable
     }
 
     [Fact]
+    public void Mentions_quantities_and_resolutions_named_by_document_id_are_kept_when_migration_14_names_them_by_seq()
+    {
+        var location = Fixture.NewLocation();
+        var (gao, kidal) = (SahelReports.Gao(), SahelReports.Kidal());
+        EntityChange split;
+        IReadOnlyList<EntityResolution> resolutions;
+        long mentions;
+        using (var store = Fixture.Open(location))
+        {
+            store.Upsert(gao.Document, gao.Extraction);
+            store.Upsert(kidal.Document, kidal.Extraction);
+            split = store.SplitDocument("Ansar Dine", kidal.Id, "ibrahim");
+            resolutions = store.GetResolutions(kidal.Id);
+            mentions = store.GetStats().Mentions;
+        }
+
+        // What schema version 13 held: each of the three tables named its document by id.
+        Fixture.Execute(location, OlderSchemas.DocumentIdTables());
+        Fixture.SetSchemaVersion(location, 13);
+
+        using var migrated = Fixture.Open(location);
+
+        Assert.Equal(KnowledgeStore.LatestSchemaVersion, migrated.SchemaVersion);
+        Assert.Empty(migrated.CheckConsistency());
+        var stored = migrated.GetDocument(kidal.Id);
+        Assert.Equal(resolutions, migrated.GetResolutions(kidal.Id));
+        Assert.Equal(mentions, migrated.GetStats().Mentions);
+        Assert.Contains(stored.Extraction.Mentions, m => m.EntityId == split.OtherId);
+        AssertSameReport(gao, migrated.GetDocument(gao.Id));
+        Assert.NotEmpty(migrated.GetDocument(gao.Id).Extraction.Quantities);
+
+        // The split is undone row for row; a document stored or deleted afterwards keeps to its own rows.
+        migrated.UndoChange(split.Id, "ibrahim");
+        AssertSameReport(kidal, migrated.GetDocument(kidal.Id));
+        var later = new ReportBuilder("Timbuktu", "Fighters of Ansar Dine entered Timbuktu.");
+        later.Entity(EntityType.ArmedGroup, "Ansar Dine");
+        var report = later.Build();
+        migrated.Upsert(report.Document, report.Extraction);
+        Assert.Equal(SahelReports.AnsarDine, Assert.Single(migrated.GetResolutions(report.Id)).EntityId);
+        migrated.DeleteDocument(gao.Id);
+        AssertSameReport(kidal, migrated.GetDocument(kidal.Id));
+        Assert.Equal(resolutions.Count, migrated.GetResolutions(kidal.Id).Count);
+        Assert.Empty(migrated.CheckConsistency());
+    }
+
+    [Fact]
     public void Entities_stored_before_resolution_existed_get_lookup_keys_when_the_database_is_migrated()
     {
         var location = Fixture.CreateVersion1Database("ent_old_ansar", "ArmedGroup", "Ansar Dine", "Ansar Dine", "Ansar Eddine");

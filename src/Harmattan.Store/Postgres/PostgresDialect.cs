@@ -391,6 +391,10 @@ internal sealed partial class PostgresDialect : StoreDialect
     public override IReadOnlyList<string> Columns(DbConnection connection, DbTransaction transaction, string table) =>
         StoredColumns(connection, transaction, table).Select(c => c.Name).ToList();
 
+    /// <summary>The documents' identity sequence: concurrent writers never take the same seq.</summary>
+    public override long NextDocumentSeq(DbConnection connection, DbTransaction transaction, long? previous) =>
+        connection.ExecuteScalar<long>("SELECT nextval(pg_get_serial_sequence('documents', 'seq'))", transaction: transaction);
+
     /// <summary>Binary COPY, each value written as its column's type (a value SQLite kept in an ANY column becomes text).</summary>
     public override long InsertRows(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows)
     {

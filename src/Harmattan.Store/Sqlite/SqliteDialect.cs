@@ -162,6 +162,13 @@ internal sealed class SqliteDialect : StoreDialect
 
     /// <summary>One prepared INSERT, its parameters rebound for each row, in the caller's transaction.</summary>
     /// <summary>
+    /// One past the largest seq stored, as SQLite itself gives a row id; the write transaction holds the file's
+    /// write lock, so no other writer takes it meanwhile.
+    /// </summary>
+    public override long NextDocumentSeq(DbConnection connection, DbTransaction transaction, long? previous) =>
+        previous + 1 ?? connection.ExecuteScalar<long>("SELECT coalesce(max(seq), 0) + 1 FROM documents", transaction: transaction);
+
+    /// <summary>
     /// One statement prepared once and stepped for every row through SQLite's own interface: the ADO.NET
     /// command costs more per execution (a data reader, parameters found by name) than the insert itself.
     /// </summary>

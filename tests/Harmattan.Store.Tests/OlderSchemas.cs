@@ -1,0 +1,27 @@
+namespace Harmattan.Store.Tests;
+
+/// <summary>SQL that turns today's tables back into what an older schema version held, to test its migration.</summary>
+internal static class OlderSchemas
+{
+    /// <summary>
+    /// Before schema version 14, mentions, quantities and entity_resolutions named their document by id. The
+    /// same SQL on both backends; each row keeps its seq, which merges and splits record rows by.
+    /// </summary>
+    public static string DocumentIdTables() =>
+        string.Concat(VersionThirteenColumns.Select(t =>
+            $"""
+            CREATE TABLE {t.Table}_13 AS SELECT t.seq, d.id AS document_id, {string.Join(", ", t.Columns.Select(c => "t." + c))}
+                FROM {t.Table} t JOIN documents d ON d.seq = t.document_seq;
+            DROP TABLE {t.Table};
+            ALTER TABLE {t.Table}_13 RENAME TO {t.Table};
+
+            """));
+
+    /// <summary>The columns of the three tables besides seq and the document's.</summary>
+    private static readonly (string Table, string[] Columns)[] VersionThirteenColumns =
+    [
+        ("mentions", ["entity_id", "span_start", "span_end", "surface", "evidence_start", "evidence_end", "component", "confidence", "status"]),
+        ("quantities", ["id", "value_text", "value", "unit", "surface", "approximate", "evidence_start", "evidence_end", "component", "confidence", "status"]),
+        ("entity_resolutions", ["extracted_id", "name", "entity_id", "method", "score", "matched", "note"]),
+    ];
+}
