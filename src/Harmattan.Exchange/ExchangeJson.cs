@@ -26,6 +26,19 @@ internal static class ExchangeJson
 
     public static readonly JsonWriterOptions CompactWriter = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>
+    /// Hands what <paramref name="writer"/> holds to its stream once it holds 64 KB. A writer keeps everything
+    /// written until it is flushed: an export of a large knowledge base written in one go would be held whole
+    /// (and a buffer stops at 2 GB).
+    /// </summary>
+    public static void FlushWhenFull(Utf8JsonWriter writer)
+    {
+        if (writer.BytesPending >= 1 << 16)
+        {
+            writer.Flush();
+        }
+    }
+
     /// <summary>A STIX timestamp: UTC, milliseconds, Z.</summary>
     public static string Timestamp(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fff'Z'", CultureInfo.InvariantCulture);

@@ -57,6 +57,37 @@ public sealed class SampleKnowledge : IDisposable
         return buffer.ToArray();
     }
 
+    /// <summary>The sizes of the writes an export makes to its stream, in order.</summary>
+    public IReadOnlyList<int> ExportWrites(ExportFormat format)
+    {
+        using var stream = new RecordingStream();
+        new Exporter(Context).Write(format, ExportSelection.From(Store, null), stream);
+        return stream.Writes;
+    }
+
+    private sealed class RecordingStream : MemoryStream
+    {
+        public List<int> Writes { get; } = [];
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Writes.Add(count);
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Writes.Add(buffer.Length);
+            base.Write(buffer);
+        }
+
+        public override void WriteByte(byte value)
+        {
+            Writes.Add(1);
+            base.WriteByte(value);
+        }
+    }
+
     /// <summary>The stored text of a document, to check that evidence really comes from it.</summary>
     public string Text(string documentId) => Store.GetDocument(documentId).Document.Text;
 

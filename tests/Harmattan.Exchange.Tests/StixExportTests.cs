@@ -16,6 +16,17 @@ public sealed class StixExportTests(SampleKnowledge samples) : IClassFixture<Sam
     private static IEnumerable<JsonObject> Objects(JsonObject bundle) => bundle["objects"]!.AsArray().Select(o => o!.AsObject());
 
     [Fact]
+    public void The_bundle_reaches_its_stream_as_it_is_written_not_whole_at_the_end()
+    {
+        var writes = samples.ExportWrites(ExportFormat.Stix);
+        var total = writes.Sum();
+
+        Assert.True(total > 4 * 65_536, $"the sample bundle is {total} bytes: too small to show");
+        Assert.True(writes.Count >= total / (2 * 65_536), $"{writes.Count} writes for {total} bytes");
+        Assert.True(writes.Max() < total / 2, $"a write of {writes.Max()} bytes out of {total}");
+    }
+
+    [Fact]
     public void Every_object_and_the_bundle_validate_against_the_official_schemas()
     {
         var bundle = Bundle();

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using Harmattan.Exchange;
 
 namespace Harmattan.Cli.Commands;
@@ -40,9 +39,11 @@ internal static class ExportCommand
             var path = parse.GetValue(output);
             if (path is null)
             {
-                using var buffer = new MemoryStream();
-                new Exporter(context).Write(chosen, selection, buffer);
-                env.Output.Write(Encoding.UTF8.GetString(buffer.ToArray()));
+                using (var stdout = new BufferedStream(new TextWriterStream(env.Output), 1 << 16))
+                {
+                    new Exporter(context).Write(chosen, selection, stdout);
+                }
+
                 return HarmattanCli.Ok;
             }
 

@@ -94,5 +94,6 @@ public sealed class GeoJsonExporter(ExchangeContext context)
     {
         json.WriteEndObject();
         json.WriteEndObject();
+        ExchangeJson.FlushWhenFull(json);
     }
 }

@@ -35,18 +35,38 @@ public sealed class StixExporter(ExchangeContext context)
     /// <summary>Fixed, so the Harmattan identity object is byte-identical in every export.</summary>
     private const string HarmattanCreated = "2026-01-01T00:00:00.000Z";
 
+    /// <summary>
+    /// Writes the bundle object by object, flushing as it goes, so an export of any size never holds more than one
+    /// object's JSON. The bundle's id, a digest of every object id, comes after its objects.
+    /// </summary>
     public void Write(ExportSelection selection, Stream output)
     {
+        ArgumentNullException.ThrowIfNull(selection);
+        ArgumentNullException.ThrowIfNull(output);
         using var writer = new Utf8JsonWriter(output, ExchangeJson.IndentedWriter);
-        Build(selection).WriteTo(writer);
+        writer.WriteStartObject();
+        writer.WriteString("type", "bundle");
+        writer.WriteStartArray("objects");
+        var ids = new List<string>();
+        foreach (var stix in Objects(selection))
+        {
+            stix.WriteTo(writer);
+            ids.Add((string)stix["id"]!);
+            ExchangeJson.FlushWhenFull(writer);
+        }
+
+        writer.WriteEndArray();
+        ids.Sort(StringComparer.Ordinal);
+        writer.WriteString("id", StixIds.For("bundle", [.. ids]));
+        writer.WriteEndObject();
         writer.Flush();
         output.WriteByte((byte)'\n');
     }
 
-    public JsonObject Build(ExportSelection selection)
+    /// <summary>The bundle's objects in order: this system's identity, entities, relations, claims, events and their links, reports.</summary>
+    private IEnumerable<JsonObject> Objects(ExportSelection selection)
     {
-        ArgumentNullException.ThrowIfNull(selection);
-        var objects = new List<JsonObject> { HarmattanIdentity() };
+        yield return HarmattanIdentity();
         var stixIds = new Dictionary<string, string>(StringComparer.Ordinal);
         var byDocument = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         void Refer(string documentId, string stixId)
@@ -68,7 +88,7 @@ public sealed class StixExporter(ExchangeContext context)
             if (Entity(selection, entity, goals[entity.Id]) is { } stix)
             {
                 stixIds[entity.Id] = (string)stix["id"]!;
-                objects.Add(stix);
+                yield return stix;
                 foreach (var from in entity.From.Where(p => selection.DocumentById.ContainsKey(p.DocumentId)))
                 {
                     Refer(from.DocumentId, (string)stix["id"]!);
@@ -95,7 +115,7 @@ public sealed class StixExporter(ExchangeContext context)
                 stix["x_harmattan_role"] = relation.Role;
             }
 
-            objects.Add(stix);
+            yield return stix;
             Refer(relation.From.DocumentId, (string)stix["id"]!);
         }
 
@@ -121,7 +141,7 @@ public sealed class StixExporter(ExchangeContext context)
             stix["x_harmattan_speaker_ref"] = speaker;
             stix["x_harmattan_cue"] = claim.Cue;
             stix["x_harmattan_text"] = claim.Text;
-            objects.Add(stix);
+            yield return stix;
             Refer(claim.From.DocumentId, (string)stix["id"]!);
         }
 
@@ -129,7 +149,7 @@ public sealed class StixExporter(ExchangeContext context)
         {
             var stix = Incident(selection, e);
             var incident = (string)stix["id"]!;
-            objects.Add(stix);
+            yield return stix;
             Refer(e.From.DocumentId, incident);
             var links = e.PlaceIds.Select(id => (Id: id, Role: "place")).Concat(e.ActorIds.Select(id => (Id: id, Role: "actor")));
             foreach (var (entityId, role) in links.Distinct())
@@ -145,7 +165,7 @@ public sealed class StixExporter(ExchangeContext context)
                 link["target_ref"] = target;
                 link["description"] = $"{selection.EntityName(entityId)} is {(role == "place" ? "a place" : "an actor")} of the {EventLabel(e.Type)} of {e.Date.ToIso()}";
                 link["x_harmattan_role"] = role;
-                objects.Add(link);
+                yield return link;
                 Refer(e.From.DocumentId, (string)link["id"]!);
             }
         }
@@ -180,16 +200,8 @@ public sealed class StixExporter(ExchangeContext context)
                 report["description"] = "The document gave no date; published is the day it was ingested.";
             }
 
-            objects.Add(report);
+            yield return report;
         }
-
-        var ids = objects.Select(o => (string)o["id"]!).ToList();
-        return new JsonObject
-        {
-            ["type"] = "bundle",
-            ["id"] = StixIds.For("bundle", [.. ids.Order(StringComparer.Ordinal)]),
-            ["objects"] = new JsonArray([.. objects]),
-        };
     }
 
     private JsonObject? Entity(ExportSelection selection, KnowledgeEntity entity, IEnumerable<KnowledgeProperty> goals)

@@ -1,4 +1,6 @@
 using Harmattan.Exchange;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Harmattan.Knowledge;
 using Harmattan.Store;
 
@@ -21,14 +23,28 @@ internal static class ExportEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static Microsoft.AspNetCore.Http.HttpResults.FileStreamHttpResult Export(KnowledgeStore store, ExchangeContext context, string? format, string? since, string? until, string? actor, string? place)
+    /// <remarks>
+    /// The export is written to the response as it is made, never held whole (a STIX bundle of 20,000 reports is
+    /// several gigabytes). The exporters write synchronously, which Kestrel refuses by default: this endpoint allows
+    /// it for its own response, through a 64 KB buffer, and so holds one thread per export in progress. A client that
+    /// goes away stops the export at its next write.
+    /// </remarks>
+    private static PushStreamHttpResult Export(HttpContext http, KnowledgeStore store, ExchangeContext context, string? format, string? since, string? until, string? actor, string? place)
     {
         var chosen = ExportFormat.Parse(Query.Required(format, "format"), "format");
         var filter = new ExportFilter(Query.Period(since, until), Query.Entity(store, actor), Query.Entity(store, place));
         var selection = ExportSelection.From(store, filter);
-        var buffer = new MemoryStream();
-        new Exporter(context).Write(chosen, selection, buffer);
-        buffer.Position = 0;
-        return TypedResults.File(buffer, chosen.ContentType, chosen.FileName);
+        return TypedResults.Stream(
+            body =>
+            {
+                http.Features.GetRequiredFeature<IHttpBodyControlFeature>().AllowSynchronousIO = true;
+                // Not disposed: that would close the response's own stream.
+                var buffered = new BufferedStream(body, 1 << 16);
+                new Exporter(context).Write(chosen, selection, buffered);
+                buffered.Flush();
+                return Task.CompletedTask;
+            },
+            chosen.ContentType,
+            chosen.FileName);
     }
 }
