@@ -106,13 +106,19 @@ public sealed class ExportSelection
     /// <summary>Coordinates the knowledge base itself holds for places (from imported events), by entity id.</summary>
     public IReadOnlyDictionary<string, GeoPoint> Coordinates { get; }
 
-    /// <summary>Reads the store once and selects what the filter admits.</summary>
+    /// <summary>
+    /// Reads the store once and selects what the filter admits. An actor or a place reads only the documents that
+    /// name it: no fact of another document could take part.
+    /// </summary>
     public static ExportSelection From(KnowledgeStore store, ExportFilter? filter = null)
     {
         ArgumentNullException.ThrowIfNull(store);
+        filter ??= ExportFilter.All;
         var coordinates = store.PlaceCoordinates()
             .ToDictionary(c => c.EntityId, c => new GeoPoint(c.Lat, c.Lon, c.Source), StringComparer.Ordinal);
-        return new ExportSelection(store.ReadSnapshot(), coordinates, d => !string.Equals(d.Format, AcledFormat, StringComparison.Ordinal), filter ?? ExportFilter.All);
+        var naming = new[] { filter.Actor?.Id, filter.Place?.Id }.OfType<string>().ToList();
+        var snapshot = store.ReadSnapshot(naming.Count == 0 ? null : naming);
+        return new ExportSelection(snapshot, coordinates, d => !string.Equals(d.Format, AcledFormat, StringComparison.Ordinal), filter);
     }
 
     /// <summary>A selection over a snapshot already read (tests, briefings that read once).</summary>

@@ -15,6 +15,42 @@ public sealed class FormatExportTests(SampleKnowledge samples) : IClassFixture<S
     private static readonly XNamespace G = "http://graphml.graphdrawing.org/xmlns";
 
     [Fact]
+    public void An_actor_or_place_selection_that_reads_only_the_documents_naming_it_writes_what_a_filter_over_everything_writes()
+    {
+        var coordinates = samples.Store.PlaceCoordinates()
+            .ToDictionary(c => c.EntityId, c => new GeoPoint(c.Lat, c.Lon, c.Source), StringComparer.Ordinal);
+        var entities = samples.Snapshot.Entities.Select(e => new EntityRef(e.Id, e.Name, e.Type)).ToList();
+        var places = entities.Where(e => e.Type is EntityType.Place or EntityType.Country).ToList();
+        var filters = entities.Select(e => new ExportFilter(Actor: e))
+            .Concat(places.Select(p => new ExportFilter(Place: p)))
+            .Concat(places.Take(3).SelectMany(p => entities.Take(20).Select(a => new ExportFilter(new DatePeriod(PartialDate.Parse("2012")), a, p))))
+            .ToList();
+        Assert.True(filters.Count > 100, $"{filters.Count} filters");
+
+        var written = 0;
+        foreach (var filter in filters)
+        {
+            var everything = ExportSelection.From(samples.Snapshot, coordinates, filter);
+            var read = ExportSelection.From(samples.Store, filter);
+            foreach (var format in new[] { ExportFormat.JsonLines, ExportFormat.Stix })
+            {
+                Assert.Equal(Write(format, everything), Write(format, read));
+            }
+
+            written += read.Relations.Count + read.Events.Count + read.Claims.Count;
+        }
+
+        Assert.True(written > 300, $"{written} facts selected in all");
+
+        byte[] Write(ExportFormat format, ExportSelection selection)
+        {
+            using var buffer = new MemoryStream();
+            new Exporter(samples.Context).Write(format, selection, buffer);
+            return buffer.ToArray();
+        }
+    }
+
+    [Fact]
     public void GraphMl_reads_back_node_for_node_and_edge_for_edge()
     {
         var xml = XDocument.Parse(Encoding.UTF8.GetString(samples.Export(ExportFormat.GraphMl)));
