@@ -88,22 +88,26 @@ public sealed partial class KnowledgeStore : IDisposable
     /// </summary>
     /// <param name="location">An SQLite file (its directory must exist) or a PostgreSQL database.</param>
     /// <param name="clock">Stamps <c>ingested_at</c>; the system clock unless a test supplies one.</param>
-    public static KnowledgeStore Open(string location, TimeProvider? clock = null)
+    /// <param name="migrating">
+    /// Told before an existing knowledge base is migrated (not when one is created), in the migration's
+    /// transaction: the caller may say that it can take a while.
+    /// </param>
+    public static KnowledgeStore Open(string location, TimeProvider? clock = null, Action<SchemaMigration>? migrating = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(location);
         var parsed = StoreLocation.Parse(location);
-        return Open(parsed, clock ?? TimeProvider.System);
+        return Open(parsed, clock ?? TimeProvider.System, migrating);
     }
 
-    internal static KnowledgeStore Open(StoreLocation location, TimeProvider clock) =>
-        location.Backend == StoreBackend.Postgres ? OpenPostgres(location, clock) : OpenSqlite(location, clock);
+    internal static KnowledgeStore Open(StoreLocation location, TimeProvider clock, Action<SchemaMigration>? migrating = null) =>
+        location.Backend == StoreBackend.Postgres ? OpenPostgres(location, clock, migrating) : OpenSqlite(location, clock, migrating);
 
-    private static KnowledgeStore OpenSqlite(StoreLocation location, TimeProvider clock)
+    private static KnowledgeStore OpenSqlite(StoreLocation location, TimeProvider clock, Action<SchemaMigration>? migrating)
     {
         var connection = SqliteDatabase.Open(location.Target);
         try
         {
-            var version = SqliteMigrator.Migrate(connection.Inner, location.Target, out var previous);
+            var version = SqliteMigrator.Migrate(connection.Inner, location.Target, Starting(location, migrating), out var previous);
             if (previous is > 0 and < 2)
             {
                 // Entities stored before version 2 have no lookup keys; they are computed in C#, not SQL.
@@ -124,12 +128,16 @@ public sealed partial class KnowledgeStore : IDisposable
         }
     }
 
-    private static KnowledgeStore OpenPostgres(StoreLocation location, TimeProvider clock)
+    /// <summary>What a migrator calls with the version it found, when it is about to migrate an existing knowledge base.</summary>
+    private static Action<int>? Starting(StoreLocation location, Action<SchemaMigration>? migrating) =>
+        migrating is null ? null : from => migrating(new SchemaMigration(location.Display, from, LatestSchemaVersion));
+
+    private static KnowledgeStore OpenPostgres(StoreLocation location, TimeProvider clock, Action<SchemaMigration>? migrating)
     {
         var connection = PostgresDatabase.Open(location);
         try
         {
-            var version = PostgresMigrator.Migrate(connection, location.Display, out var previous);
+            var version = PostgresMigrator.Migrate(connection, location.Display, Starting(location, migrating), out var previous);
             var dialect = PostgresDialect.For(connection);
             if (previous is > 0 and < 2)
             {

@@ -22,6 +22,39 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void A_verb_that_migrates_the_knowledge_base_says_so_first_and_only_then()
+    {
+        Assert.Equal(0, Run("ingest", TempFolder.SampleReports).ExitCode);
+        var before = Counts(Run("stats", "--json").Output);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_dir.Path, "harmattan.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = Harmattan.Store.Tests.OlderSchemas.DocumentIdTables()
+                + "UPDATE harmattan_meta SET value = '13' WHERE key = 'schema_version'; PRAGMA user_version = 13;";
+            command.ExecuteNonQuery();
+        }
+
+        var migrated = Run("stats", "--json");
+
+        Assert.Equal(0, migrated.ExitCode);
+        Assert.StartsWith("harmattan: migrating ", migrated.Error, StringComparison.Ordinal);
+        Assert.Contains("harmattan.db from schema version 13 to 14;", migrated.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Counts(migrated.Output));
+        var again = Run("stats", "--json");
+        Assert.Equal("", again.Error);
+        Assert.Equal(before, Counts(again.Output));
+
+        // The migrated file keeps the pages it freed, so its size is not compared.
+        static string Counts(string stats)
+        {
+            var json = System.Text.Json.Nodes.JsonNode.Parse(stats)!.AsObject();
+            json.Remove("size_bytes");
+            return json.ToJsonString();
+        }
+    }
+
+    [Fact]
     public void Ingesting_the_samples_twice_adds_then_reports_unchanged()
     {
         var first = Run("ingest", TempFolder.SampleReports);

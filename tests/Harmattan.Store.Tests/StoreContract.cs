@@ -100,8 +100,17 @@ public abstract partial class StoreContract<TFixture> : IDisposable
         // What schema version 13 held: each of the three tables named its document by id.
         Fixture.Execute(location, OlderSchemas.DocumentIdTables());
         Fixture.SetSchemaVersion(location, 13);
+        var told = new List<SchemaMigration>();
 
-        using var migrated = Fixture.Open(location);
+        using var migrated = KnowledgeStore.Open(location, migrating: told.Add);
+
+        var migration = Assert.Single(told);
+        Assert.Equal((13, KnowledgeStore.LatestSchemaVersion), (migration.From, migration.To));
+        using (KnowledgeStore.Open(location, migrating: told.Add))
+        using (KnowledgeStore.Open(Fixture.NewLocation(), migrating: told.Add))
+        {
+            Assert.Single(told); // neither a migrated knowledge base nor a new one is migrated
+        }
 
         Assert.Equal(KnowledgeStore.LatestSchemaVersion, migrated.SchemaVersion);
         Assert.Empty(migrated.CheckConsistency());

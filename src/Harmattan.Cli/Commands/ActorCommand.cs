@@ -50,7 +50,7 @@ internal static class ActorCommand
                 throw HarmattanError.BadArgument.At("--offset", "pages through one section: give --section too");
             }
 
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             if (!QueryOptions.TryResolve(store, parse.GetValue(name)!, env, out var entity))
             {
                 return HarmattanCli.SomeInputsFailed;

@@ -25,7 +25,7 @@ internal static class AuditCommand
         command.SetAction(parse =>
         {
             var filter = new AuditFilter(ParseSince(parse.GetValue(since)), parse.GetValue(action), parse.GetValue(by));
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             if (parse.GetValue(json))
             {
                 for (var offset = 0; ; offset += Page)

@@ -42,7 +42,7 @@ internal static class BriefCommand
             }
 
             var data = Workspace.Data(parse);
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             if (!QueryOptions.TryResolveOptional(store, parse.GetValue(actor), env, out var who)
                 || !QueryOptions.TryResolveOptional(store, parse.GetValue(place), env, out var where))
             {

@@ -10,7 +10,7 @@ internal static class CheckCommand
         var command = new Command("check", "Check the knowledge base is consistent: database integrity, references, full-text indexes.");
         command.SetAction(parse =>
         {
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             var problems = store.CheckConsistency();
             foreach (var problem in problems)
             {

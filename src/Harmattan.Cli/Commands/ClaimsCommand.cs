@@ -19,7 +19,7 @@ internal static class ClaimsCommand
         command.SetAction(parse =>
         {
             var period = QueryOptions.Period(parse, since, until);
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             if (!QueryOptions.TryResolveOptional(store, parse.GetValue(speaker), env, out var who)
                 || !QueryOptions.TryResolveOptional(store, parse.GetValue(about), env, out var subject))
             {

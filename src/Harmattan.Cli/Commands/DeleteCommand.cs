@@ -26,7 +26,7 @@ internal static class DeleteCommand
         };
         command.SetAction(parse =>
         {
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             // Every id is checked before anything is deleted: a typo in the third deletes none.
             var targets = (parse.GetValue(documents) ?? []).Select(id => store.GetDocument(id).Document).DistinctBy(d => d.Id).ToList();
             if (!parse.GetValue(yes) && !Confirmed(env, targets))

@@ -56,7 +56,7 @@ internal static class DisputesCommand
             var finder = new DisputeFinder(
                 StanceLexicon.Load(Workspace.Data(parse)),
                 new DisputeOptions(parse.GetValue(window), parse.GetValue(tolerance)));
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             if (!QueryOptions.TryResolveOptional(store, parse.GetValue(actor), env, out var subject))
             {
                 return HarmattanCli.SomeInputsFailed;

@@ -15,7 +15,7 @@ internal static class DocsCommand
         var command = new Command("docs", "List the stored documents, newest first.") { json, limit, offset };
         command.SetAction(parse =>
         {
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             var docs = store.ListDocuments(parse.GetValue(limit), parse.GetValue(offset));
             if (parse.GetValue(json))
             {

@@ -16,7 +16,7 @@ internal static class EntityLogCommand
         var command = new Command("entity-log", "List merges and splits of entities, newest first.") { entity, json, limit };
         command.SetAction(parse =>
         {
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             var changes = store.ListChanges(parse.GetValue(entity), parse.GetValue(limit));
             if (parse.GetValue(json))
             {

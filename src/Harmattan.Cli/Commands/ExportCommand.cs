@@ -28,7 +28,7 @@ internal static class ExportCommand
             var chosen = ExportFormat.Parse(parse.GetValue(format), "--format");
             var period = QueryOptions.Period(parse, since, until);
             var context = ExchangeContext.Load(Workspace.Data(parse));
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             if (!QueryOptions.TryResolveOptional(store, parse.GetValue(actor), env, out var who)
                 || !QueryOptions.TryResolveOptional(store, parse.GetValue(place), env, out var where))
             {

@@ -28,7 +28,7 @@ internal static class ImportCommand
             }
 
             var importer = new Importer(ExchangeContext.Load(Workspace.Data(parse)));
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             var failed = false;
             foreach (var path in parse.GetValue(files)!)
             {

@@ -54,7 +54,7 @@ internal static class IngestCommand
                 throw HarmattanError.BadArgument.At("--title/--url", $"these describe one document, but {inputs.Count} inputs were given");
             }
 
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             var ingestor = new Ingestor(Workspace.Reader(), Workspace.Pipeline(parse), store, EntityChangeOutput.DefaultAnalyst());
             var clock = Stopwatch.StartNew();
             var results = parse.GetValue(json) || !env.Interactive

@@ -11,7 +11,7 @@ internal static class InitCommand
         var command = new Command("init", "Create the knowledge base (or migrate it to the current schema).");
         command.SetAction(parse =>
         {
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             env.Output.WriteLine($"{store.Location}: Harmattan knowledge base, schema version {store.SchemaVersion}");
             return HarmattanCli.Ok;
         });

@@ -17,7 +17,7 @@ internal static class MergeCommand
         var command = new Command("merge", "Merge entity B into entity A (same type only); undo with 'split'.") { kept, absorbed, by, expect, expectAbsorbed, json };
         command.SetAction(parse =>
         {
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             var change = store.MergeEntities(parse.GetValue(kept)!, parse.GetValue(absorbed)!, parse.GetValue(by)!, parse.GetValue(expect), parse.GetValue(expectAbsorbed));
             if (parse.GetValue(json))
             {

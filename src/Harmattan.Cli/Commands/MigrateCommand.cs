@@ -30,8 +30,8 @@ internal static class MigrateCommand
         var command = new Command("migrate", "Copy a knowledge base to another location or backend (SQLite <-> PostgreSQL), row for row.") { from, to };
         command.SetAction(parse =>
         {
-            using var source = KnowledgeStore.Open(parse.GetValue(from)!);
-            using var target = KnowledgeStore.Open(parse.GetValue(to)!);
+            using var source = KnowledgeStore.Open(parse.GetValue(from)!, migrating: m => Workspace.Migrating(m, env));
+            using var target = KnowledgeStore.Open(parse.GetValue(to)!, migrating: m => Workspace.Migrating(m, env));
             var copied = source.CopyTo(target);
             foreach (var table in copied)
             {

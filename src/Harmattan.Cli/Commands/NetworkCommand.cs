@@ -66,7 +66,7 @@ internal static class NetworkCommand
                 .ToList();
             var period = QueryOptions.Period(parse, since, until);
 
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             if (!QueryOptions.TryResolveOptional(store, parse.GetValue(around), env, out var centre))
             {
                 return HarmattanCli.SomeInputsFailed;

@@ -18,7 +18,7 @@ internal static class PlacesCommand
         {
             var data = Workspace.Data(parse);
             var locator = new PlaceLocator(ActorRegistry.Load(data, Schema.Load(data)), Gazetteer.Load(data));
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             var places = locator.Locate(store.Places());
             if (parse.GetValue(json))
             {

@@ -27,7 +27,7 @@ internal static class ReextractCommand
                 throw HarmattanError.BadArgument.At("DOC", "name the documents to re-extract, or give --all (not both)");
             }
 
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             if (parse.GetValue(all))
             {
                 ids = [.. store.ListDocuments(int.MaxValue).Select(d => d.Id)];

@@ -14,7 +14,7 @@ internal static class ResolutionsCommand
         var command = new Command("resolutions", "Show how a document's entities were linked to the knowledge base (registry, alias, acronym, surname, fuzzy, new).") { id, json };
         command.SetAction(parse =>
         {
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             var resolutions = store.GetResolutions(parse.GetValue(id)!);
             if (parse.GetValue(json))
             {

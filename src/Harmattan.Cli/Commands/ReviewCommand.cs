@@ -37,7 +37,7 @@ internal static class ReviewCommand
         var command = new Command("queue", "Facts waiting for review, least confident first.") { kind, document, status, limit, offset, json };
         command.SetAction(parse =>
         {
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             var filter = new ReviewQueueFilter(ParseKind(parse.GetValue(kind)), parse.GetValue(document), ParseStatus(parse.GetValue(status)!, "--status"));
             var (items, total) = store.ReviewQueue(filter, Math.Max(0, parse.GetValue(offset)), Math.Clamp(parse.GetValue(limit), 1, 500));
             if (parse.GetValue(json))
@@ -82,7 +82,7 @@ internal static class ReviewCommand
 
         command.SetAction(parse =>
         {
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             var schema = Schema.Load(Workspace.Data(parse));
             var changes = action == ReviewAction.Correct ? Changes(parse.GetValue(set) ?? []) : null;
             var expected = ReviewNames.Status(parse.GetValue(expect), "--expect");
@@ -112,7 +112,7 @@ internal static class ReviewCommand
         var command = new Command("log", "Recorded reviews, newest first, with who and when.") { kind, document, fact, limit, json };
         command.SetAction(parse =>
         {
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             var (reviews, total) = store.ListReviews(
                 new ReviewLogFilter(ParseKind(parse.GetValue(kind)), parse.GetValue(document), parse.GetValue(fact)), 0, Math.Clamp(parse.GetValue(limit), 1, 500));
             if (parse.GetValue(json))
@@ -140,7 +140,7 @@ internal static class ReviewCommand
         var command = new Command("undo", "Undo a review: the fact gets back its status and fields.") { id, by, json };
         command.SetAction(parse =>
         {
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             var review = store.UndoReview(parse.GetValue(id)!, parse.GetValue(by)!);
             if (parse.GetValue(json))
             {

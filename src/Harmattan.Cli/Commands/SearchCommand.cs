@@ -21,7 +21,7 @@ internal static class SearchCommand
         var command = new Command("search", "Search documents and claims.") { query, json, limit };
         command.SetAction(parse =>
         {
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             var text = string.Join(' ', parse.GetValue(query)!);
             var hits = store.Search(text, parse.GetValue(limit));
             if (parse.GetValue(json))

@@ -59,7 +59,7 @@ internal static class ServeCommand
             var database = Workspace.Location(parse);
             string shown;
             bool anonymous;
-            using (var store = Workspace.OpenStore(parse))
+            using (var store = Workspace.OpenStore(parse, env))
             {
                 shown = store.Location;
                 anonymous = !store.HasUsers();

@@ -16,7 +16,7 @@ internal static class ShowCommand
         var command = new Command("show", "Show a document with its entities, claims, events, relations, quantities and attributes.") { id, json, withText };
         command.SetAction(parse =>
         {
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             var stored = store.GetDocument(parse.GetValue(id)!);
             var doc = stored.Document;
             var x = stored.Extraction;

@@ -29,7 +29,7 @@ internal static class SplitCommand
                 throw HarmattanError.BadArgument.At("--expect", "applies to a split by --document; an undo is refused anyway when a later change is in force");
             }
 
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             var who = parse.GetValue(by)!;
             var change = parse.GetValue(document) is { } doc
                 ? store.SplitDocument(parse.GetValue(target)!, doc, who, expected)

@@ -14,7 +14,7 @@ internal static class StatsCommand
         var command = new Command("stats", "Count what the knowledge base holds.") { json };
         command.SetAction(parse =>
         {
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             var stats = store.GetStats();
             if (parse.GetValue(json))
             {

@@ -35,7 +35,7 @@ internal static class TimelineCommand
                 throw HarmattanError.BadArgument.At("--offset", "must be 0 or more");
             }
 
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             if (!QueryOptions.TryResolveOptional(store, parse.GetValue(actor), env, out var who)
                 || !QueryOptions.TryResolveOptional(store, parse.GetValue(place), env, out var where))
             {

@@ -29,7 +29,7 @@ internal static class TokensCommand
         var command = new Command("issue", "Issue a token for a user and print its secret, once: it cannot be shown again.") { user, name, by, json };
         command.SetAction(parse =>
         {
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             var issued = store.IssueToken(parse.GetValue(user)!, parse.GetValue(name), parse.GetValue(by));
             if (parse.GetValue(json))
             {
@@ -53,7 +53,7 @@ internal static class TokensCommand
         var command = new Command("list", "List tokens (never their secrets), revoked ones included.") { user, json };
         command.SetAction(parse =>
         {
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             var tokens = store.ListTokens(parse.GetValue(user));
             if (parse.GetValue(json))
             {
@@ -84,7 +84,7 @@ internal static class TokensCommand
         var command = new Command("revoke", "Revoke a token: its secret is refused from now on.") { id, by };
         command.SetAction(parse =>
         {
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             var token = store.RevokeToken(parse.GetValue(id)!, parse.GetValue(by));
             env.Output.WriteLine($"revoked {token.Id} of {token.User}");
             return HarmattanCli.Ok;

@@ -38,7 +38,7 @@ internal static class UsersCommand
         command.SetAction(parse =>
         {
             var parsedRole = KnowledgeStore.ParseRole(parse.GetValue(role)!);
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             var user = store.AddUser(parse.GetValue(name)!, parsedRole, parse.GetValue(by));
             if (parse.GetValue(json))
             {
@@ -60,7 +60,7 @@ internal static class UsersCommand
         var command = new Command("list", "List users, disabled ones included.") { json };
         command.SetAction(parse =>
         {
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             var users = store.ListUsers();
             if (parse.GetValue(json))
             {
@@ -90,7 +90,7 @@ internal static class UsersCommand
         var command = new Command("disable", "Disable a user: every token of theirs is refused from now on.") { name, by };
         command.SetAction(parse =>
         {
-            using var store = Workspace.OpenStore(parse);
+            using var store = Workspace.OpenStore(parse, env);
             var user = store.DisableUser(parse.GetValue(name)!, parse.GetValue(by));
             env.Output.WriteLine($"disabled {user.Name} (by {user.DisabledBy} at {Time(user.DisabledAt!.Value)})");
             return HarmattanCli.Ok;

@@ -27,7 +27,7 @@ internal static class PostgresMigrator
     /// <see cref="MigrationScripts.LatestVersion"/>. Returns the version it is at afterwards.
     /// </summary>
     /// <remarks><paramref name="previous"/> is the version the database was at before (0 when new).</remarks>
-    public static int Migrate(NpgsqlConnection connection, string display, out int previous)
+    public static int Migrate(NpgsqlConnection connection, string display, Action<int>? starting, out int previous)
     {
         // Look before writing anything: a foreign or newer database must be left as it is.
         var version = ReadVersion(connection, transaction: null, display);
@@ -45,6 +45,11 @@ internal static class PostgresMigrator
         connection.Execute("SELECT pg_advisory_xact_lock(@Key)", new { Key = LockKey }, transaction, commandTimeout: NoTimeLimit);
         version = ReadVersion(connection, transaction, display);
         previous = version;
+        if (version > 0 && version < MigrationScripts.LatestVersion)
+        {
+            starting?.Invoke(version);
+        }
+
         foreach (var migration in Migrations.Where(m => m.Version > version))
         {
             connection.Execute(migration.Sql, transaction: transaction, commandTimeout: NoTimeLimit);

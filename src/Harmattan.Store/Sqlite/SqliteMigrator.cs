@@ -20,8 +20,11 @@ internal static class SqliteMigrator
     /// Checks that the open database is empty or Harmattan's and not newer than this code, then brings
     /// it to <see cref="LatestVersion"/>. Returns the version it is at afterwards.
     /// </summary>
-    /// <remarks><paramref name="previous"/> is the version the database was at before (0 when new).</remarks>
-    public static int Migrate(SqliteConnection connection, string path, out int previous)
+    /// <remarks>
+    /// <paramref name="previous"/> is the version the database was at before (0 when new); <paramref name="starting"/>
+    /// is told that version before an existing database is migrated.
+    /// </remarks>
+    public static int Migrate(SqliteConnection connection, string path, Action<int>? starting, out int previous)
     {
         // Look before writing anything: a foreign or newer file must be left byte-identical.
         var version = ReadVersion(connection, transaction: null, path);
@@ -38,6 +41,11 @@ internal static class SqliteMigrator
         using var transaction = connection.BeginTransaction();
         version = ReadVersion(connection, transaction, path);
         previous = version;
+        if (version > 0 && version < LatestVersion)
+        {
+            starting?.Invoke(version);
+        }
+
         foreach (var migration in Migrations.Where(m => m.Version > version))
         {
             connection.Execute(migration.Sql, transaction: transaction);
