@@ -7,36 +7,32 @@ public sealed partial class KnowledgeStore
 {
     /// <summary>
     /// The facts waiting for an analyst (status proposed unless the filter says otherwise), least confident
-    /// first so the doubtful ones come up before the sure ones; then by document and extraction order. An
-    /// entity's confidence is the best any document gave it. Returns one page and how many there are in all.
+    /// first so the doubtful ones come up before the sure ones; among equals, entities, claims, relations, events
+    /// and attributes in that order, each in the order stored. An entity's confidence is the best any document
+    /// gave it. Returns one page and how many there are in all.
     /// </summary>
+    /// <remarks>
+    /// A page reads what it shows, not the queue: each kind gives its first <c>offset + limit</c> facts in that
+    /// order straight from an index (migration 15: the by-status indexes end with the row id, and an entity's
+    /// best confidence is one probe of <c>document_entities_by_entity_confidence</c>), and the page is taken from
+    /// those. The total counts each kind through the same indexes. Extractors give a handful of confidences, so
+    /// ordering ties by document, as the queue once did, meant sorting every proposed fact of a knowledge base
+    /// for each page (1 s at 20,000 reports).
+    /// </remarks>
     public (IReadOnlyList<ReviewItem> Items, int Total) ReviewQueue(ReviewQueueFilter? filter = null, int offset = 0, int limit = 50)
     {
         filter ??= new ReviewQueueFilter();
         using var transaction = BeginRead();
         var documentId = filter.Document is null ? null : ResolveId(filter.Document.Trim().ToLowerInvariant(), transaction);
-        var parts = new List<string>();
-        foreach (var kind in Enum.GetValues<FactKind>().Where(k => filter.Kind is null || filter.Kind == k))
-        {
-            parts.Add(kind == FactKind.Entity
-                ? """
-                  SELECT 'entity' AS kind, NULL AS document_id, e.id AS fact_id,
-                         coalesce((SELECT max(d.confidence) FROM document_entities d WHERE d.entity_id = e.id), 1.0) AS confidence, 0 AS seq
-                  FROM entities e
-                  WHERE e.status = @Status
-                    AND (@DocumentId IS NULL OR e.id IN (SELECT entity_id FROM document_entities WHERE document_id = @DocumentId))
-                  """
-                : $"""
-                  SELECT '{Kind(kind)}' AS kind, document_id, id AS fact_id, confidence, seq FROM {TableOf(kind)}
-                  WHERE status = @Status AND (@DocumentId IS NULL OR document_id = @DocumentId)
-                  """);
-        }
-
-        var union = string.Join("\nUNION ALL\n", parts);
-        var args = new { Status = Status(filter.Status), DocumentId = documentId, Offset = offset, Limit = limit };
-        var total = _connection.ExecuteScalar<long>($"SELECT count(*) FROM ({union}) AS queue", args, transaction);
+        var kinds = Enum.GetValues<FactKind>().Where(k => filter.Kind is null || filter.Kind == k).ToList();
+        var args = new { Status = Status(filter.Status), DocumentId = documentId, Offset = offset, Limit = limit, Take = offset + limit };
+        var total = kinds.Sum(kind => _connection.ExecuteScalar<long>($"SELECT count(*) FROM ({Waiting(kind, documentId)}) AS waiting", args, transaction));
+        var firsts = kinds.Select(kind => $"SELECT * FROM ({Waiting(kind, documentId)} ORDER BY confidence, seq LIMIT @Take) AS {Kind(kind)}");
         var page = _connection.Query<(string Kind, string? DocumentId, string FactId, double Confidence)>(
-                $"SELECT kind, document_id, fact_id, confidence FROM ({union}) AS queue ORDER BY confidence, document_id NULLS FIRST, kind, seq, fact_id LIMIT @Limit OFFSET @Offset",
+                $"""
+                SELECT kind, document_id, fact_id, confidence FROM ({string.Join("\nUNION ALL\n", firsts)}) AS queue
+                ORDER BY confidence, rank, seq LIMIT @Limit OFFSET @Offset
+                """,
                 args,
                 transaction)
             .ToList();
@@ -44,6 +40,23 @@ public sealed partial class KnowledgeStore
         var items = page.Select(p => ReviewItemOf(reader, ParseKind(p.Kind), p.DocumentId, p.FactId, p.Confidence)).ToList();
         return (items, (int)total);
     }
+
+    /// <summary>
+    /// The facts of one kind with the filter's status (<c>@Status</c>), of one document when <paramref name="documentId"/>
+    /// is given (<c>@DocumentId</c>): kind, rank (the kind's place among equals), document_id, fact_id, confidence, seq.
+    /// </summary>
+    private string Waiting(FactKind kind, string? documentId) =>
+        kind == FactKind.Entity
+            ? $"""
+              SELECT 'entity' AS kind, {(int)kind} AS rank, NULL AS document_id, e.id AS fact_id,
+                     coalesce((SELECT max(d.confidence) FROM document_entities d WHERE d.entity_id = e.id), 1.0) AS confidence, e.{_dialect.RowId} AS seq
+              FROM entities e
+              WHERE e.status = @Status{(documentId is null ? "" : " AND e.id IN (SELECT entity_id FROM document_entities WHERE document_id = @DocumentId)")}
+              """
+            : $"""
+              SELECT '{Kind(kind)}' AS kind, {(int)kind} AS rank, document_id, id AS fact_id, confidence, seq FROM {TableOf(kind)}
+              WHERE {(documentId is null ? "" : "document_id = @DocumentId AND ")}status = @Status
+              """;
 
     /// <summary>One fact as the review queue shows it, whatever its status.</summary>
     public ReviewItem GetReviewItem(FactRef fact)

@@ -30,7 +30,7 @@ public sealed class CliTests : IDisposable
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = Harmattan.Store.Tests.OlderSchemas.DocumentIdTables()
+            command.CommandText = Harmattan.Store.Tests.OlderSchemas.VersionThirteen()
                 + "UPDATE harmattan_meta SET value = '13' WHERE key = 'schema_version'; PRAGMA user_version = 13;";
             command.ExecuteNonQuery();
         }

@@ -4,10 +4,13 @@ namespace Harmattan.Store.Tests;
 internal static class OlderSchemas
 {
     /// <summary>
-    /// Before schema version 14, mentions, quantities and entity_resolutions named their document by id. The
-    /// same SQL on both backends; each row keeps its seq, which merges and splits record rows by.
+    /// What schema version 13 held, as far as later migrations changed it (the same SQL on both backends): before
+    /// version 15, no index of an entity's confidences; before 14, mentions, quantities and entity_resolutions
+    /// named their document by id (each row keeps its seq, which merges and splits record rows by).
     /// </summary>
-    public static string DocumentIdTables() =>
+    public static string VersionThirteen() => "DROP INDEX document_entities_by_entity_confidence;\n" + DocumentIdTables();
+
+    private static string DocumentIdTables() =>
         string.Concat(VersionThirteenColumns.Select(t =>
             $"""
             CREATE TABLE {t.Table}_13 AS SELECT t.seq, d.id AS document_id, {string.Join(", ", t.Columns.Select(c => "t." + c))}

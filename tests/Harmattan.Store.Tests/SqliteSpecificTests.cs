@@ -30,7 +30,7 @@ public sealed class SqliteSpecificTests : IDisposable
 
         // What schema version 12 held: both indexes with prefix indexes of two and three letters, as version 1 made them,
         // and documents named by id.
-        _fixture.Execute(location, OlderSchemas.DocumentIdTables());
+        _fixture.Execute(location, OlderSchemas.VersionThirteen());
         using (var connection = SqliteStoreFixture.Connect(location))
         {
             using var command = connection.CreateCommand();

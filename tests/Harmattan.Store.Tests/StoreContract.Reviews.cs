@@ -39,6 +39,38 @@ public abstract partial class StoreContract<TFixture>
     }
 
     [Fact]
+    public void The_queue_read_page_by_page_is_the_whole_queue_once_in_order()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        foreach (var report in new[] { SahelReports.Gao(), SahelReports.Kidal(), SahelReports.ShariaCourts() })
+        {
+            store.Upsert(report.Document, report.Extraction);
+        }
+
+        var (whole, total) = store.ReviewQueue(null, 0, 500);
+        Assert.Equal(total, whole.Count);
+        Assert.True(total > 20, $"{total} facts waiting");
+        foreach (var size in new[] { 1, 3, 7 })
+        {
+            var paged = new List<ReviewItem>();
+            for (var offset = 0; offset < total + size; offset += size)
+            {
+                var (items, pageTotal) = store.ReviewQueue(null, offset, size);
+                Assert.Equal(total, pageTotal);
+                paged.AddRange(items);
+            }
+
+            Assert.Equal(whole.Select(Key), paged.Select(Key));
+        }
+
+        // Least confident first; among equals, entities, claims, relations, events, attributes.
+        Assert.Equal(whole.OrderBy(i => i.Confidence).ThenBy(i => i.Kind).Select(Key), whole.Select(Key));
+        Assert.Equal(whole.Count, whole.Select(Key).Distinct().Count());
+
+        static (FactKind, string?, string) Key(ReviewItem item) => (item.Kind, item.DocumentId, item.FactId);
+    }
+
+    [Fact]
     public void Rejecting_a_relation_hides_it_from_the_queries_and_undoing_restores_it_exactly()
     {
         var location = Fixture.NewLocation();
