@@ -39,7 +39,7 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(0, migrated.ExitCode);
         Assert.StartsWith("harmattan: migrating ", migrated.Error, StringComparison.Ordinal);
-        Assert.Contains("harmattan.db from schema version 13 to 14;", migrated.Error, StringComparison.Ordinal);
+        Assert.Contains($"harmattan.db from schema version 13 to {Harmattan.Store.KnowledgeStore.LatestSchemaVersion};", migrated.Error, StringComparison.Ordinal);
         Assert.Equal(before, Counts(migrated.Output));
         var again = Run("stats", "--json");
         Assert.Equal("", again.Error);
