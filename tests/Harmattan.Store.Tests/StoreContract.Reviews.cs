@@ -97,6 +97,25 @@ public abstract partial class StoreContract<TFixture>
     }
 
     [Fact]
+    public void A_rejected_event_no_longer_counts_for_its_place_and_counts_again_once_undone()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var gao = SahelReports.Gao();
+        store.Upsert(gao.Document, gao.Extraction);
+        var e = gao.Extraction.Events.First(x => x.PlaceIds.Count > 0);
+        var place = store.ResolveEntity(gao.Extraction.Entities.Single(x => x.Id == e.PlaceIds[0]).Name);
+        PlaceUsage Usage() => store.Places().Single(p => p.Place.Id == place.Id);
+        var before = Usage();
+        Assert.True(before.Events > 0 && before.Mentions > 0 && before.Documents == 1, before.ToString());
+
+        var review = store.Review(new ReviewRequest(new FactRef(FactKind.Event, gao.Id, e.Id), ReviewAction.Reject, null, "amina"), TheSchema);
+
+        Assert.Equal(before with { Events = before.Events - 1 }, Usage());
+        store.UndoReview(review.Id, "amina");
+        Assert.Equal(before, Usage());
+    }
+
+    [Fact]
     public void A_correction_changes_the_fields_confirms_the_fact_and_undoing_it_puts_them_back()
     {
         var location = Fixture.NewLocation();
