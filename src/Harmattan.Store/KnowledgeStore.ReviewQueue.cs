@@ -19,13 +19,16 @@ public sealed partial class KnowledgeStore
     /// ordering ties by document, as the queue once did, meant sorting every proposed fact of a knowledge base
     /// for each page (1 s at 20,000 reports).
     /// </remarks>
+    /// <exception cref="HarmattanException">HRM0401 when <paramref name="offset"/> is negative or <paramref name="limit"/>
+    /// is not between 1 and <see cref="MaxPageSize"/>.</exception>
     public (IReadOnlyList<ReviewItem> Items, int Total) ReviewQueue(ReviewQueueFilter? filter = null, int offset = 0, int limit = 50)
     {
         filter ??= new ReviewQueueFilter();
+        CheckPage(offset, limit);
         using var transaction = BeginRead();
         var documentId = filter.Document is null ? null : ResolveId(filter.Document.Trim().ToLowerInvariant(), transaction);
         var kinds = Enum.GetValues<FactKind>().Where(k => filter.Kind is null || filter.Kind == k).ToList();
-        var args = new { Status = Status(filter.Status), DocumentId = documentId, Offset = offset, Limit = limit, Take = offset + limit };
+        var args = new { Status = Status(filter.Status), DocumentId = documentId, Offset = offset, Limit = limit, Take = (long)offset + limit };
         var total = kinds.Sum(kind => _connection.ExecuteScalar<long>($"SELECT count(*) FROM ({Waiting(kind, documentId)}) AS waiting", args, transaction));
         var firsts = kinds.Select(kind => $"SELECT * FROM ({Waiting(kind, documentId)} ORDER BY confidence, seq LIMIT @Take) AS {Kind(kind)}");
         var page = _connection.Query<(string Kind, string? DocumentId, string FactId, double Confidence)>(

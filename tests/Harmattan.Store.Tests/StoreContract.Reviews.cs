@@ -67,6 +67,13 @@ public abstract partial class StoreContract<TFixture>
         Assert.Equal(whole.OrderBy(i => i.Confidence).ThenBy(i => i.Kind).Select(Key), whole.Select(Key));
         Assert.Equal(whole.Count, whole.Select(Key).Distinct().Count());
 
+        // Past the end a page is empty and still says how many there are; a page that cannot be is refused.
+        var past = store.ReviewQueue(null, int.MaxValue - 10, 50);
+        Assert.Empty(past.Items);
+        Assert.Equal(total, past.Total);
+        Assert.Same(HarmattanError.BadArgument, Assert.Throws<HarmattanException>(() => store.ReviewQueue(null, -1, 50)).Error);
+        Assert.Same(HarmattanError.BadArgument, Assert.Throws<HarmattanException>(() => store.ReviewQueue(null, 0, 0)).Error);
+
         static (FactKind, string?, string) Key(ReviewItem item) => (item.Kind, item.DocumentId, item.FactId);
     }
 
