@@ -47,7 +47,7 @@ public sealed class BenchCommandTests : IDisposable
         Assert.True(ingest.GetProperty("storing_milliseconds_per_document").GetDouble() > 0);
         Assert.InRange(ingest.GetProperty("writer_busy").GetDouble(), double.Epsilon, 1);
         var queries = result.GetProperty("queries").EnumerateArray().ToList();
-        Assert.Equal(["profile", "search", "network", "timeline", "disputes"], queries.Select(q => q.GetProperty("query").GetString()));
+        Assert.Equal(["profile", "search", "network", "timeline", "disputes", "review", "places"], queries.Select(q => q.GetProperty("query").GetString()));
         Assert.All(queries, q => Assert.True(q.GetProperty("p50_ms").GetDouble() <= q.GetProperty("p99_ms").GetDouble()));
         Assert.Equal(12, JsonDocument.Parse(CliRun.Of(_dir.Path, "--db", target, "stats", "--json").Output).RootElement.GetProperty("documents").GetInt32());
 

@@ -20,11 +20,12 @@ namespace Harmattan.Cli.Commands;
 /// grow with the corpus), the database size, then the latency percentiles of the analyst queries (actor
 /// profile, search, network at depth 2, timeline, disputes around an actor) over random actors, each as a
 /// host asks it: the profile's first pages, the first page of the timeline, the network within its default
-/// limits, the disputes about the actor.
+/// limits, the disputes about the actor; and two lists that name no actor, a page among the first twenty of the
+/// review queue and the places list.
 /// </summary>
 internal static class BenchStoreCommand
 {
-    private static readonly string[] QueryKinds = ["profile", "search", "network", "timeline", "disputes"];
+    private static readonly string[] QueryKinds = ["profile", "search", "network", "timeline", "disputes", "review", "places"];
 
     public static Command Create(CliEnvironment env)
     {
@@ -294,6 +295,12 @@ internal static class BenchStoreCommand
                         break;
                     case "disputes":
                         _ = finder.FindAbout(store, actor);
+                        break;
+                    case "review":
+                        _ = store.ReviewQueue(null, random.Next(20) * 50, 50);
+                        break;
+                    case "places":
+                        _ = store.Places();
                         break;
                 }
 
