@@ -15,9 +15,6 @@ internal static class DocumentColumn
 {
     private static readonly HashSet<string> BySeq = new(["mentions", "quantities", "entity_resolutions"], StringComparer.Ordinal);
 
-    /// <summary>The column of <paramref name="table"/> that names the document.</summary>
-    public static string Of(string table) => BySeq.Contains(table) ? "document_seq" : "document_id";
-
     /// <summary>
     /// SQL: the row <paramref name="row"/> of <paramref name="table"/> belongs to the document whose id is in
     /// <paramref name="parameter"/>.

@@ -24,14 +24,14 @@ public sealed partial class KnowledgeStore
         ArgumentNullException.ThrowIfNull(idOrPrefix);
         using var transaction = BeginWrite();
         var id = ResolveId(idOrPrefix.Trim().ToLowerInvariant(), transaction);
-        var args = new { Id = id };
-        var title = _connection.QuerySingle<string>("SELECT title FROM documents WHERE id = @Id", args, transaction);
+        var (seq, title) = _connection.QuerySingle<(long, string)>("SELECT seq, title FROM documents WHERE id = @Id", new { Id = id }, transaction);
+        var args = new { Id = id, Seq = seq };
         var (facts, mentions, reviews) = _connection.QuerySingle<(long, long, long)>(
             """
             SELECT (SELECT count(*) FROM claims WHERE document_id = @Id) + (SELECT count(*) FROM relations WHERE document_id = @Id)
-                 + (SELECT count(*) FROM events WHERE document_id = @Id) + (SELECT count(*) FROM quantities WHERE document_seq = (SELECT seq FROM documents WHERE id = @Id))
+                 + (SELECT count(*) FROM events WHERE document_id = @Id) + (SELECT count(*) FROM quantities WHERE document_seq = @Seq)
                  + (SELECT count(*) FROM properties WHERE document_id = @Id),
-                   (SELECT count(*) FROM mentions WHERE document_seq = (SELECT seq FROM documents WHERE id = @Id)),
+                   (SELECT count(*) FROM mentions WHERE document_seq = @Seq),
                    (SELECT count(*) FROM reviews WHERE document_id = @Id)
             """,
             args,
@@ -67,6 +67,7 @@ public sealed partial class KnowledgeStore
     private void RemoveDocumentRows(string id, DbTransaction transaction)
     {
         _dialect.UnindexDocument(_connection, transaction, id);
+        var seq = _connection.QuerySingle<long>("SELECT seq FROM documents WHERE id = @Id", new { Id = id }, transaction);
         _connection.Execute(
             """
             DELETE FROM claim_about WHERE document_id = @Id;
@@ -76,16 +77,16 @@ public sealed partial class KnowledgeStore
             DELETE FROM event_actors WHERE document_id = @Id;
             DELETE FROM events WHERE document_id = @Id;
             DELETE FROM properties WHERE document_id = @Id;
-            DELETE FROM quantities WHERE document_seq = (SELECT seq FROM documents WHERE id = @Id);
-            DELETE FROM mentions WHERE document_seq = (SELECT seq FROM documents WHERE id = @Id);
+            DELETE FROM quantities WHERE document_seq = @Seq;
+            DELETE FROM mentions WHERE document_seq = @Seq;
             DELETE FROM document_entities WHERE document_id = @Id;
-            DELETE FROM entity_resolutions WHERE document_seq = (SELECT seq FROM documents WHERE id = @Id);
+            DELETE FROM entity_resolutions WHERE document_seq = @Seq;
             DELETE FROM review_changes WHERE review_id IN (SELECT id FROM reviews WHERE document_id = @Id);
             DELETE FROM reviews WHERE document_id = @Id;
             DELETE FROM imported_records WHERE document_id = @Id;
             DELETE FROM documents WHERE id = @Id;
             """,
-            new { Id = id },
+            new { Id = id, Seq = seq },
             transaction);
     }
 

@@ -166,7 +166,7 @@ internal sealed class SqliteDialect : StoreDialect
     /// write lock, so no other writer takes it meanwhile.
     /// </summary>
     public override long NextDocumentSeq(DbConnection connection, DbTransaction transaction, long? previous) =>
-        previous + 1 ?? connection.ExecuteScalar<long>("SELECT coalesce(max(seq), 0) + 1 FROM documents", transaction: transaction);
+        previous is { } last ? last + 1 : connection.ExecuteScalar<long>("SELECT coalesce(max(seq), 0) + 1 FROM documents", transaction: transaction);
 
     /// <summary>
     /// One statement prepared once and stepped for every row through SQLite's own interface: the ADO.NET
