@@ -41,6 +41,24 @@ public sealed partial class KnowledgeStore
             .ToList();
     }
 
+    /// <summary>The address each of these documents was published at, by id, for those that have one (citations).</summary>
+    public IReadOnlyDictionary<string, string> DocumentUrls(IReadOnlyCollection<string> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var urls = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            foreach (var (id, url) in _connection.Query<(string Id, string Url)>(
+                $"SELECT id, url FROM documents WHERE {_dialect.InStrings("id", "@Ids")} AND url IS NOT NULL",
+                new { Ids = _dialect.Strings(chunk) }))
+            {
+                urls[id] = url;
+            }
+        }
+
+        return urls;
+    }
+
     /// <summary>
     /// A stored document by its id or an id prefix of at least <see cref="MinimumIdPrefixLength"/> hex
     /// digits (any case), with its extraction rebuilt from the tables. HRM0204 when nothing matches,

@@ -84,6 +84,54 @@ public sealed partial class KnowledgeStore
     public FactPage<NamingDocument> DocumentsNaming(EntityRef entity, int offset = 0, int limit = 20) =>
         EntityPage(entity, offset, limit, (reader, id) => DocumentsNaming(reader, id, offset, limit));
 
+    /// <summary>
+    /// How many documents dated within <paramref name="period"/> name an entity (counted up to
+    /// <see cref="CountLimit"/>), and the first and the last of them by date: three reads of the entity's index,
+    /// whatever its size.
+    /// </summary>
+    public NamingSpan DocumentsNamingIn(EntityRef entity, DatePeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        ArgumentNullException.ThrowIfNull(period);
+        using var transaction = BeginRead();
+        var reader = new FactReader(_connection, transaction, _dialect);
+        var r = reader.RowId;
+        var (within, args) = DocumentPeriod(reader, "x", period);
+        args.Add("Id", entity.Id);
+        using var rows = _connection.QueryMultiple(
+            $"""
+            SELECT count(*) FROM (SELECT 1 FROM document_entities x WHERE x.entity_id = @Id AND {within} LIMIT {CountLimit + 1}) counted;
+            {Edge("ASC")};
+            {Edge("DESC")};
+            """,
+            args,
+            transaction);
+        var counted = rows.ReadSingle<long>();
+        var first = rows.ReadSingleOrDefault<NamingDocumentRow>();
+        var last = rows.ReadSingleOrDefault<NamingDocumentRow>();
+        return new NamingSpan(Math.Min(counted, CountLimit), counted > CountLimit, Naming(first), Naming(last));
+
+        string Edge(string direction) =>
+            $"""
+            SELECT d.id AS DocumentId, d.title, d.published, d.published_precision AS PublishedPrecision, d.ingested_at AS IngestedAt,
+                   (SELECT count(*) FROM mentions m WHERE m.entity_id = @Id AND m.document_seq = d.seq) AS Mentions
+            FROM document_entities x JOIN documents d ON d.id = x.document_id
+            WHERE x.entity_id = @Id AND {within}
+            ORDER BY x.day {direction}, x.{r} {direction} LIMIT 1
+            """;
+    }
+
+    private static NamingDocument? Naming(NamingDocumentRow? row)
+    {
+        if (row is null)
+        {
+            return null;
+        }
+
+        var (date, published) = FactReader.DateOf(row.Published, row.PublishedPrecision, row.IngestedAt);
+        return new NamingDocument(row.DocumentId, row.Title, date, published, (int)row.Mentions);
+    }
+
     private static FactPage<NamingDocument> DocumentsNaming(FactReader reader, string entityId, int offset, int limit)
     {
         var r = reader.RowId;
@@ -104,13 +152,7 @@ public sealed partial class KnowledgeStore
                 args,
                 reader.Transaction)
             .AsList();
-        var documents = rows
-            .Select(row =>
-            {
-                var (date, published) = FactReader.DateOf(row.Published, row.PublishedPrecision, row.IngestedAt);
-                return new NamingDocument(row.DocumentId, row.Title, date, published, (int)row.Mentions);
-            })
-            .ToList();
+        var documents = rows.Select(row => Naming(row)!).ToList();
         return Page(reader, new Read<NamingDocument>(documents, rows.FirstOrDefault()?.Counted ?? 0, 0), offset, limit, totals, args);
     }
 }

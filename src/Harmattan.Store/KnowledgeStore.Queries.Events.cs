@@ -20,11 +20,13 @@ public sealed partial class KnowledgeStore
     }
 
     /// <summary>
-    /// A page of the timeline, earliest first, with how many events the filter admits. With an actor or a
-    /// place the page is read from that entity's index in date order, so it costs the page (a period's start
-    /// is found by skipping index entries, without reading their rows); without, from the events' date index.
+    /// A page of the timeline, earliest first (or, with <paramref name="latestFirst"/>, latest first: the
+    /// reverse order, so a page of it is the end of the timeline), with how many events the filter admits.
+    /// With an actor or a place the page is read from that entity's index in date order, so it costs the page
+    /// (a period's start is found by skipping index entries, without reading their rows); without, from the
+    /// events' date index.
     /// </summary>
-    public FactPage<EventFact> TimelinePage(EventFilter? filter = null, int offset = 0, int limit = 50)
+    public FactPage<EventFact> TimelinePage(EventFilter? filter = null, int offset = 0, int limit = 50, bool latestFirst = false)
     {
         CheckPage(offset, limit);
         filter ??= new EventFilter();
@@ -49,7 +51,8 @@ public sealed partial class KnowledgeStore
             // Both an actor and a place, or event types: the count reads the rows it counts.
             _ => new Totals(keys, null),
         };
-        var read = ReadEvents(reader, keys + " ORDER BY o1, o2, o3 LIMIT @Take OFFSET @Offset", "p.o1, p.o2, p.o3", args, totals);
+        var order = latestFirst ? "o1 DESC, o2 DESC, o3 DESC" : "o1, o2, o3";
+        var read = ReadEvents(reader, $"{keys} ORDER BY {order} LIMIT @Take OFFSET @Offset", latestFirst ? "p.o1 DESC, p.o2 DESC, p.o3 DESC" : "p.o1, p.o2, p.o3", args, totals);
         return Page(reader, read, offset, limit, totals, args);
     }
 

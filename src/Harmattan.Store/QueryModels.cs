@@ -83,6 +83,12 @@ public sealed record AttributeFact(
 public sealed record NamingDocument(string DocumentId, string Title, PartialDate Date, bool DateIsPublished, int Mentions);
 
 /// <summary>
+/// How many documents name an entity in a period (<see cref="DocumentsIsLowerBound"/>: "at least", past
+/// <see cref="KnowledgeStore.CountLimit"/>), and the first and the last of them by date; null when none does.
+/// </summary>
+public sealed record NamingSpan(long Documents, bool DocumentsIsLowerBound, NamingDocument? First, NamingDocument? Last);
+
+/// <summary>
 /// One page of a list a query answers, with how many items the whole list holds. Counting stops at
 /// <see cref="KnowledgeStore.CountLimit"/> so that a count costs no more than a bounded read however large the
 /// knowledge base grows: past it <see cref="TotalIsLowerBound"/> is true and <see cref="Total"/> says "at least".

@@ -52,6 +52,9 @@ public sealed partial class BriefTests(SampleKnowledge samples) : IClassFixture<
             Assert.All(sentence.Notes, n => Assert.Contains(n, numbers));
         }
 
+        // Only what a sentence cites is a note.
+        Assert.Equal(numbers.Order(), sentences.SelectMany(s => s.Notes).Distinct().Order());
+
         foreach (var note in brief.Notes)
         {
             var text = samples.Text(note.DocumentId);
@@ -96,6 +99,38 @@ public sealed partial class BriefTests(SampleKnowledge samples) : IClassFixture<
         var references = Reference().Matches(markdown).Select(m => m.Groups[1].Value).ToHashSet();
         var definitions = Definition().Matches(markdown).Select(m => m.Groups[1].Value).ToHashSet();
         Assert.Equal(definitions.Order(), references.Order());
+    }
+
+    [Fact]
+    public void A_brief_reads_the_latest_facts_of_its_subject_and_says_what_it_left_out()
+    {
+        var subject = Subject("actor", "MNLA", null, null);
+        var whole = Builder().Build(samples.Store, subject, Now);
+        var limits = new BriefLimits(FactsPerKind: 4, FactsPerActor: 3, TimelineEntries: 2);
+        var cut = new BriefBuilder(samples.Context, BriefPhrases.Load(samples.Data), StanceLexicon.Load(samples.Data), limits)
+            .Build(samples.Store, subject, Now);
+
+        // The counts are the knowledge base's, whatever was read; the overview says the sections were drawn from less.
+        Assert.Equal(whole.Sections[0].Sentences.Select(s => s.Text), cut.Sections[0].Sentences.Select(s => s.Text));
+        var events = Regex.Match(whole.Sections[0].Sentences[^1].Text, @"it holds \d+ relations?, (\d+) events?").Groups[1].Value;
+        Assert.Null(whole.Sections[0].Remark);
+        Assert.Equal("The sections below draw on the latest 4 relations, events and claims each; the knowledge base holds more.", cut.Sections[0].Remark);
+
+        // The timeline lists its latest entries in date order, and says so.
+        var timeline = cut.Sections.Single(s => s.Heading == "Timeline");
+        var all = whole.Sections.Single(s => s.Heading == "Timeline");
+        Assert.True(all.Sentences.Count > 2);
+        Assert.Equal(all.Sentences.TakeLast(2).Select(Day), timeline.Sentences.Select(Day));
+        Assert.Matches($@"^Listed: the latest [1-4] events? of {events}\.$", timeline.Remark);
+        Assert.Null(all.Remark);
+
+        // Each actor is described from its latest three relations and three attributes at most.
+        var actors = cut.Sections.Where(s => s.Level == 3).ToList();
+        Assert.NotEmpty(actors);
+        Assert.All(actors, s => Assert.InRange(s.Sentences.Count, 1, 6));
+        Assert.True(cut.Notes.Count < whole.Notes.Count, $"{cut.Notes.Count} notes, {whole.Notes.Count} in the whole brief");
+
+        static string Day(BriefSentence s) => s.Text[..s.Text.IndexOf(':', StringComparison.Ordinal)];
     }
 
     [Fact]

@@ -283,6 +283,65 @@ public abstract partial class StoreContract<TFixture>
     }
 
     [Fact]
+    public void The_timeline_read_latest_first_is_the_timeline_reversed_page_by_page()
+    {
+        using var store = DatedStore();
+        var mnla = store.ResolveEntity("MNLA");
+        var january = new DatePeriod(PartialDate.OfDay(2012, 1, 3), PartialDate.OfDay(2012, 1, 5));
+        EventFilter[] filters =
+        [
+            new(), new(Actor: mnla), new(Place: store.ResolveEntity("Gao")), new(Period: january), new(Actor: mnla, Period: january),
+        ];
+
+        foreach (var filter in filters)
+        {
+            var inOrder = store.Timeline(filter).Select(e => e.Id).ToList();
+            var pages = new List<FactPage<EventFact>> { store.TimelinePage(filter, 0, 3, latestFirst: true) };
+            while (pages[^1].More)
+            {
+                pages.Add(store.TimelinePage(filter, pages.Count * 3, 3, latestFirst: true));
+            }
+
+            Assert.True(inOrder.Count > 2, $"{filter}: {inOrder.Count} events");
+            Assert.Equal(Enumerable.Reverse(inOrder), pages.SelectMany(p => p.Items).Select(e => e.Id));
+            Assert.All(pages, p => Assert.Equal(inOrder.Count, p.Total));
+        }
+    }
+
+    [Fact]
+    public void The_documents_naming_an_entity_within_a_period_are_counted_with_the_first_and_the_last()
+    {
+        using var store = DatedStore();
+        var mnla = store.ResolveEntity("MNLA");
+        var naming = store.DocumentsNaming(mnla, 0, 100).Items;
+        var january = new DatePeriod(PartialDate.OfDay(2012, 1, 3), PartialDate.OfDay(2012, 1, 5));
+        var within = naming.Where(d => january.Overlaps(d.Date)).ToList();
+
+        var always = store.DocumentsNamingIn(mnla, DatePeriod.Always);
+        var inJanuary = store.DocumentsNamingIn(mnla, january);
+        var before = store.DocumentsNamingIn(mnla, new DatePeriod(Until: PartialDate.OfYear(2011)));
+
+        Assert.Equal((7L, false, naming[^1], naming[0]), (always.Documents, always.DocumentsIsLowerBound, always.First, always.Last));
+        Assert.Equal(3, within.Count);
+        Assert.Equal((3L, within[^1], within[0]), (inJanuary.Documents, inJanuary.First, inJanuary.Last));
+        Assert.Equal(new NamingSpan(0, false, null, null), before);
+    }
+
+    [Fact]
+    public void Documents_give_their_addresses_to_citations()
+    {
+        using var store = Fixture.Open(Fixture.NewLocation());
+        var linked = Dated(1);
+        var unlinked = Dated(2);
+        store.Upsert(linked.Document with { Url = "https://example.org/report-1" }, linked.Extraction);
+        store.Upsert(unlinked.Document, unlinked.Extraction);
+
+        var urls = store.DocumentUrls([linked.Id, unlinked.Id, linked.Id, "no-such-document"]);
+
+        Assert.Equal(new Dictionary<string, string> { [linked.Id] = "https://example.org/report-1" }, urls);
+    }
+
+    [Fact]
     public void A_corrected_event_date_moves_the_event_in_its_actors_pages()
     {
         using var store = DatedStore();

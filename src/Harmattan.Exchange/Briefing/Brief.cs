@@ -10,8 +10,11 @@ namespace Harmattan.Exchange.Briefing;
 /// </summary>
 public sealed record Brief(string Title, string Generated, IReadOnlyList<BriefSection> Sections, IReadOnlyList<BriefNote> Notes, string SourcesHeading);
 
-/// <summary>A section (level 2) or an actor's subsection (level 3); a list section renders one item per sentence.</summary>
-public sealed record BriefSection(string Heading, int Level, IReadOnlyList<BriefSentence> Sentences, bool IsList);
+/// <summary>
+/// A section (level 2) or an actor's subsection (level 3); a list section renders one item per sentence. A
+/// <see cref="Remark"/> under the heading says what the section leaves out ("Listed: the latest 50 events of 3,197.").
+/// </summary>
+public sealed record BriefSection(string Heading, int Level, IReadOnlyList<BriefSentence> Sentences, bool IsList, string? Remark = null);
 
 public sealed record BriefSentence(string Text, IReadOnlyList<int> Notes);
 
@@ -20,3 +23,17 @@ public sealed record BriefNote(int Number, string DocumentId, string Title, Part
 
 /// <summary>What a briefing is about: an actor, a place, or (with neither) everything in the period.</summary>
 public sealed record BriefSubject(Harmattan.Store.EntityRef? Actor = null, Harmattan.Store.EntityRef? Place = null, Harmattan.Store.DatePeriod? Period = null);
+
+/// <summary>
+/// How much a briefing reads and lists: the latest <see cref="FactsPerKind"/> events, relations and claims of its
+/// subject (each), the latest <see cref="FactsPerActor"/> relations and attributes of each actor it describes, and
+/// the latest <see cref="TimelineEntries"/> entries of its timeline.
+/// </summary>
+public sealed record BriefLimits(int FactsPerKind = 500, int FactsPerActor = 200, int TimelineEntries = 60)
+{
+    public int FactsPerKind { get; } = FactsPerKind > 0 ? FactsPerKind : throw new ArgumentOutOfRangeException(nameof(FactsPerKind));
+
+    public int FactsPerActor { get; } = FactsPerActor > 0 ? FactsPerActor : throw new ArgumentOutOfRangeException(nameof(FactsPerActor));
+
+    public int TimelineEntries { get; } = TimelineEntries > 0 ? TimelineEntries : throw new ArgumentOutOfRangeException(nameof(TimelineEntries));
+}

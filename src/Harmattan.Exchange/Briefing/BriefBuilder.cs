@@ -12,8 +12,16 @@ namespace Harmattan.Exchange.Briefing;
 /// sources, and open disagreements. Every sentence is a template of <see cref="BriefPhrases"/> filled from
 /// facts, with a note for each document (and evidence sentence) that states them.
 /// </summary>
-public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, StanceLexicon stance)
+/// <remarks>
+/// A briefing reads pages of the store's indexed queries, never the whole knowledge base: the latest events,
+/// relations and claims of its subject (<see cref="BriefFacts"/>), the latest relations and attributes of each
+/// actor it describes, and counts (<see cref="BriefLimits"/>). So it costs the same on a knowledge base of a
+/// hundred documents or a million, and says what it left out.
+/// </remarks>
+public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, StanceLexicon stance, BriefLimits? limits = null)
 {
+    private readonly BriefLimits _limits = limits ?? new BriefLimits();
+
     /// <summary>How many actors get a subsection, how many sentences each, and how many claims a section lists.</summary>
     private const int MaxActors = 8;
     private const int MaxActorSentences = 10;
@@ -27,17 +35,14 @@ public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, 
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(subject);
         var period = subject.Period ?? DatePeriod.Always;
-        var snapshot = store.ReadSnapshot();
-        var all = ExportSelection.From(snapshot, filter: new ExportFilter(period), includeAcled: true);
-        var scoped = ExportSelection.From(snapshot, filter: new ExportFilter(period, subject.Actor, subject.Place), includeAcled: true);
-        var documents = snapshot.Documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
-        var notes = new BriefNotes(documents);
+        var facts = BriefFacts.Read(store, subject, period, _limits.FactsPerKind);
+        var notes = new BriefNotes();
         var title = subject.Actor is { } a ? phrases.Fill("title.actor", ("name", a.Name))
             : subject.Place is { } p ? phrases.Fill("title.place", ("name", p.Name))
             : phrases.Fill("title.period", ("period", period.ToString()));
 
         var sections = new List<BriefSection>();
-        var overview = Overview(subject, period, all, scoped, documents, notes);
+        var overview = Overview(store, subject, period, facts, notes);
         if (overview.Count == 0)
         {
             var name = subject.Actor?.Name ?? subject.Place?.Name ?? "the period";
@@ -45,21 +50,22 @@ public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, 
             return new Brief(title, Generated(0, now), [new BriefSection(phrases.Fill("heading.overview"), 2, [empty], false)], [], phrases.Fill("heading.sources"));
         }
 
-        sections.Add(new BriefSection(phrases.Fill("heading.overview"), 2, overview, false));
-        var actors = Actors(subject, all, scoped, notes);
+        var read = facts.Cut ? phrases.Fill("read", ("count", _limits.FactsPerKind.ToString(CultureInfo.InvariantCulture))) : null;
+        sections.Add(new BriefSection(phrases.Fill("heading.overview"), 2, overview, false, read));
+        var described = new List<AttributeFact>(facts.Attributes);
+        var actors = Actors(store, subject, period, facts, described, notes);
         if (actors.Count > 0)
         {
             sections.Add(new BriefSection(phrases.Fill("heading.actors"), 2, [], false));
             sections.AddRange(actors);
         }
 
-        var timeline = Timeline(scoped, notes);
-        if (timeline.Count > 0)
+        if (Timeline(facts, notes) is { } timeline)
         {
-            sections.Add(new BriefSection(phrases.Fill("heading.timeline"), 2, timeline, true));
+            sections.Add(timeline);
         }
 
-        var claims = Claims(scoped, notes);
+        var claims = Claims(facts, notes);
         foreach (var section in new[] { "causes", "outlook", "other" })
         {
             if (claims.TryGetValue(section, out var list) && list.Count > 0)
@@ -68,108 +74,122 @@ public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, 
             }
         }
 
-        var disputes = Disagreements(store, subject, period, notes);
+        var disputes = Disagreements(subject, facts, described, notes);
         if (disputes.Count > 0)
         {
             sections.Add(new BriefSection(phrases.Fill("heading.disagreements"), 2, disputes, true));
         }
 
-        var cited = notes.All;
+        var cited = notes.All(store);
         return new Brief(title, Generated(cited.Select(n => n.DocumentId).Distinct(StringComparer.Ordinal).Count(), now), sections, cited, phrases.Fill("heading.sources"));
     }
 
     private string Generated(int documents, DateTimeOffset now) =>
         phrases.Fill("generated", ("documents", Count(documents, "document")), ("date", now.UtcDateTime.ToString("yyyy'-'MM'-'dd", CultureInfo.InvariantCulture)));
 
-    private List<BriefSentence> Overview(BriefSubject subject, DatePeriod period, ExportSelection all, ExportSelection scoped, Dictionary<string, KnowledgeDocument> documents, BriefNotes notes)
+    private List<BriefSentence> Overview(KnowledgeStore store, BriefSubject subject, DatePeriod period, BriefFacts facts, BriefNotes notes)
     {
         var sentences = new List<BriefSentence>();
         if (subject.Actor is { } actor)
         {
-            if (!all.EntityById.TryGetValue(actor.Id, out var entity))
+            var span = store.DocumentsNamingIn(actor, period);
+            if (span is not { First: { } first, Last: { } last })
             {
                 return sentences;
             }
 
-            var listed = entity.From.Where(f => all.DocumentById.ContainsKey(f.DocumentId))
-                .OrderBy(f => all.DocumentById[f.DocumentId].Date.Earliest).ToList();
-            if (listed.Count == 0)
-            {
-                return sentences;
-            }
-
-            var first = all.DocumentById[listed[0].DocumentId].Date;
-            var last = all.DocumentById[listed[^1].DocumentId].Date;
+            var cites = new List<int> { notes.CiteDocument(first.DocumentId, first.Title, first.Date), notes.CiteDocument(last.DocumentId, last.Title, last.Date) };
             sentences.Add(new BriefSentence(
-                phrases.Fill("overview.actor", ("name", entity.Name), ("type", Label(entity.Type)), ("count", Count(listed.Select(l => l.DocumentId).Distinct().Count(), "document")),
-                    ("first", first.ToIso()), ("last", last.ToIso())),
-                [notes.Cite(listed[0]), notes.Cite(listed[^1])]));
-            var aliases = entity.Aliases.Where(x => !string.Equals(x, entity.Name, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).Take(6).ToList();
+                phrases.Fill("overview.actor", ("name", actor.Name), ("type", Label(actor.Type)), ("count", Count(span.Documents, "document", span.DocumentsIsLowerBound)),
+                    ("first", first.Date.ToIso()), ("last", last.Date.ToIso())),
+                cites.Distinct().ToList()));
+            var aliases = store.GetActorProfile(actor, 1).Aliases
+                .Where(x => !string.Equals(x, actor.Name, StringComparison.Ordinal))
+                .Distinct(StringComparer.Ordinal)
+                .Take(6)
+                .ToList();
             if (aliases.Count > 0)
             {
-                sentences.Add(new BriefSentence(phrases.Fill("overview.aliases", ("name", entity.Name), ("aliases", Join(aliases))), notes.Cite(listed, MaxNotesPerSentence)));
+                sentences.Add(new BriefSentence(phrases.Fill("overview.aliases", ("name", actor.Name), ("aliases", Join(aliases))), cites.Distinct().ToList()));
             }
         }
         else if (subject.Place is { } place)
         {
-            if (scoped.Events.Count == 0 || !all.EntityById.TryGetValue(place.Id, out var entity))
+            if (facts.Events.Items.Count == 0)
             {
                 return sentences;
             }
 
-            var events = scoped.Events.OrderBy(e => e.Date.Earliest).ToList();
+            var last = facts.Events.Items[0];
+            var first = facts.Events.More
+                ? store.TimelinePage(new EventFilter(Place: place, Period: period), 0, 1).Items[0]
+                : facts.Events.Items[^1];
             sentences.Add(new BriefSentence(
-                phrases.Fill("overview.place", ("name", entity.Name), ("type", Label(entity.Type)), ("events", Count(events.Count, "event")),
-                    ("first", events[0].Date.ToIso()), ("last", events[^1].Date.ToIso())),
-                [notes.Cite(events[0].From), notes.Cite(events[^1].From)]));
+                phrases.Fill("overview.place", ("name", place.Name), ("type", Label(place.Type)), ("events", Count(facts.Events.Total, "event", facts.Events.TotalIsLowerBound)),
+                    ("first", first.Date.ToIso()), ("last", last.Date.ToIso())),
+                [notes.Cite(first.From), notes.Cite(last.From)]));
         }
         else
         {
-            var facts = scoped.Events.Select(e => e.From).Concat(scoped.Relations.Select(r => r.From)).Concat(scoped.Claims.Select(c => c.From)).ToList();
-            if (facts.Count == 0)
+            var sources = Sources(facts).ToList();
+            if (sources.Count == 0)
             {
                 return sentences;
             }
 
-            var cited = facts.Select(f => documents[f.DocumentId]).DistinctBy(d => d.Id).OrderBy(d => d.Date.Earliest).ToList();
-            var days = scoped.Events.Select(e => e.Date).Concat(cited.Select(d => d.Date)).ToList();
+            // The period's own ends, else the dates of what it holds: an open end is the first (or the last) event
+            // or statement stated.
+            var first = facts.Events.More ? store.TimelinePage(new EventFilter(Period: period), 0, 1).Items : [];
+            var days = sources.Select(s => s.Date).Concat(facts.Events.Items.Concat(first).Select(e => e.Date)).ToList();
             sentences.Add(new BriefSentence(
                 phrases.Fill("overview.period",
-                    ("since", period.Since?.ToIso() ?? days.MinBy(d => d.Earliest).ToIso()),
-                    ("until", period.Until?.ToIso() ?? days.MaxBy(d => d.Latest).ToIso()),
-                    ("events", Count(scoped.Events.Count, "event")),
-                    ("relations", Count(scoped.Relations.Count, "relation")),
-                    ("claims", Count(scoped.Claims.Count, "claim")),
-                    ("documents", Count(cited.Count, "document"))),
-                cited.Select(d => notes.CiteDocument(d.Id)).ToList()));
+                    ("since", period.Since?.ToIso() ?? days.MinBy(d => d.Earliest)!.ToIso()),
+                    ("until", period.Until?.ToIso() ?? days.MaxBy(d => d.Latest)!.ToIso()),
+                    ("events", Count(facts.Events.Total, "event", facts.Events.TotalIsLowerBound)),
+                    ("relations", Count(facts.Relations.Total, "relation", facts.Relations.TotalIsLowerBound)),
+                    ("claims", Count(facts.ClaimsTotal, "claim", facts.ClaimsTotalIsLowerBound))),
+                Latest(sources, notes)));
             return sentences;
         }
 
-        var used = scoped.Relations.Select(r => r.From.DocumentId).Concat(scoped.Events.Select(e => e.From.DocumentId)).Concat(scoped.Claims.Select(c => c.From.DocumentId))
-            .Distinct(StringComparer.Ordinal).ToList();
-        if (used.Count > 0)
+        var stated = Sources(facts).ToList();
+        if (stated.Count > 0)
         {
             sentences.Add(new BriefSentence(
-                phrases.Fill("overview.facts", ("events", Count(scoped.Events.Count, "event")), ("relations", Count(scoped.Relations.Count, "relation")), ("claims", Count(scoped.Claims.Count, "claim"))),
-                used.Select(notes.CiteDocument).ToList()));
+                phrases.Fill("overview.facts",
+                    ("events", Count(facts.Events.Total, "event", facts.Events.TotalIsLowerBound)),
+                    ("relations", Count(facts.Relations.Total, "relation", facts.Relations.TotalIsLowerBound)),
+                    ("claims", Count(facts.ClaimsTotal, "claim", facts.ClaimsTotalIsLowerBound))),
+                Latest(stated, notes)));
         }
 
         return sentences;
     }
 
-    private List<BriefSection> Actors(BriefSubject subject, ExportSelection all, ExportSelection scoped, BriefNotes notes)
-    {
-        static bool IsActor(KnowledgeEntity e) => e.Type is EntityType.ArmedGroup or EntityType.Organization or EntityType.Person or EntityType.Country or EntityType.PeopleGroup;
+    /// <summary>Where the facts read come from, each once.</summary>
+    private static IEnumerable<FactSource> Sources(BriefFacts facts) =>
+        facts.Relations.Items.Select(r => r.From)
+            .Concat(facts.Events.Items.Select(e => e.From))
+            .Concat(facts.Claims.Select(c => c.From))
+            .DistinctBy(s => s.DocumentId, StringComparer.Ordinal);
 
-        // The subject first, then the actors the scoped facts name most.
-        var weight = scoped.Relations.SelectMany(r => new[] { r.SourceId, r.TargetId })
-            .Concat(scoped.Events.SelectMany(e => e.ActorIds))
-            .Concat(scoped.Claims.Select(c => c.SpeakerId))
-            .Concat(scoped.Claims.SelectMany(c => c.AboutIds))
-            .CountBy(id => id)
-            .ToDictionary(StringComparer.Ordinal);
-        var ranked = scoped.Entities.Where(IsActor)
-            .Where(e => weight.ContainsKey(e.Id))
+    /// <summary>A count's notes: the latest documents among its sources.</summary>
+    private static List<int> Latest(IEnumerable<FactSource> sources, BriefNotes notes) =>
+        sources.OrderByDescending(s => s.Date.Latest).Take(MaxNotesPerSentence).Select(notes.CiteDocument).ToList();
+
+    private List<BriefSection> Actors(KnowledgeStore store, BriefSubject subject, DatePeriod period, BriefFacts facts, List<AttributeFact> described, BriefNotes notes)
+    {
+        static bool IsActor(EntityRef e) => e.Type is EntityType.ArmedGroup or EntityType.Organization or EntityType.Person or EntityType.Country or EntityType.PeopleGroup;
+
+        // The subject first, then the actors the facts read name most.
+        var named = facts.Relations.Items.SelectMany(r => new[] { r.Source, r.Target })
+            .Concat(facts.Events.Items.SelectMany(e => e.Actors))
+            .Concat(facts.Claims.Select(c => c.Speaker))
+            .Concat(facts.Claims.SelectMany(c => c.About))
+            .ToList();
+        var weight = named.CountBy(e => e.Id).ToDictionary(StringComparer.Ordinal);
+        var ranked = named.DistinctBy(e => e.Id, StringComparer.Ordinal)
+            .Where(IsActor)
             .OrderByDescending(e => e.Id == subject.Actor?.Id)
             .ThenByDescending(e => weight[e.Id])
             .ThenBy(e => e.Name, StringComparer.Ordinal)
@@ -177,66 +197,98 @@ public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, 
             .ToList();
 
         var sections = new List<BriefSection>();
+        var aliases = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var actor in ranked)
         {
-            var sentences = new List<BriefSentence>();
-
-            // A leader the relations already name ("X leads Y") is not said twice.
-            var leaders = all.Relations.Where(r => r.Type == "leads" && r.TargetId == actor.Id)
-                .Select(r => all.EntityById[r.SourceId])
-                .SelectMany(leader => leader.Aliases.Append(leader.Name))
-                .Select(NameKey.Fold)
-                .ToHashSet(StringComparer.Ordinal);
-            var properties = all.Properties.Where(p => p.EntityId == actor.Id)
-                .Where(p => !(p.Name == "leader" && leaders.Contains(NameKey.Fold(p.Value))))
-                .OrderByDescending(p => Wants.Contains(p.Name))
-                .GroupBy(p => (p.Name, Value: p.Value.ToLowerInvariant(), p.SpeakerId));
-            foreach (var group in properties)
+            var own = actor.Id == subject.Actor?.Id;
+            var relations = own ? facts.Relations.Items : store.RelationsPage(new RelationFilter(period), actor, 0, _limits.FactsPerActor).Items;
+            var attributes = own ? facts.Attributes
+                : store.ActorAttributes(actor, 0, _limits.FactsPerActor).Items.Where(x => period.Overlaps(x.From.Date)).ToList();
+            if (!own)
             {
-                var p = group.First();
-                var key = phrases.Has("attribute." + p.Name) ? "attribute." + p.Name : "attribute.default";
-
-                // A date reads best normalised ("2011-10", not "formed"); other values as the report worded them.
-                var value = p.Name == "founded" ? p.Value : p.Surface;
-                var text = p.SpeakerId is null
-                    ? phrases.Fill(key, ("entity", actor.Name), ("name", p.Name), ("value", value))
-                    : phrases.Fill("attribute.by", ("entity", actor.Name), ("name", p.Name), ("value", value), ("speaker", all.EntityName(p.SpeakerId)));
-                sentences.Add(new BriefSentence(text, notes.Cite(group.Select(g => g.From), MaxNotesPerSentence)));
+                described.AddRange(attributes);
             }
 
-            var relations = all.Relations.Where(r => r.SourceId == actor.Id || r.TargetId == actor.Id)
-                .GroupBy(r => (r.Type, r.SourceId, r.TargetId))
+            // A leader the relations already name ("X leads Y") is not said twice.
+            var leaders = relations.Where(r => r.Type == "leads" && r.Target.Id == actor.Id)
+                .Select(r => r.Source)
+                .DistinctBy(leader => leader.Id, StringComparer.Ordinal)
+                .SelectMany(leader => AliasesOf(store, leader, aliases).Append(leader.Name))
+                .Select(NameKey.Fold)
+                .ToHashSet(StringComparer.Ordinal);
+            // Each sentence with the facts it is drawn from; only those shown are cited.
+            var sentences = new List<(string Text, IEnumerable<FactSource> From)>();
+            var properties = attributes
+                .Where(x => !(x.Name == "leader" && leaders.Contains(NameKey.Fold(x.Value))))
+                .OrderByDescending(x => Wants.Contains(x.Name))
+                .GroupBy(x => (x.Name, Value: x.Value.ToLowerInvariant(), SpeakerId: x.Speaker?.Id));
+            foreach (var group in properties)
+            {
+                var x = group.First();
+                var key = phrases.Has("attribute." + x.Name) ? "attribute." + x.Name : "attribute.default";
+
+                // A date reads best normalised ("2011-10", not "formed"); other values as the report worded them.
+                var value = x.Name == "founded" ? x.Value : x.Surface;
+                var text = x.Speaker is null
+                    ? phrases.Fill(key, ("entity", actor.Name), ("name", x.Name), ("value", value))
+                    : phrases.Fill("attribute.by", ("entity", actor.Name), ("name", x.Name), ("value", value), ("speaker", x.Speaker.Name));
+                sentences.Add((text, group.Select(g => g.From)));
+            }
+
+            var grouped = relations
+                .GroupBy(r => (r.Type, SourceId: r.Source.Id, TargetId: r.Target.Id))
                 .OrderByDescending(g => g.Count());
-            foreach (var group in relations)
+            foreach (var group in grouped)
             {
                 var r = group.FirstOrDefault(x => x.Role is not null) ?? group.First();
                 var key = r.Role is not null && phrases.Has($"relation.{r.Type}.role") ? $"relation.{r.Type}.role"
                     : phrases.Has("relation." + r.Type) ? "relation." + r.Type : "relation.default";
                 var label = context.Schema.TryGetRelation(r.Type, out var schema) ? schema.Label : r.Type;
-                sentences.Add(new BriefSentence(
-                    phrases.Fill(key, ("source", all.EntityName(r.SourceId)), ("target", all.EntityName(r.TargetId)), ("label", label), ("role", r.Role ?? "")),
-                    notes.Cite(group.Select(g => g.From), MaxNotesPerSentence)));
+                sentences.Add((
+                    phrases.Fill(key, ("source", r.Source.Name), ("target", r.Target.Name), ("label", label), ("role", r.Role ?? "")),
+                    group.Select(g => g.From)));
             }
 
             if (sentences.Count > 0)
             {
-                sections.Add(new BriefSection($"{actor.Name} ({Label(actor.Type)})", 3, sentences.Take(MaxActorSentences).ToList(), true));
+                var shown = sentences.Take(MaxActorSentences).Select(x => new BriefSentence(x.Text, notes.Cite(x.From, MaxNotesPerSentence))).ToList();
+                sections.Add(new BriefSection($"{actor.Name} ({Label(actor.Type)})", 3, shown, true));
             }
         }
 
         return sections;
     }
 
-    private List<BriefSentence> Timeline(ExportSelection scoped, BriefNotes notes) =>
-        scoped.Events
-            .GroupBy(e => (e.Type, Date: e.Date.ToIso(), Places: string.Join("|", e.PlaceIds.Order(StringComparer.Ordinal))))
+    private static IReadOnlyList<string> AliasesOf(KnowledgeStore store, EntityRef entity, Dictionary<string, IReadOnlyList<string>> known)
+    {
+        if (!known.TryGetValue(entity.Id, out var aliases))
+        {
+            aliases = store.GetActorProfile(entity, 1).Aliases;
+            known[entity.Id] = aliases;
+        }
+
+        return aliases;
+    }
+
+    /// <summary>The latest entries (the same event on the same date at the same places is one), in date order.</summary>
+    private BriefSection? Timeline(BriefFacts facts, BriefNotes notes)
+    {
+        var entries = facts.Events.Items
+            .GroupBy(e => (e.Type, Date: e.Date.ToIso(), Places: string.Join("|", e.Places.Select(p => p.Id).Order(StringComparer.Ordinal))))
             .OrderBy(g => g.First().Date.Earliest)
             .ThenBy(g => g.Key.Date, StringComparer.Ordinal)
-            .Select(g =>
+            .ToList();
+        if (entries.Count == 0)
+        {
+            return null;
+        }
+
+        var shown = entries.TakeLast(_limits.TimelineEntries).ToList();
+        var sentences = shown.Select(g =>
             {
                 var e = g.First();
-                var places = e.PlaceIds.Select(scoped.EntityName).ToList();
-                var actors = g.SelectMany(x => x.ActorIds).Distinct(StringComparer.Ordinal).Select(scoped.EntityName).ToList();
+                var places = e.Places.Select(p => p.Name).ToList();
+                var actors = g.SelectMany(x => x.Actors).DistinctBy(x => x.Id, StringComparer.Ordinal).Select(x => x.Name).ToList();
                 var label = context.Schema.TryGetEvent(e.Type, out var schema) ? schema.Label : e.Type;
                 return new BriefSentence(
                     phrases.Fill("event",
@@ -247,28 +299,39 @@ public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, 
                     notes.Cite(g.Select(x => x.From), MaxNotesPerSentence));
             })
             .ToList();
+        var listed = shown.Sum(g => g.Count());
+        var remark = listed < facts.Events.Total
+            ? phrases.Fill("listed", ("shown", Count(listed, "event")), ("total", Number(facts.Events.Total, facts.Events.TotalIsLowerBound)))
+            : null;
+        return new BriefSection(phrases.Fill("heading.timeline"), 2, sentences, true, remark);
+    }
 
-    private Dictionary<string, List<BriefSentence>> Claims(ExportSelection scoped, BriefNotes notes) =>
-        scoped.Claims
-            .GroupBy(c => (c.SpeakerId, c.Text))
+    /// <summary>The latest claims of each section (causes, outlook, other), the same words by the same speaker once.</summary>
+    private Dictionary<string, List<BriefSentence>> Claims(BriefFacts facts, BriefNotes notes) =>
+        facts.Claims
+            .GroupBy(c => (SpeakerId: c.Speaker.Id, c.Text))
             .Select(g => (Claim: g.First(), From: g.Select(c => c.From)))
             .GroupBy(c => phrases.SectionOf(c.Claim.Cue, c.Claim.Text) ?? "other")
             .ToDictionary(
                 g => g.Key,
                 g => g.Take(MaxClaims)
                     .Select(c => new BriefSentence(
-                        phrases.Fill("claim", ("speaker", scoped.EntityName(c.Claim.SpeakerId)), ("cue", c.Claim.Cue), ("text", c.Claim.Text)),
+                        phrases.Fill("claim", ("speaker", c.Claim.Speaker.Name), ("cue", c.Claim.Cue), ("text", c.Claim.Text)),
                         notes.Cite(c.From, MaxNotesPerSentence)))
                     .ToList(),
                 StringComparer.Ordinal);
 
-    private List<BriefSentence> Disagreements(KnowledgeStore store, BriefSubject subject, DatePeriod period, BriefNotes notes)
+    /// <summary>
+    /// Disagreements among the facts the briefing read (the subject's, and the attributes of the actors it
+    /// describes), oldest statement first; with a subject, those about it.
+    /// </summary>
+    private List<BriefSentence> Disagreements(BriefSubject subject, BriefFacts facts, IReadOnlyList<AttributeFact> attributes, BriefNotes notes)
     {
         var finder = new DisputeFinder(stance);
         var disputes = finder.Find(
-            store.FindRelations(new RelationFilter(period)),
-            store.FindAttributes().Where(a => period.Overlaps(a.From.Date)),
-            store.FindClaims(new ClaimFilter(Period: period)));
+            facts.Relations.Items.Reverse(),
+            attributes.DistinctBy(x => (x.From.DocumentId, x.Id)).Reverse(),
+            facts.Claims.Reverse());
         var focus = subject.Actor?.Id ?? subject.Place?.Id;
         var sentences = new List<BriefSentence>();
         foreach (var dispute in disputes.Where(d => focus is null || d.Subject.Id == focus || d.Other?.Id == focus))
@@ -290,8 +353,11 @@ public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, 
 
     private string Label(EntityType type) => context.Schema.Entity(type).Label.ToLowerInvariant();
 
-    private static string Count(int n, string noun) =>
-        string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");
+    private static string Count(long n, string noun, bool atLeast = false) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Number(n, atLeast)} {noun}{(n == 1 ? "" : "s")}");
+
+    private static string Number(long n, bool atLeast) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(atLeast ? "at least " : "")}{n}");
 
     private static string Join(List<string> names) => names.Count switch
     {

@@ -4,27 +4,34 @@ using Harmattan.Store;
 namespace Harmattan.Exchange.Briefing;
 
 /// <summary>Numbers the notes of one briefing in order of first citation; the same evidence, or the same document, is one note.</summary>
-internal sealed class BriefNotes(IReadOnlyDictionary<string, KnowledgeDocument> documents)
+internal sealed class BriefNotes
 {
     private readonly Dictionary<(string, string?), BriefNote> _notes = [];
 
-    public IReadOnlyList<BriefNote> All => _notes.Values.OrderBy(n => n.Number).ToList();
+    public int Cite(FactSource from) => Note(from.DocumentId, from.Title, from.Date, from.Evidence);
 
-    public int Cite(Provenance from) => Note(from.DocumentId, from.Evidence);
-
-    public int Cite(FactSource from) => Note(from.DocumentId, from.Evidence);
-
-    public int CiteDocument(string documentId) => Note(documentId, null);
-
-    public List<int> Cite(IEnumerable<Provenance> from, int most = 4) =>
+    public List<int> Cite(IEnumerable<FactSource> from, int most) =>
         from.Select(Cite).Distinct().Take(most).ToList();
 
-    private int Note(string documentId, string? evidence)
+    public int CiteDocument(string documentId, string title, PartialDate date) => Note(documentId, title, date, null);
+
+    public int CiteDocument(FactSource from) => Note(from.DocumentId, from.Title, from.Date, null);
+
+    /// <summary>The notes in order, each with its document's address (<see cref="KnowledgeStore.DocumentUrls"/>).</summary>
+    public IReadOnlyList<BriefNote> All(KnowledgeStore store)
+    {
+        var urls = store.DocumentUrls(_notes.Keys.Select(k => k.Item1).ToList());
+        return _notes.Values
+            .OrderBy(n => n.Number)
+            .Select(n => n with { Url = urls.GetValueOrDefault(n.DocumentId) })
+            .ToList();
+    }
+
+    private int Note(string documentId, string title, PartialDate date, string? evidence)
     {
         if (!_notes.TryGetValue((documentId, evidence), out var note))
         {
-            var document = documents[documentId];
-            note = new BriefNote(_notes.Count + 1, documentId, document.Title, document.Date, document.Url, evidence);
+            note = new BriefNote(_notes.Count + 1, documentId, title, date, null, evidence);
             _notes[(documentId, evidence)] = note;
         }
 

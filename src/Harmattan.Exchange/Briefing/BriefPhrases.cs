@@ -24,7 +24,7 @@ public sealed class BriefPhrases
         ["overview.actor"] = ["name", "type", "count", "first", "last"],
         ["overview.aliases"] = ["name", "aliases"],
         ["overview.place"] = ["name", "type", "events", "first", "last"],
-        ["overview.period"] = ["since", "until", "events", "relations", "claims", "documents"],
+        ["overview.period"] = ["since", "until", "events", "relations", "claims"],
         ["overview.facts"] = ["name", "events", "relations", "claims"],
         ["attribute.default"] = ["entity", "name", "value"],
         ["attribute.by"] = ["entity", "name", "value", "speaker"],
@@ -36,6 +36,8 @@ public sealed class BriefPhrases
         ["dispute"] = ["reason"],
         ["dispute.side"] = ["who", "text"],
         ["empty"] = ["subject", "period"],
+        ["read"] = ["count"],
+        ["listed"] = ["shown", "total"],
     };
 
     private readonly Dictionary<string, string> _templates;

@@ -15,6 +15,11 @@ public static class MarkdownBriefWriter
         foreach (var section in brief.Sections)
         {
             md.Append(new string('#', section.Level)).Append(' ').Append(Escape(section.Heading)).Append("\n\n");
+            if (section.Remark is not null)
+            {
+                md.Append('_').Append(Escape(section.Remark)).Append("_\n\n");
+            }
+
             if (section.Sentences.Count == 0)
             {
                 continue;
@@ -94,7 +99,7 @@ public static class HtmlBriefWriter
             .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
             .Append("<title>").Append(E(brief.Title)).Append("</title>\n")
             .Append("<style>body{font-family:Georgia,serif;max-width:46em;margin:2em auto;padding:0 1em;line-height:1.5;color:#222}")
-            .Append("h1,h2,h3{font-family:Helvetica,Arial,sans-serif}sup a{text-decoration:none}.generated{color:#666;font-style:italic}")
+            .Append("h1,h2,h3{font-family:Helvetica,Arial,sans-serif}sup a{text-decoration:none}.generated,.remark{color:#666;font-style:italic}")
             .Append("ol.notes{font-size:.9em}ol.notes q{color:#444}</style>\n</head>\n<body>\n");
         html.Append("<h1>").Append(E(brief.Title)).Append("</h1>\n");
         html.Append("<p class=\"generated\">").Append(E(brief.Generated)).Append("</p>\n");
@@ -102,6 +107,11 @@ public static class HtmlBriefWriter
         {
             var tag = section.Level == 3 ? "h3" : "h2";
             html.Append('<').Append(tag).Append('>').Append(E(section.Heading)).Append("</").Append(tag).Append(">\n");
+            if (section.Remark is not null)
+            {
+                html.Append("<p class=\"remark\">").Append(E(section.Remark)).Append("</p>\n");
+            }
+
             if (section.Sentences.Count == 0)
             {
                 continue;
