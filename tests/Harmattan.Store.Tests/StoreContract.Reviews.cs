@@ -20,7 +20,7 @@ public abstract partial class StoreContract<TFixture>
         var gao = SahelReports.Gao();
         store.Upsert(gao.Document, gao.Extraction);
 
-        var (items, total) = store.ReviewQueue(new ReviewQueueFilter(Document: gao.Id[..8]), 0, 500);
+        var (items, total, _, _, _, _) = store.ReviewQueue(new ReviewQueueFilter(Document: gao.Id[..8]), 0, 500);
 
         var facts = gao.Extraction.Claims.Count + gao.Extraction.Relations.Count + gao.Extraction.Events.Count + gao.Extraction.Attributes.Count;
         Assert.Equal(facts + gao.Extraction.Entities.Count, total);
@@ -33,7 +33,7 @@ public abstract partial class StoreContract<TFixture>
         Assert.Equal(gao.Document.Text[offshoot.Evidence.Start..offshoot.Evidence.End].Trim(), offshoot.Evidence.Text);
         Assert.Equal(gao.Document.Title, offshoot.DocumentTitle);
 
-        var (claims, claimTotal) = store.ReviewQueue(new ReviewQueueFilter(Kind: FactKind.Claim), 1, 1);
+        var (claims, claimTotal, _, _, _, _) = store.ReviewQueue(new ReviewQueueFilter(Kind: FactKind.Claim), 1, 1);
         Assert.Equal(3, claimTotal);
         Assert.Equal(FactKind.Claim, Assert.Single(claims).Kind);
     }
@@ -47,7 +47,7 @@ public abstract partial class StoreContract<TFixture>
             store.Upsert(report.Document, report.Extraction);
         }
 
-        var (whole, total) = store.ReviewQueue(null, 0, 500);
+        var (whole, total, _, _, _, _) = store.ReviewQueue(null, 0, 500);
         Assert.Equal(total, whole.Count);
         Assert.True(total > 20, $"{total} facts waiting");
         foreach (var size in new[] { 1, 3, 7 })
@@ -55,7 +55,7 @@ public abstract partial class StoreContract<TFixture>
             var paged = new List<ReviewItem>();
             for (var offset = 0; offset < total + size; offset += size)
             {
-                var (items, pageTotal) = store.ReviewQueue(null, offset, size);
+                var (items, pageTotal, _, _, _, _) = store.ReviewQueue(null, offset, size);
                 Assert.Equal(total, pageTotal);
                 paged.AddRange(items);
             }
@@ -66,6 +66,15 @@ public abstract partial class StoreContract<TFixture>
         // Least confident first; among equals, entities, claims, relations, events, attributes.
         Assert.Equal(whole.OrderBy(i => i.Confidence).ThenBy(i => i.Kind).Select(Key), whole.Select(Key));
         Assert.Equal(whole.Count, whole.Select(Key).Distinct().Count());
+
+        // Counted up to a limit, a kind makes the total "at least"; the pages are the same.
+        var capped = store.ReviewQueue(null, 0, 5, countLimit: 4);
+        var byKind = whole.CountBy(i => i.Kind).Select(k => Math.Min(k.Value, 4)).Sum();
+        Assert.True(capped.TotalIsLowerBound);
+        Assert.Equal(whole.Take(5).Select(Key), capped.Items.Select(Key));
+        Assert.True(capped.More);
+        Assert.Equal(Math.Max(byKind, 6), capped.Total);
+        Assert.False(store.ReviewQueue(null, 0, 5, countLimit: (int)total).TotalIsLowerBound);
 
         // Past the end a page is empty and still says how many there are; a page that cannot be is refused.
         var past = store.ReviewQueue(null, int.MaxValue - 10, 50);

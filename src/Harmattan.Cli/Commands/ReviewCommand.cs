@@ -39,10 +39,11 @@ internal static class ReviewCommand
         {
             using var store = Workspace.OpenStore(parse, env);
             var filter = new ReviewQueueFilter(ParseKind(parse.GetValue(kind)), parse.GetValue(document), ParseStatus(parse.GetValue(status)!, "--status"));
-            var (items, total) = store.ReviewQueue(filter, Math.Max(0, parse.GetValue(offset)), Math.Clamp(parse.GetValue(limit), 1, 500));
+            var page = store.ReviewQueue(filter, Math.Max(0, parse.GetValue(offset)), Math.Clamp(parse.GetValue(limit), 1, 500));
+            var items = page.Items;
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(env.Output, new { total, items });
+                JsonOutput.Write(env.Output, new { total = page.Total, totalIsLowerBound = page.TotalIsLowerBound, items });
                 return HarmattanCli.Ok;
             }
 
@@ -57,7 +58,7 @@ internal static class ReviewCommand
             }
 
             env.Console.Write(table);
-            env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{items.Count} of {total} {Kind(filter.Status)} facts"));
+            env.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{items.Count} of {(page.TotalIsLowerBound ? "at least " : "")}{page.Total} {Kind(filter.Status)} facts"));
             return HarmattanCli.Ok;
         });
         return command;

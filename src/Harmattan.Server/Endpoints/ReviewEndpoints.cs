@@ -57,12 +57,11 @@ internal static class ReviewEndpoints
     }
 
     /// <summary>Facts in one review status (proposed unless <c>status</c> says otherwise), least confident first.</summary>
-    private static Ok<Page<ReviewItem>> Queue(KnowledgeStore store, string? kind, string? document, string? status, string? offset, string? limit)
+    private static Ok<FactPage<ReviewItem>> Queue(KnowledgeStore store, string? kind, string? document, string? status, string? offset, string? limit)
     {
         var paging = Query.Paging(offset, limit);
         var filter = new ReviewQueueFilter(OptionalKind(kind), string.IsNullOrWhiteSpace(document) ? null : document, Status(status) ?? ReviewStatus.Proposed);
-        var (items, total) = store.ReviewQueue(filter, paging.Offset, paging.Limit);
-        return TypedResults.Ok(new Page<ReviewItem>(items, total, paging.Offset, paging.Limit));
+        return TypedResults.Ok(store.ReviewQueue(filter, paging.Offset, paging.Limit));
     }
 
     private static Ok<ReviewItem> Fact(KnowledgeStore store, string kind, string factId) =>

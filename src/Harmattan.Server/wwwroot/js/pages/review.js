@@ -50,7 +50,7 @@ async function drawQueue(el, p, offset, refresh) {
     return;
   }
   replace(el,
-    h('h2', null, 'Queue', h('span', { class: 'count', id: 'queue-total' }, String(page.total))),
+    h('h2', null, 'Queue', h('span', { class: 'count', id: 'queue-total' }, page.totalIsLowerBound ? `${page.total}+` : String(page.total))),
     page.items.length ? h('ol', { class: 'queue' }, page.items.map(item => queueItem(item, refresh)))
       : h('p', { class: 'muted' }, 'Nothing left to review here.'),
     pager(page, o => route('review', { ...p, offset: o })));
