@@ -11,72 +11,107 @@ namespace Harmattan.Exchange;
 public sealed record ExportFilter(DatePeriod? Period = null, EntityRef? Actor = null, EntityRef? Place = null)
 {
     public static ExportFilter All { get; } = new();
+
+    /// <summary>Whether the filter names an actor or a place, whose facts are few enough to hold.</summary>
+    public bool Narrowed => Actor is not null || Place is not null;
 }
+
+/// <summary>How many facts of each kind a selection holds.</summary>
+public sealed record ExportCounts(long Relations, long Events, long Claims, long Properties, long Quantities);
 
 /// <summary>
 /// The facts an export writes, with the entities and documents they need and nothing else, looked up by id.
 /// Documents imported from ACLED are never in a selection: ACLED's terms forbid redistributing its rows,
 /// so nothing derived from them leaves the knowledge base through an export.
 /// </summary>
-public sealed class ExportSelection
+/// <remarks>
+/// A selection of an actor or a place holds its facts. A selection of everything (or of a period) holds its
+/// documents and entities only: its facts are read from the store each time a list is enumerated
+/// (<see cref="KnowledgeRead"/>), once to find the entities they name and count them, then as the exporter
+/// writes them, so an export of any size never holds its facts. Enumerate one list at a time, and dispose the
+/// selection when written: it holds the store's read open.
+/// </remarks>
+public sealed class ExportSelection : IDisposable
 {
     /// <summary>The document format the ACLED importer gives each row it stores.</summary>
     public const string AcledFormat = "acled";
 
+    private IDisposable? _read;
+
     private ExportSelection(
-        KnowledgeSnapshot snapshot,
+        IReadOnlyList<KnowledgeDocument> allDocuments,
+        IReadOnlyList<KnowledgeEntity> allEntities,
+        (IEnumerable<KnowledgeRelation> Relations, IEnumerable<KnowledgeEvent> Events, IEnumerable<KnowledgeClaim> Claims, IEnumerable<KnowledgeProperty> Properties, IEnumerable<KnowledgeQuantity> Quantities) facts,
         IReadOnlyDictionary<string, GeoPoint> coordinates,
         Func<KnowledgeDocument, bool> keepDocument,
-        ExportFilter filter)
+        ExportFilter filter,
+        IDisposable? read)
     {
-        var documents = snapshot.Documents.Where(keepDocument).ToDictionary(d => d.Id, StringComparer.Ordinal);
+        _read = read;
+        var documents = allDocuments.Where(keepDocument).ToDictionary(d => d.Id, StringComparer.Ordinal);
         var period = filter.Period ?? DatePeriod.Always;
         bool Stated(Provenance p) => documents.TryGetValue(p.DocumentId, out var d) && period.Overlaps(d.Date);
         var actor = filter.Actor?.Id;
         var place = filter.Place?.Id;
 
-        Relations = snapshot.Relations
+        // Read again at each enumeration when streamed; held when the store's facts were held already.
+        IEnumerable<T> Kept<T>(IEnumerable<T> selected) => read is null ? selected.ToList() : selected;
+        Relations = Kept(facts.Relations
             .Where(r => Stated(r.From))
             .Where(r => actor is null || r.SourceId == actor || r.TargetId == actor)
-            .Where(r => place is null || r.SourceId == place || r.TargetId == place)
-            .ToList();
-        Events = snapshot.Events
+            .Where(r => place is null || r.SourceId == place || r.TargetId == place));
+        Events = Kept(facts.Events
             .Where(e => documents.ContainsKey(e.From.DocumentId) && period.Overlaps(e.Date))
             .Where(e => actor is null || e.ActorIds.Contains(actor))
-            .Where(e => place is null || e.PlaceIds.Contains(place))
-            .ToList();
-        Claims = snapshot.Claims
+            .Where(e => place is null || e.PlaceIds.Contains(place)));
+        Claims = Kept(facts.Claims
             .Where(c => Stated(c.From))
             .Where(c => actor is null || c.SpeakerId == actor || c.AboutIds.Contains(actor))
-            .Where(c => place is null || c.AboutIds.Contains(place))
-            .ToList();
-        Properties = snapshot.Attributes
+            .Where(c => place is null || c.AboutIds.Contains(place)));
+        Properties = Kept(facts.Properties
             .Where(a => Stated(a.From))
             .Where(a => actor is null || a.EntityId == actor)
-            .Where(a => place is null || a.EntityId == place)
-            .ToList();
-        Quantities = actor is null && place is null ? snapshot.Quantities.Where(q => Stated(q.From)).ToList() : [];
+            .Where(a => place is null || a.EntityId == place));
+        Quantities = filter.Narrowed ? [] : Kept(facts.Quantities.Where(q => Stated(q.From)));
 
-        var narrowed = filter.Actor is not null || filter.Place is not null;
-        var usedDocuments = Relations.Select(r => r.From.DocumentId)
-            .Concat(Events.Select(e => e.From.DocumentId))
-            .Concat(Claims.Select(c => c.From.DocumentId))
-            .Concat(Properties.Select(a => a.From.DocumentId))
-            .Concat(Quantities.Select(q => q.From.DocumentId))
-            .ToHashSet(StringComparer.Ordinal);
+        // One pass over the facts, each list in turn: the documents and entities they use, and how many there are.
+        var usedDocuments = new HashSet<string>(StringComparer.Ordinal);
+        var entityIds = new HashSet<string>(StringComparer.Ordinal);
+        long Tally<T>(IEnumerable<T> list, Func<T, Provenance> from, Func<T, IEnumerable<string?>> named)
+        {
+            long count = 0;
+            foreach (var fact in list)
+            {
+                count++;
+                usedDocuments.Add(from(fact).DocumentId);
+                foreach (var id in named(fact))
+                {
+                    if (id is not null)
+                    {
+                        entityIds.Add(id);
+                    }
+                }
+            }
+
+            return count;
+        }
+
+        Counts = new ExportCounts(
+            Tally(Relations, r => r.From, r => [r.SourceId, r.TargetId]),
+            Tally(Events, e => e.From, e => e.PlaceIds.Concat(e.ActorIds)),
+            Tally(Claims, c => c.From, c => c.AboutIds.Prepend(c.SpeakerId)),
+            Tally(Properties, a => a.From, a => [a.EntityId, a.SpeakerId]),
+            Tally(Quantities, q => q.From, _ => []));
+
+        // A period keeps its own documents, and the documents of the events it holds wherever they are dated (a
+        // report of 2016 on a battle of 2014): every fact's document is in the selection.
         Documents = documents.Values
-            .Where(d => narrowed ? usedDocuments.Contains(d.Id) : period.Overlaps(d.Date))
+            .Where(d => usedDocuments.Contains(d.Id) || (!filter.Narrowed && period.Overlaps(d.Date)))
             .OrderBy(d => d.Date.Earliest)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToList();
-
-        var entityIds = Relations.SelectMany(r => new[] { r.SourceId, r.TargetId })
-            .Concat(Events.SelectMany(e => e.PlaceIds.Concat(e.ActorIds)))
-            .Concat(Claims.SelectMany(c => c.AboutIds.Prepend(c.SpeakerId)))
-            .Concat(Properties.SelectMany(a => a.SpeakerId is null ? [a.EntityId] : new[] { a.EntityId, a.SpeakerId }))
-            .Concat(narrowed ? new[] { actor, place }.OfType<string>() : Documents.SelectMany(d => d.EntityIds))
-            .ToHashSet(StringComparer.Ordinal);
-        Entities = snapshot.Entities.Where(e => entityIds.Contains(e.Id)).ToList();
+        entityIds.UnionWith(filter.Narrowed ? new[] { actor, place }.OfType<string>() : Documents.SelectMany(d => d.EntityIds));
+        Entities = allEntities.Where(e => entityIds.Contains(e.Id)).ToList();
         EntityById = Entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
         DocumentById = Documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
         Coordinates = coordinates;
@@ -89,15 +124,17 @@ public sealed class ExportSelection
 
     public IReadOnlyList<KnowledgeEntity> Entities { get; }
 
-    public IReadOnlyList<KnowledgeRelation> Relations { get; }
+    public IEnumerable<KnowledgeRelation> Relations { get; }
 
-    public IReadOnlyList<KnowledgeEvent> Events { get; }
+    public IEnumerable<KnowledgeEvent> Events { get; }
 
-    public IReadOnlyList<KnowledgeClaim> Claims { get; }
+    public IEnumerable<KnowledgeClaim> Claims { get; }
 
-    public IReadOnlyList<KnowledgeProperty> Properties { get; }
+    public IEnumerable<KnowledgeProperty> Properties { get; }
 
-    public IReadOnlyList<KnowledgeQuantity> Quantities { get; }
+    public IEnumerable<KnowledgeQuantity> Quantities { get; }
+
+    public ExportCounts Counts { get; }
 
     public IReadOnlyDictionary<string, KnowledgeEntity> EntityById { get; }
 
@@ -107,8 +144,8 @@ public sealed class ExportSelection
     public IReadOnlyDictionary<string, GeoPoint> Coordinates { get; }
 
     /// <summary>
-    /// Reads the store once and selects what the filter admits. An actor or a place reads only the documents that
-    /// name it: no fact of another document could take part.
+    /// Selects what the filter admits. An actor or a place reads only the documents that name it (no fact of
+    /// another document could take part) and holds their facts; everything else is read as it is written.
     /// </summary>
     public static ExportSelection From(KnowledgeStore store, ExportFilter? filter = null)
     {
@@ -116,14 +153,50 @@ public sealed class ExportSelection
         filter ??= ExportFilter.All;
         var coordinates = store.PlaceCoordinates()
             .ToDictionary(c => c.EntityId, c => new GeoPoint(c.Lat, c.Lon, c.Source), StringComparer.Ordinal);
-        var naming = new[] { filter.Actor?.Id, filter.Place?.Id }.OfType<string>().ToList();
-        var snapshot = store.ReadSnapshot(naming.Count == 0 ? null : naming);
-        return new ExportSelection(snapshot, coordinates, d => !string.Equals(d.Format, AcledFormat, StringComparison.Ordinal), filter);
+        if (filter.Narrowed)
+        {
+            var snapshot = store.ReadSnapshot(new[] { filter.Actor?.Id, filter.Place?.Id }.OfType<string>().ToList());
+            return From(snapshot, coordinates, filter);
+        }
+
+        var read = store.ReadForExport();
+        try
+        {
+            return new ExportSelection(
+                read.Documents,
+                read.Entities,
+                (read.Relations, read.Events, read.Claims, read.Attributes, read.Quantities),
+                coordinates,
+                d => !string.Equals(d.Format, AcledFormat, StringComparison.Ordinal),
+                filter,
+                read);
+        }
+        catch
+        {
+            read.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>A selection over a snapshot already read (tests, briefings that read once).</summary>
-    public static ExportSelection From(KnowledgeSnapshot snapshot, IReadOnlyDictionary<string, GeoPoint>? coordinates = null, ExportFilter? filter = null, bool includeAcled = false) =>
-        new(snapshot, coordinates ?? new Dictionary<string, GeoPoint>(), d => includeAcled || !string.Equals(d.Format, AcledFormat, StringComparison.Ordinal), filter ?? ExportFilter.All);
+    /// <summary>A selection over a snapshot already read (tests).</summary>
+    public static ExportSelection From(KnowledgeSnapshot snapshot, IReadOnlyDictionary<string, GeoPoint>? coordinates = null, ExportFilter? filter = null, bool includeAcled = false)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return new(
+            snapshot.Documents,
+            snapshot.Entities,
+            (snapshot.Relations, snapshot.Events, snapshot.Claims, snapshot.Attributes, snapshot.Quantities),
+            coordinates ?? new Dictionary<string, GeoPoint>(),
+            d => includeAcled || !string.Equals(d.Format, AcledFormat, StringComparison.Ordinal),
+            filter ?? ExportFilter.All,
+            null);
+    }
 
     public string EntityName(string id) => EntityById.TryGetValue(id, out var e) ? e.Name : id;
+
+    public void Dispose()
+    {
+        _read?.Dispose();
+        _read = null;
+    }
 }

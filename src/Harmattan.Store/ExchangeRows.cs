@@ -23,30 +23,38 @@ internal sealed class ExportEntityRow
     public string? RegistryId { get; set; }
 }
 
+/// <summary>Where a fact comes from, its evidence sliced by the database (<see cref="FactReader.EvidenceColumns"/>).</summary>
 internal class ExportEvidenceRow
 {
     public string OwnerId { get; set; } = "";
     public string DocumentId { get; set; } = "";
     public long EvidenceStart { get; set; }
     public long EvidenceEnd { get; set; }
+    public string? EvidenceText { get; set; }
+    public long EvidenceIsPrefix { get; set; }
     public string Component { get; set; } = "";
     public double Confidence { get; set; }
 }
 
+/// <summary>An event with its places and actors as JSON arrays of entity ids, in their stored order.</summary>
 internal sealed class ExportEventRow : ExportEvidenceRow
 {
     public string Id { get; set; } = "";
     public string Type { get; set; } = "";
     public string Date { get; set; } = "";
     public string DatePrecision { get; set; } = "";
+    public string Places { get; set; } = "[]";
+    public string Actors { get; set; } = "[]";
 }
 
+/// <summary>A claim with what it is about as a JSON array of entity ids, in their stored order.</summary>
 internal sealed class ExportClaimRow : ExportEvidenceRow
 {
     public string Id { get; set; } = "";
     public string SpeakerId { get; set; } = "";
     public string Cue { get; set; } = "";
     public string Text { get; set; } = "";
+    public string About { get; set; } = "[]";
 }
 
 internal sealed class ExportAttributeRow : ExportEvidenceRow

@@ -199,4 +199,10 @@ internal abstract class StoreDialect
 
     /// <summary>The value of an <see cref="InStrings"/> parameter.</summary>
     public abstract object Strings(IEnumerable<string> values);
+
+    /// <summary>
+    /// An aggregate of <paramref name="expression"/> over a group's rows as a JSON array of strings, in
+    /// <paramref name="order"/>: the members of a fact in the fact's own row (<c>[]</c> for none).
+    /// </summary>
+    public abstract string JsonArray(string expression, string order);
 }

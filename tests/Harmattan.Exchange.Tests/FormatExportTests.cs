@@ -27,17 +27,17 @@ public sealed class FormatExportTests(SampleKnowledge samples) : IClassFixture<S
             .ToList();
         Assert.True(filters.Count > 100, $"{filters.Count} filters");
 
-        var written = 0;
+        var written = 0L;
         foreach (var filter in filters)
         {
-            var everything = ExportSelection.From(samples.Snapshot, coordinates, filter);
-            var read = ExportSelection.From(samples.Store, filter);
+            using var everything = ExportSelection.From(samples.Snapshot, coordinates, filter);
+            using var read = ExportSelection.From(samples.Store, filter);
             foreach (var format in new[] { ExportFormat.JsonLines, ExportFormat.Stix })
             {
                 Assert.Equal(Write(format, everything), Write(format, read));
             }
 
-            written += read.Relations.Count + read.Events.Count + read.Claims.Count;
+            written += read.Counts.Relations + read.Counts.Events + read.Counts.Claims;
         }
 
         Assert.True(written > 300, $"{written} facts selected in all");
@@ -274,6 +274,58 @@ public sealed class FormatExportTests(SampleKnowledge samples) : IClassFixture<S
     }
 
     [Fact]
+    public void Everything_or_a_period_read_as_it_is_written_exports_what_a_held_snapshot_exports()
+    {
+        var coordinates = samples.Store.PlaceCoordinates()
+            .ToDictionary(c => c.EntityId, c => new GeoPoint(c.Lat, c.Lon, c.Source), StringComparer.Ordinal);
+        foreach (var period in new DatePeriod?[] { null, new(PartialDate.Parse("2012")), new(PartialDate.Parse("2013"), PartialDate.Parse("2015")) })
+        {
+            var filter = new ExportFilter(period);
+            using var held = ExportSelection.From(samples.Snapshot, coordinates, filter);
+            using var streamed = ExportSelection.From(samples.Store, filter);
+            Assert.Equal(held.Counts, streamed.Counts);
+            Assert.True(streamed.Counts.Events > 0, $"{period}: no event");
+            foreach (var format in ExportFormat.All)
+            {
+                Assert.Equal(Write(format, held), Write(format, streamed));
+            }
+        }
+
+        byte[] Write(ExportFormat format, ExportSelection selection)
+        {
+            using var buffer = new MemoryStream();
+            new Exporter(samples.Context).Write(format, selection, buffer);
+            return buffer.ToArray();
+        }
+    }
+
+    [Fact]
+    public void A_period_export_carries_the_documents_of_its_events_wherever_they_are_dated()
+    {
+        using var store = samples.EmptyStore("later-" + Guid.NewGuid().ToString("N"));
+        var later = new Harmattan.Store.Tests.ReportBuilder(
+            "Looking back on Gao",
+            "MUJAO fighters attacked Gao in May 2014, residents recalled.",
+            PartialDate.OfMonth(2016, 3));
+        var mujao = later.Entity(EntityType.ArmedGroup, "MUJAO");
+        var gao = later.Entity(EntityType.Place, "Gao");
+        later.Event("attack", PartialDate.OfMonth(2014, 5), "attacked Gao in May 2014", [gao], [mujao]);
+        var built = later.Build();
+        store.Upsert(built.Document, built.Extraction);
+
+        // Every format that writes events (GraphML writes relations).
+        foreach (var format in ExportFormat.All.Where(f => f != ExportFormat.GraphMl))
+        {
+            using var selection = ExportSelection.From(store, new ExportFilter(new DatePeriod(PartialDate.Parse("2014"), PartialDate.Parse("2014"))));
+            using var buffer = new MemoryStream();
+            new Exporter(samples.Context).Write(format, selection, buffer);
+            Assert.Equal(1, selection.Counts.Events);
+            Assert.Equal(built.Id, Assert.Single(selection.Documents).Id);
+            Assert.Contains("Gao", Encoding.UTF8.GetString(buffer.ToArray()), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void An_acled_export_quotes_a_title_with_commas_quotes_and_newlines()
     {
         using var store = samples.EmptyStore("quoting-" + Guid.NewGuid().ToString("N"));
@@ -287,7 +339,11 @@ public sealed class FormatExportTests(SampleKnowledge samples) : IClassFixture<S
         var built = report.Build();
         store.Upsert(built.Document, built.Extraction);
         using var buffer = new MemoryStream();
-        new Exporter(samples.Context).Write(ExportFormat.Acled, ExportSelection.From(store), buffer);
+        using (var selection = ExportSelection.From(store))
+        {
+            new Exporter(samples.Context).Write(ExportFormat.Acled, selection, buffer);
+        }
+
         var text = Encoding.UTF8.GetString(buffer.ToArray());
         Assert.Contains(",\"Gao, \"\"the gate\"\"\nof the north\",", text, StringComparison.Ordinal);
         var records = CsvDialect.Read(new StringReader(text)).ToList();

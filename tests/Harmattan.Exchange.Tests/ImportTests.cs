@@ -126,7 +126,11 @@ public sealed class ImportTests(SampleKnowledge samples) : IClassFixture<SampleK
         foreach (var format in ExportFormat.All)
         {
             using var buffer = new MemoryStream();
-            new Exporter(samples.Context).Write(format, ExportSelection.From(store), buffer);
+            using (var selection = ExportSelection.From(store))
+            {
+                new Exporter(samples.Context).Write(format, selection, buffer);
+            }
+
             var text = Encoding.UTF8.GetString(buffer.ToArray());
             Assert.DoesNotContain("TST1001", text, StringComparison.Ordinal);
             Assert.DoesNotContain("Military Forces of Mali", text, StringComparison.Ordinal);
@@ -180,7 +184,11 @@ public sealed class ImportTests(SampleKnowledge samples) : IClassFixture<SampleK
         using var store = Fresh();
         Importer.Import(store, Fixture("ucdp-ged-sahel.csv"));
         using var buffer = new MemoryStream();
-        new Exporter(samples.Context).Write(ExportFormat.GeoJson, ExportSelection.From(store), buffer);
+        using (var selection = ExportSelection.From(store))
+        {
+            new Exporter(samples.Context).Write(ExportFormat.GeoJson, selection, buffer);
+        }
+
         using var json = JsonDocument.Parse(buffer.ToArray());
         var town = json.RootElement.GetProperty("features").EnumerateArray()
             .Single(f => f.GetProperty("properties").GetProperty("kind").GetString() == "place" && f.GetProperty("properties").GetProperty("name").GetString() == "Gao town");

@@ -53,7 +53,8 @@ public sealed class SampleKnowledge : IDisposable
     public byte[] Export(ExportFormat format, ExportFilter? filter = null)
     {
         using var buffer = new MemoryStream();
-        new Exporter(Context).Write(format, ExportSelection.From(Store, filter), buffer);
+        using var selection = ExportSelection.From(Store, filter);
+        new Exporter(Context).Write(format, selection, buffer);
         return buffer.ToArray();
     }
 
@@ -61,7 +62,8 @@ public sealed class SampleKnowledge : IDisposable
     public IReadOnlyList<int> ExportWrites(ExportFormat format)
     {
         using var stream = new RecordingStream();
-        new Exporter(Context).Write(format, ExportSelection.From(Store, null), stream);
+        using var selection = ExportSelection.From(Store, null);
+        new Exporter(Context).Write(format, selection, stream);
         return stream.Writes;
     }
 

@@ -35,7 +35,7 @@ internal static class ExportCommand
                 return HarmattanCli.SomeInputsFailed;
             }
 
-            var selection = ExportSelection.From(store, new ExportFilter(period, who, where));
+            using var selection = ExportSelection.From(store, new ExportFilter(period, who, where));
             var path = parse.GetValue(output);
             if (path is null)
             {
@@ -54,8 +54,8 @@ internal static class ExportCommand
 
             env.Error.WriteLine(
                 $"harmattan: wrote {chosen.Name} to {path}: {(selection.Entities.Count == 1 ? "1 entity" : $"{selection.Entities.Count} entities")}, "
-                + $"{QueryOptions.Count(selection.Relations.Count, "relation")}, {QueryOptions.Count(selection.Events.Count, "event")}, "
-                + $"{QueryOptions.Count(selection.Claims.Count, "claim")} from {QueryOptions.Count(selection.Documents.Count, "document")}");
+                + $"{QueryOptions.Count(selection.Counts.Relations, "relation")}, {QueryOptions.Count(selection.Counts.Events, "event")}, "
+                + $"{QueryOptions.Count(selection.Counts.Claims, "claim")} from {QueryOptions.Count(selection.Documents.Count, "document")}");
             return HarmattanCli.Ok;
         });
         return command;

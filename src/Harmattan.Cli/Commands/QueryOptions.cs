@@ -96,7 +96,7 @@ internal static class QueryOptions
 
     public static string Names(IEnumerable<EntityRef> entities) => Markup.Escape(string.Join(", ", entities.Select(e => e.Name)));
 
-    public static string Count(int n, string what) =>
+    public static string Count(long n, string what) =>
         string.Create(CultureInfo.InvariantCulture, $"{n} {what}{(n == 1 ? "" : "s")}");
 
     public static Table Table(string title, params string[] columns) =>

@@ -33,15 +33,21 @@ internal static class ExportEndpoints
     {
         var chosen = ExportFormat.Parse(Query.Required(format, "format"), "format");
         var filter = new ExportFilter(Query.Period(since, until), Query.Entity(store, actor), Query.Entity(store, place));
+        // The selection holds the store's read open until the export is written (or the response ends unwritten).
         var selection = ExportSelection.From(store, filter);
+        http.Response.RegisterForDispose(selection);
         return TypedResults.Stream(
             body =>
             {
-                http.Features.GetRequiredFeature<IHttpBodyControlFeature>().AllowSynchronousIO = true;
-                // Not disposed: that would close the response's own stream.
-                var buffered = new BufferedStream(body, 1 << 16);
-                new Exporter(context).Write(chosen, selection, buffered);
-                buffered.Flush();
+                using (selection)
+                {
+                    http.Features.GetRequiredFeature<IHttpBodyControlFeature>().AllowSynchronousIO = true;
+                    // Not disposed: that would close the response's own stream.
+                    var buffered = new BufferedStream(body, 1 << 16);
+                    new Exporter(context).Write(chosen, selection, buffered);
+                    buffered.Flush();
+                }
+
                 return Task.CompletedTask;
             },
             chosen.ContentType,

@@ -559,4 +559,6 @@ internal sealed partial class PostgresDialect : StoreDialect
     public override string InStrings(string expression, string parameter) => $"{expression} = ANY({parameter})";
 
     public override object Strings(IEnumerable<string> values) => values.ToArray();
+
+    public override string JsonArray(string expression, string order) => $"coalesce(json_agg({expression} ORDER BY {order}), '[]')::text";
 }

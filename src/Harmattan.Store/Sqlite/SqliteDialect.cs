@@ -273,4 +273,6 @@ internal sealed class SqliteDialect : StoreDialect
     public override string InStrings(string expression, string parameter) => $"{expression} IN (SELECT value FROM json_each({parameter}))";
 
     public override object Strings(IEnumerable<string> values) => System.Text.Json.JsonSerializer.Serialize(values);
+
+    public override string JsonArray(string expression, string order) => $"json_group_array({expression} ORDER BY {order})";
 }
