@@ -27,8 +27,8 @@ public sealed record ExportCounts(long Relations, long Events, long Claims, long
 /// <remarks>
 /// A selection of an actor or a place holds its facts. A selection of everything (or of a period) holds its
 /// documents and entities only: its facts are read from the store each time a list is enumerated
-/// (<see cref="KnowledgeRead"/>), once to find the entities they name and count them, then as the exporter
-/// writes them, so an export of any size never holds its facts. Enumerate one list at a time, and dispose the
+/// (<see cref="KnowledgeRead"/>), once without their evidence to find the documents and entities they name and
+/// count them, then as the exporter writes them, so an export of any size never holds its facts. Enumerate one list at a time, and dispose the
 /// selection when written: it holds the store's read open.
 /// </remarks>
 public sealed class ExportSelection : IDisposable
@@ -41,7 +41,8 @@ public sealed class ExportSelection : IDisposable
     private ExportSelection(
         IReadOnlyList<KnowledgeDocument> allDocuments,
         IReadOnlyList<KnowledgeEntity> allEntities,
-        (IEnumerable<KnowledgeRelation> Relations, IEnumerable<KnowledgeEvent> Events, IEnumerable<KnowledgeClaim> Claims, IEnumerable<KnowledgeProperty> Properties, IEnumerable<KnowledgeQuantity> Quantities) facts,
+        KnowledgeFacts facts,
+        KnowledgeFacts? unsourced,
         IReadOnlyDictionary<string, GeoPoint> coordinates,
         Func<KnowledgeDocument, bool> keepDocument,
         ExportFilter filter,
@@ -53,28 +54,37 @@ public sealed class ExportSelection : IDisposable
         bool Stated(Provenance p) => documents.TryGetValue(p.DocumentId, out var d) && period.Overlaps(d.Date);
         var actor = filter.Actor?.Id;
         var place = filter.Place?.Id;
+        KnowledgeFacts Selected(KnowledgeFacts all) => new(
+            all.Relations
+                .Where(r => Stated(r.From))
+                .Where(r => actor is null || r.SourceId == actor || r.TargetId == actor)
+                .Where(r => place is null || r.SourceId == place || r.TargetId == place),
+            all.Events
+                .Where(e => documents.ContainsKey(e.From.DocumentId) && period.Overlaps(e.Date))
+                .Where(e => actor is null || e.ActorIds.Contains(actor))
+                .Where(e => place is null || e.PlaceIds.Contains(place)),
+            all.Claims
+                .Where(c => Stated(c.From))
+                .Where(c => actor is null || c.SpeakerId == actor || c.AboutIds.Contains(actor))
+                .Where(c => place is null || c.AboutIds.Contains(place)),
+            all.Attributes
+                .Where(a => Stated(a.From))
+                .Where(a => actor is null || a.EntityId == actor)
+                .Where(a => place is null || a.EntityId == place),
+            filter.Narrowed ? [] : all.Quantities.Where(q => Stated(q.From)));
 
         // Read again at each enumeration when streamed; held when the store's facts were held already.
-        IEnumerable<T> Kept<T>(IEnumerable<T> selected) => read is null ? selected.ToList() : selected;
-        Relations = Kept(facts.Relations
-            .Where(r => Stated(r.From))
-            .Where(r => actor is null || r.SourceId == actor || r.TargetId == actor)
-            .Where(r => place is null || r.SourceId == place || r.TargetId == place));
-        Events = Kept(facts.Events
-            .Where(e => documents.ContainsKey(e.From.DocumentId) && period.Overlaps(e.Date))
-            .Where(e => actor is null || e.ActorIds.Contains(actor))
-            .Where(e => place is null || e.PlaceIds.Contains(place)));
-        Claims = Kept(facts.Claims
-            .Where(c => Stated(c.From))
-            .Where(c => actor is null || c.SpeakerId == actor || c.AboutIds.Contains(actor))
-            .Where(c => place is null || c.AboutIds.Contains(place)));
-        Properties = Kept(facts.Properties
-            .Where(a => Stated(a.From))
-            .Where(a => actor is null || a.EntityId == actor)
-            .Where(a => place is null || a.EntityId == place));
-        Quantities = filter.Narrowed ? [] : Kept(facts.Quantities.Where(q => Stated(q.From)));
+        var selected = Selected(facts);
+        IEnumerable<T> Kept<T>(IEnumerable<T> list) => read is null ? list.ToList() : list;
+        Relations = Kept(selected.Relations);
+        Events = Kept(selected.Events);
+        Claims = Kept(selected.Claims);
+        Properties = Kept(selected.Attributes);
+        Quantities = Kept(selected.Quantities);
 
-        // One pass over the facts, each list in turn: the documents and entities they use, and how many there are.
+        // One pass over the facts, each list in turn (without their evidence when streamed): the documents and
+        // entities they use, and how many there are.
+        var tally = unsourced is null ? new KnowledgeFacts(Relations, Events, Claims, Properties, Quantities) : Selected(unsourced);
         var usedDocuments = new HashSet<string>(StringComparer.Ordinal);
         var entityIds = new HashSet<string>(StringComparer.Ordinal);
         long Tally<T>(IEnumerable<T> list, Func<T, Provenance> from, Func<T, IEnumerable<string?>> named)
@@ -97,20 +107,21 @@ public sealed class ExportSelection : IDisposable
         }
 
         Counts = new ExportCounts(
-            Tally(Relations, r => r.From, r => [r.SourceId, r.TargetId]),
-            Tally(Events, e => e.From, e => e.PlaceIds.Concat(e.ActorIds)),
-            Tally(Claims, c => c.From, c => c.AboutIds.Prepend(c.SpeakerId)),
-            Tally(Properties, a => a.From, a => [a.EntityId, a.SpeakerId]),
-            Tally(Quantities, q => q.From, _ => []));
+            Tally(tally.Relations, r => r.From, r => [r.SourceId, r.TargetId]),
+            Tally(tally.Events, e => e.From, e => e.PlaceIds.Concat(e.ActorIds)),
+            Tally(tally.Claims, c => c.From, c => c.AboutIds.Prepend(c.SpeakerId)),
+            Tally(tally.Attributes, a => a.From, a => [a.EntityId, a.SpeakerId]),
+            Tally(tally.Quantities, q => q.From, _ => []));
 
-        // A period keeps its own documents, and the documents of the events it holds wherever they are dated (a
-        // report of 2016 on a battle of 2014): every fact's document is in the selection.
         Documents = documents.Values
             .Where(d => usedDocuments.Contains(d.Id) || (!filter.Narrowed && period.Overlaps(d.Date)))
             .OrderBy(d => d.Date.Earliest)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToList();
-        entityIds.UnionWith(filter.Narrowed ? new[] { actor, place }.OfType<string>() : Documents.SelectMany(d => d.EntityIds));
+        // A period's own documents bring every entity they list; a document there only for its events, what those name.
+        entityIds.UnionWith(filter.Narrowed
+            ? new[] { actor, place }.OfType<string>()
+            : Documents.Where(d => period.Overlaps(d.Date)).SelectMany(d => d.EntityIds));
         Entities = allEntities.Where(e => entityIds.Contains(e.Id)).ToList();
         EntityById = Entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
         DocumentById = Documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
@@ -165,7 +176,8 @@ public sealed class ExportSelection : IDisposable
             return new ExportSelection(
                 read.Documents,
                 read.Entities,
-                (read.Relations, read.Events, read.Claims, read.Attributes, read.Quantities),
+                read.Facts,
+                read.Unsourced,
                 coordinates,
                 d => !string.Equals(d.Format, AcledFormat, StringComparison.Ordinal),
                 filter,
@@ -185,7 +197,8 @@ public sealed class ExportSelection : IDisposable
         return new(
             snapshot.Documents,
             snapshot.Entities,
-            (snapshot.Relations, snapshot.Events, snapshot.Claims, snapshot.Attributes, snapshot.Quantities),
+            snapshot.Facts,
+            null,
             coordinates ?? new Dictionary<string, GeoPoint>(),
             d => includeAcled || !string.Equals(d.Format, AcledFormat, StringComparison.Ordinal),
             filter ?? ExportFilter.All,

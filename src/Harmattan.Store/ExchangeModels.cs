@@ -72,6 +72,14 @@ public sealed record KnowledgeProperty(
 
 public sealed record KnowledgeQuantity(string Id, decimal Value, string? Unit, string Surface, bool Approximate, Provenance From);
 
+/// <summary>The facts of a read, a list for each kind: held (<see cref="KnowledgeSnapshot"/>) or read as enumerated (<see cref="KnowledgeRead"/>).</summary>
+public sealed record KnowledgeFacts(
+    IEnumerable<KnowledgeRelation> Relations,
+    IEnumerable<KnowledgeEvent> Events,
+    IEnumerable<KnowledgeClaim> Claims,
+    IEnumerable<KnowledgeProperty> Attributes,
+    IEnumerable<KnowledgeQuantity> Quantities);
+
 /// <summary>
 /// A consistent read of the whole knowledge base (one read transaction), rejected facts left out. Facts are
 /// in document date order, then the order their document gave them.
@@ -83,7 +91,10 @@ public sealed record KnowledgeSnapshot(
     IReadOnlyList<KnowledgeEvent> Events,
     IReadOnlyList<KnowledgeClaim> Claims,
     IReadOnlyList<KnowledgeProperty> Attributes,
-    IReadOnlyList<KnowledgeQuantity> Quantities);
+    IReadOnlyList<KnowledgeQuantity> Quantities)
+{
+    public KnowledgeFacts Facts => new(Relations, Events, Claims, Attributes, Quantities);
+}
 
 /// <summary>Where a place is, as an imported record gave it (<see cref="Source"/>: "acled", "ucdp", "stix").</summary>
 public sealed record StoredCoordinates(string EntityId, double Lat, double Lon, string Source);

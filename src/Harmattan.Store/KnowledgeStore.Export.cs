@@ -21,14 +21,15 @@ public sealed partial class KnowledgeStore
     public KnowledgeSnapshot ReadSnapshot(IReadOnlyCollection<string>? naming = null)
     {
         using var read = ReadForExport(naming);
+        var facts = read.Facts;
         return new KnowledgeSnapshot(
             read.Documents,
             read.Entities,
-            read.Relations.ToList(),
-            read.Events.ToList(),
-            read.Claims.ToList(),
-            read.Attributes.ToList(),
-            read.Quantities.ToList());
+            facts.Relations.ToList(),
+            facts.Events.ToList(),
+            facts.Claims.ToList(),
+            facts.Attributes.ToList(),
+            facts.Quantities.ToList());
     }
 
     /// <summary>

@@ -31,27 +31,32 @@ public abstract partial class StoreContract<TFixture>
         var order = read.Documents.Select(d => d.Id).ToList();
 
         // Facts in their documents' order, read again at each enumeration, as the snapshot holds them.
-        var relations = read.Relations.ToList();
+        var relations = read.Facts.Relations.ToList();
         Assert.Equal(6, relations.Count);
         Assert.DoesNotContain(relations, r => r.From.DocumentId == Dated(3).Id);
         Assert.Equal(relations.Select(r => order.IndexOf(r.From.DocumentId)).Order(), relations.Select(r => order.IndexOf(r.From.DocumentId)));
-        Assert.Equal(relations, read.Relations.ToList());
+        Assert.Equal(relations, read.Facts.Relations.ToList());
         Assert.Equal(snapshot.Relations, relations);
-        Assert.Equal(snapshot.Claims.Select(c => (c.Id, c.From.DocumentId)), read.Claims.Select(c => (c.Id, c.From.DocumentId)));
+        Assert.Equal(snapshot.Claims.Select(c => (c.Id, c.From.DocumentId)), read.Facts.Claims.Select(c => (c.Id, c.From.DocumentId)));
+
+        // Unsourced: the same facts without their evidence, for a pass that counts them.
+        Assert.Equal(relations.Select(r => (r.Id, r.From.DocumentId)).Order(), read.Unsourced.Relations.Select(r => (r.Id, r.From.DocumentId)).Order());
+        Assert.Equal(snapshot.Events.Count, read.Unsourced.Events.Count());
+        Assert.All(read.Unsourced.Claims, c => Assert.Equal("", c.From.Evidence));
 
         // Members in their stored order.
-        var attack = read.Events.First();
+        var attack = read.Facts.Events.First();
         Assert.Equal([ReportBuilder.EntityId(EntityType.ArmedGroup, "MNLA"), ReportBuilder.EntityId(EntityType.ArmedGroup, "AQIM")], attack.ActorIds);
         Assert.Equal([ReportBuilder.EntityId(EntityType.Place, "Gao")], attack.PlaceIds);
         Assert.Equal("Fighting between the MNLA and AQIM broke out near Gao on day 0.", attack.From.Evidence);
 
         // Evidence cut by UTF-16 offsets past the emoji.
-        var claim = read.Claims.First();
+        var claim = read.Facts.Claims.First();
         Assert.Equal(early.Id, claim.From.DocumentId);
         Assert.Equal([mnla], claim.AboutIds);
         Assert.Equal("AQIM said the MNLA was weak at Kidal.", claim.From.Evidence);
         Assert.Equal(early.Document.Text[claim.From.Span.Start..claim.From.Span.End], claim.From.Evidence);
-        Assert.Equal("Alert", Assert.Single(read.Quantities).From.Evidence);
+        Assert.Equal("Alert", Assert.Single(read.Facts.Quantities).From.Evidence);
         Assert.Equal(8, read.Entities.Single(e => e.Id == mnla).From.Count);
 
         // The read holds the store's transaction until disposed.
@@ -60,6 +65,6 @@ public abstract partial class StoreContract<TFixture>
         // Narrowed to the documents naming an entity: Ansar Dine is in the seven reports of January, not in the emoji one.
         using var narrowed = store.ReadForExport([ReportBuilder.EntityId(EntityType.ArmedGroup, "Ansar Dine")]);
         Assert.Equal(order.Skip(1), narrowed.Documents.Select(d => d.Id));
-        Assert.Equal(7, narrowed.Claims.Count(c => c.SpeakerId == mnla));
+        Assert.Equal(7, narrowed.Facts.Claims.Count(c => c.SpeakerId == mnla));
     }
 }
