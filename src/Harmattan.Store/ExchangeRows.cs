@@ -23,7 +23,7 @@ internal sealed class ExportEntityRow
     public string? RegistryId { get; set; }
 }
 
-/// <summary>Where a fact comes from, its evidence sliced by the database (<see cref="FactReader.EvidenceColumns"/>).</summary>
+/// <summary>Where a fact comes from; <see cref="KnowledgeRead"/> cuts its evidence from the document's text.</summary>
 internal class ExportEvidenceRow
 {
     public string OwnerId { get; set; } = "";
@@ -31,7 +31,6 @@ internal class ExportEvidenceRow
     public long EvidenceStart { get; set; }
     public long EvidenceEnd { get; set; }
     public string? EvidenceText { get; set; }
-    public long EvidenceIsPrefix { get; set; }
     public string Component { get; set; } = "";
     public double Confidence { get; set; }
 }

@@ -201,6 +201,13 @@ internal abstract class StoreDialect
     public abstract object Strings(IEnumerable<string> values);
 
     /// <summary>
+    /// The rows of a query a page at a time, each page a list, such that other statements may run on the
+    /// connection between pages (to read what a page needs): SQLite steps one statement while others run,
+    /// PostgreSQL reads through a cursor of the transaction.
+    /// </summary>
+    public abstract IEnumerable<List<TRow>> Pages<TRow>(DbConnection connection, DbTransaction transaction, string sql, object? parameters, int pageSize);
+
+    /// <summary>
     /// An aggregate of <paramref name="expression"/> over a group's rows as a JSON array of strings, in
     /// <paramref name="order"/>: the members of a fact in the fact's own row (<c>[]</c> for none).
     /// </summary>

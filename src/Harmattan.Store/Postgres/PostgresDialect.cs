@@ -561,4 +561,28 @@ internal sealed partial class PostgresDialect : StoreDialect
     public override object Strings(IEnumerable<string> values) => values.ToArray();
 
     public override string JsonArray(string expression, string order) => $"coalesce(json_agg({expression} ORDER BY {order}), '[]')::text";
+
+    public override IEnumerable<List<TRow>> Pages<TRow>(DbConnection connection, DbTransaction transaction, string sql, object? parameters, int pageSize)
+    {
+        // A connection reads one result at a time: a cursor of the transaction lets other statements run between pages.
+        var cursor = "harmattan_pages_" + Guid.NewGuid().ToString("N");
+        connection.Execute($"DECLARE {cursor} NO SCROLL CURSOR FOR {sql}", parameters, transaction);
+        try
+        {
+            while (true)
+            {
+                var page = connection.Query<TRow>($"FETCH FORWARD {pageSize} FROM {cursor}", transaction: transaction).AsList();
+                if (page.Count == 0)
+                {
+                    yield break;
+                }
+
+                yield return page;
+            }
+        }
+        finally
+        {
+            connection.Execute($"CLOSE {cursor}", transaction: transaction);
+        }
+    }
 }

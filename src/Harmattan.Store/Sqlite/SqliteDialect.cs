@@ -275,4 +275,7 @@ internal sealed class SqliteDialect : StoreDialect
     public override object Strings(IEnumerable<string> values) => System.Text.Json.JsonSerializer.Serialize(values);
 
     public override string JsonArray(string expression, string order) => $"json_group_array({expression} ORDER BY {order})";
+
+    public override IEnumerable<List<TRow>> Pages<TRow>(DbConnection connection, DbTransaction transaction, string sql, object? parameters, int pageSize) =>
+        connection.Query<TRow>(sql, parameters, transaction, buffered: false).Chunk(pageSize).Select(page => page.ToList());
 }
