@@ -143,17 +143,17 @@ public sealed class KnowledgeRead : IDisposable
         Rows<ExportQuantityRow>("quantities", "x.id, x.value_text AS ValueText, x.unit, x.surface, x.approximate", ByDocument, sourced)
             .Select(r => new KnowledgeQuantity(r.Id, StoredValues.ParseDecimal(r.ValueText), r.Unit, r.Surface, r.Approximate != 0, Of(r))));
 
-    /// <summary>The order of facts listed by their document: its date, its id, then as it gave them.</summary>
-    private const string ByDocument = "dd.day, d.id, x.seq";
+    /// <summary>Facts listed by their document: in <see cref="Documents"/> order, then as each document gave them.</summary>
+    private const string? ByDocument = null;
 
     public void Dispose() => _transaction.Dispose();
 
     /// <summary>
-    /// The rows of one fact table (aliased x, joined to its document d and the document's days dd) that are not
-    /// rejected, in scope: read as they are enumerated, never held. Sourced, in <paramref name="order"/> with their
-    /// evidence; else as the database finds them, without.
+    /// The rows of one fact table (aliased x, joined to its document d) that are not rejected, in scope: read as they
+    /// are enumerated, never held. Sourced, with their evidence, by document (<see cref="ByDocument"/>) or in
+    /// <paramref name="order"/>; else as the database finds them, without evidence.
     /// </summary>
-    private IEnumerable<TRow> Rows<TRow>(string table, string columns, string order, bool sourced)
+    private IEnumerable<TRow> Rows<TRow>(string table, string columns, string? order, bool sourced)
         where TRow : ExportEvidenceRow
     {
         var document = table == "quantities" ? "d.seq = x.document_seq" : "d.id = x.document_id";
@@ -170,7 +170,7 @@ public sealed class KnowledgeRead : IDisposable
                 buffered: false);
         }
 
-        if (order == ByDocument)
+        if (order is null)
         {
             return ByDocumentRows<TRow>(table, columns, document, "x.status <> 'rejected'", table == "quantities" ? "d.id" : "x.document_id");
         }
