@@ -299,19 +299,23 @@ public sealed class FormatExportTests(SampleKnowledge samples) : IClassFixture<S
         }
     }
 
+    /// <summary>A store of its own holding one report, published then, of an attack by MUJAO on Gao on another date.</summary>
+    private KnowledgeStore OneAttack(string title, string text, PartialDate published, PartialDate date, out Harmattan.Store.Tests.Report built)
+    {
+        var store = samples.EmptyStore("attack-" + Guid.NewGuid().ToString("N"));
+        var report = new Harmattan.Store.Tests.ReportBuilder(title, text, published);
+        var mujao = report.Entity(EntityType.ArmedGroup, "MUJAO");
+        var gao = report.Entity(EntityType.Place, "Gao");
+        report.Event("attack", date, "attacked Gao", [gao], [mujao]);
+        built = report.Build();
+        store.Upsert(built.Document, built.Extraction);
+        return store;
+    }
+
     [Fact]
     public void A_period_export_carries_the_documents_of_its_events_wherever_they_are_dated()
     {
-        using var store = samples.EmptyStore("later-" + Guid.NewGuid().ToString("N"));
-        var later = new Harmattan.Store.Tests.ReportBuilder(
-            "Looking back on Gao",
-            "MUJAO fighters attacked Gao in May 2014, residents recalled.",
-            PartialDate.OfMonth(2016, 3));
-        var mujao = later.Entity(EntityType.ArmedGroup, "MUJAO");
-        var gao = later.Entity(EntityType.Place, "Gao");
-        later.Event("attack", PartialDate.OfMonth(2014, 5), "attacked Gao in May 2014", [gao], [mujao]);
-        var built = later.Build();
-        store.Upsert(built.Document, built.Extraction);
+        using var store = OneAttack("Looking back on Gao", "MUJAO fighters attacked Gao in May 2014, residents recalled.", PartialDate.OfMonth(2016, 3), PartialDate.OfMonth(2014, 5), out var built);
 
         // Every format that writes events (GraphML writes relations).
         foreach (var format in ExportFormat.All.Where(f => f != ExportFormat.GraphMl))
@@ -328,16 +332,7 @@ public sealed class FormatExportTests(SampleKnowledge samples) : IClassFixture<S
     [Fact]
     public void An_acled_export_quotes_a_title_with_commas_quotes_and_newlines()
     {
-        using var store = samples.EmptyStore("quoting-" + Guid.NewGuid().ToString("N"));
-        var report = new Harmattan.Store.Tests.ReportBuilder(
-            "Gao, \"the gate\"\nof the north",
-            "MUJAO fighters attacked Gao in February 2013. The attack was repelled.",
-            PartialDate.OfMonth(2013, 2));
-        var mujao = report.Entity(EntityType.ArmedGroup, "MUJAO");
-        var gao = report.Entity(EntityType.Place, "Gao");
-        report.Event("attack", PartialDate.OfMonth(2013, 2), "attacked Gao", [gao], [mujao]);
-        var built = report.Build();
-        store.Upsert(built.Document, built.Extraction);
+        using var store = OneAttack("Gao, \"the gate\"\nof the north", "MUJAO fighters attacked Gao in February 2013. The attack was repelled.", PartialDate.OfMonth(2013, 2), PartialDate.OfMonth(2013, 2), out _);
         using var buffer = new MemoryStream();
         using (var selection = ExportSelection.From(store))
         {
