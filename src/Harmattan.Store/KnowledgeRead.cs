@@ -159,11 +159,13 @@ public sealed class KnowledgeRead : IDisposable
         var document = table == "quantities" ? "d.seq = x.document_seq" : "d.id = x.document_id";
         if (!sourced)
         {
+            // Only quantities name their document by seq: the others need no document row at all.
+            var (from, documentId) = table == "quantities" ? ($"{table} x JOIN documents d ON {document}", "d.id") : ($"{table} x", "x.document_id");
             return _connection.Query<TRow>(
                 $"""
-                SELECT {columns}, {Source("x")}
-                FROM {table} x JOIN documents d ON {document}
-                WHERE x.status <> 'rejected'{Within("d.id")}
+                SELECT {columns}, {Source("x", documentId)}
+                FROM {from}
+                WHERE x.status <> 'rejected'{Within(documentId)}
                 """,
                 _scope,
                 _transaction,
@@ -255,9 +257,9 @@ public sealed class KnowledgeRead : IDisposable
     /// The <see cref="ExportEvidenceRow"/> columns of a fact aliased <paramref name="fact"/> whose document is d, but
     /// the evidence, which <see cref="Sourced"/> cuts from the texts.
     /// </summary>
-    private static string Source(string fact) =>
+    private static string Source(string fact, string documentId = "d.id") =>
         $"""
-        d.id AS DocumentId, {fact}.evidence_start AS EvidenceStart, {fact}.evidence_end AS EvidenceEnd,
+        {documentId} AS DocumentId, {fact}.evidence_start AS EvidenceStart, {fact}.evidence_end AS EvidenceEnd,
         NULL AS EvidenceText, {fact}.component AS Component, {fact}.confidence AS Confidence
         """;
 

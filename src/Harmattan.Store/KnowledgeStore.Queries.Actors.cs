@@ -23,38 +23,54 @@ public sealed partial class KnowledgeStore
         using var header = _connection.QueryMultiple(
             $"""
             SELECT registry_id FROM entities WHERE id = @Id;
-            SELECT alias FROM entity_aliases WHERE entity_id = @Id ORDER BY seq LIMIT {AliasLimit};
-            {SeenOn("ASC")};
-            {SeenOn("DESC")};
+            {AliasesSql};
+            {NamingEdge(r, "ASC", "1 = 1")};
+            {NamingEdge(r, "DESC", "1 = 1")};
             """,
             new { entity.Id },
             transaction);
         var registryId = header.ReadSingleOrDefault<string?>();
         var aliases = header.Read<string>().AsList();
-        var first = header.ReadSingleOrDefault<DocumentMetaRow>();
-        var last = header.ReadSingleOrDefault<DocumentMetaRow>();
+        var first = Naming(header.ReadSingleOrDefault<NamingDocumentRow>());
+        var last = Naming(header.ReadSingleOrDefault<NamingDocumentRow>());
         return new ActorProfile(
             entity,
             registryId,
             aliases,
-            first is null ? null : FactReader.DateOf(first.Published, first.PublishedPrecision, first.IngestedAt).Date,
-            last is null ? null : FactReader.DateOf(last.Published, last.PublishedPrecision, last.IngestedAt).Date,
+            first?.Date,
+            last?.Date,
             DocumentsNaming(reader, entity.Id, 0, limit),
             ActorAttributes(reader, entity.Id, 0, limit, null),
             ActorRelations(reader, entity.Id, 0, limit, null),
             ActorEvents(reader, entity.Id, 0, limit),
             ClaimsBy(reader, entity.Id, 0, limit),
             ClaimsAbout(reader, entity.Id, 0, limit));
-
-        // The document naming the entity whose date starts first (or last): one index probe.
-        string SeenOn(string direction) =>
-            $"""
-            SELECT d.id, d.title, d.published, d.published_precision AS PublishedPrecision, d.ingested_at AS IngestedAt
-            FROM document_entities x JOIN documents d ON d.id = x.document_id
-            WHERE x.entity_id = @Id
-            ORDER BY x.day {direction}, x.{r} {direction} LIMIT 1
-            """;
     }
+
+    /// <summary>An entity's spellings (<c>@Id</c>), the first stored first, at most <see cref="AliasLimit"/>.</summary>
+    private static readonly string AliasesSql = $"SELECT alias FROM entity_aliases WHERE entity_id = @Id ORDER BY seq LIMIT {AliasLimit}";
+
+    /// <summary>The spellings an entity was stored under, the first stored first (at most <see cref="AliasLimit"/>), as its profile lists them.</summary>
+    public IReadOnlyList<string> EntityAliases(EntityRef entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        using var transaction = BeginRead();
+        return _connection.Query<string>(AliasesSql, new { entity.Id }, transaction).AsList();
+    }
+
+    /// <summary>
+    /// The document naming the entity <c>@Id</c> (within <paramref name="within"/>, a condition on its
+    /// document_entities row x) whose date starts first (ASC) or last (DESC), as a <see cref="NamingDocumentRow"/>:
+    /// one index probe.
+    /// </summary>
+    private static string NamingEdge(string rowId, string direction, string within) =>
+        $"""
+        SELECT d.id AS DocumentId, d.title, d.published, d.published_precision AS PublishedPrecision, d.ingested_at AS IngestedAt,
+               (SELECT count(*) FROM mentions m WHERE m.entity_id = @Id AND m.document_seq = d.seq) AS Mentions
+        FROM document_entities x JOIN documents d ON d.id = x.document_id
+        WHERE x.entity_id = @Id AND {within}
+        ORDER BY x.day {direction}, x.{rowId} {direction} LIMIT 1
+        """;
 
     /// <summary>
     /// A page of one section of an entity's profile, newest first, with the section's total: the "more" of
@@ -101,8 +117,8 @@ public sealed partial class KnowledgeStore
         using var rows = _connection.QueryMultiple(
             $"""
             SELECT count(*) FROM (SELECT 1 FROM document_entities x WHERE x.entity_id = @Id AND {within} LIMIT {CountLimit + 1}) counted;
-            {Edge("ASC")};
-            {Edge("DESC")};
+            {NamingEdge(r, "ASC", within)};
+            {NamingEdge(r, "DESC", within)};
             """,
             args,
             transaction);
@@ -110,15 +126,6 @@ public sealed partial class KnowledgeStore
         var first = rows.ReadSingleOrDefault<NamingDocumentRow>();
         var last = rows.ReadSingleOrDefault<NamingDocumentRow>();
         return new NamingSpan(Math.Min(counted, CountLimit), counted > CountLimit, Naming(first), Naming(last));
-
-        string Edge(string direction) =>
-            $"""
-            SELECT d.id AS DocumentId, d.title, d.published, d.published_precision AS PublishedPrecision, d.ingested_at AS IngestedAt,
-                   (SELECT count(*) FROM mentions m WHERE m.entity_id = @Id AND m.document_seq = d.seq) AS Mentions
-            FROM document_entities x JOIN documents d ON d.id = x.document_id
-            WHERE x.entity_id = @Id AND {within}
-            ORDER BY x.day {direction}, x.{r} {direction} LIMIT 1
-            """;
     }
 
     private static NamingDocument? Naming(NamingDocumentRow? row)

@@ -103,7 +103,7 @@ public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, 
                 phrases.Fill("overview.actor", ("name", actor.Name), ("type", Label(actor.Type)), ("count", Count(span.Documents, "document", span.DocumentsIsLowerBound)),
                     ("first", first.Date.ToIso()), ("last", last.Date.ToIso())),
                 cites.Distinct().ToList()));
-            var aliases = store.GetActorProfile(actor, 1).Aliases
+            var aliases = store.EntityAliases(actor)
                 .Where(x => !string.Equals(x, actor.Name, StringComparison.Ordinal))
                 .Distinct(StringComparer.Ordinal)
                 .Take(6)
@@ -263,7 +263,7 @@ public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, 
     {
         if (!known.TryGetValue(entity.Id, out var aliases))
         {
-            aliases = store.GetActorProfile(entity, 1).Aliases;
+            aliases = store.EntityAliases(entity);
             known[entity.Id] = aliases;
         }
 
