@@ -274,6 +274,7 @@ public sealed partial class KnowledgeStore
                 change.Id, $"{Describe(change.OtherId, change.OtherName)} has gained facts since the change; merge it back instead", e);
         }
 
+        RecountTallies([change.EntityId, change.OtherId], transaction);
         var at = _clock.GetUtcNow();
         _connection.Execute(
             "UPDATE entity_changes SET undone_by = @By, undone_at = @At WHERE id = @Id",
@@ -482,6 +483,7 @@ public sealed partial class KnowledgeStore
 
     private EntityChange Finish(EntityChange change, DbTransaction transaction)
     {
+        RecountTallies([change.EntityId, change.OtherId], transaction);
         _connection.Execute("UPDATE entity_changes SET rows = @Rows WHERE id = @Id", new { change.Rows, change.Id }, transaction);
         Audit(transaction, change.By, change.Kind.ToString().ToLowerInvariant(), change.Id,
             change.Kind == EntityChangeKind.Merge

@@ -7,9 +7,10 @@ public sealed partial class KnowledgeStore
     /// <summary>
     /// Checks that the knowledge base is whole: the database's own integrity check, every reference
     /// between tables, the full-text indexes against the rows they index, and no fact left without its
-    /// document, every row listed by the days of its document or event, and every document marked as its text
-    /// leaves the BMP or not. Empty when all is well; otherwise one line per problem. Read-only. What a crash or a
-    /// killed process must never leave behind, since every write is one transaction.
+    /// document, every row listed by the days of its document or event, every document marked as its text
+    /// leaves the BMP or not, and the counts kept of each entity (<c>entity_tallies</c>) against its rows. Empty
+    /// when all is well; otherwise one line per problem. Read-only. What a crash or a killed process must never
+    /// leave behind, since every write is one transaction.
     /// </summary>
     public IReadOnlyList<string> CheckConsistency()
     {
@@ -58,6 +59,16 @@ public sealed partial class KnowledgeStore
         if (unmarked > 0)
         {
             problems.Add($"documents: {unmarked} documents are not marked as they hold (or lack) characters beyond the BMP");
+        }
+
+        // The counts the writers keep must be what the rows say.
+        var miscounted = WrongTallies(transaction);
+        if (miscounted.Count > 0)
+        {
+            var (entityId, kept, counted) = miscounted[0];
+            problems.Add(
+                $"entity_tallies: {miscounted.Count} entities' counts differ from their rows (first, {entityId}: documents, mentions, events kept as "
+                + $"{kept.Documents}, {kept.Mentions}, {kept.Events}; the rows say {counted.Documents}, {counted.Mentions}, {counted.Events})");
         }
 
         return problems;

@@ -16,7 +16,7 @@ public sealed partial class KnowledgeStore
     /// </summary>
     private static readonly string[] CopyOrder =
     [
-        "documents", "imported_records", "entities", "entity_aliases", "document_entities", "mentions", "claims", "claim_about",
+        "documents", "imported_records", "entities", "entity_tallies", "entity_aliases", "document_entities", "mentions", "claims", "claim_about",
         "relations", "events", "event_places", "event_actors", "quantities", "properties", "entity_keys",
         "entity_resolutions", "entity_changes", "entity_change_rows", "reviews", "review_changes", "users", "api_tokens",
         "audit_log",

@@ -51,6 +51,7 @@ public sealed partial class KnowledgeStore
         AddDocument(document, seq, now, rows);
         WriteExtraction(new DocumentKey(document.Id, seq), FirstDay(document, now), extraction, resolutions, rows, transaction);
         rows.Flush(_connection, transaction, _dialect);
+        AddTalliesOfDocuments([document.Id], transaction);
         _dialect.IndexDocument(_connection, transaction, document.Id);
         _connection.Execute(
             """

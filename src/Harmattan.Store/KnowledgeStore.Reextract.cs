@@ -46,6 +46,7 @@ public sealed partial class KnowledgeStore
         var reviewed = ReviewedFacts(id, transaction).Select(f => (f.Kind, f.FactId)).ToHashSet();
         bool Fresh(FactKind kind, string factId) => !reviewed.Contains((kind, factId));
 
+        var tallied = TalliesOfDocuments([id], transaction);
         _dialect.UnindexClaims(_connection, transaction, id);
         var removed = _connection.ExecuteScalar<long>(
             """
@@ -104,6 +105,7 @@ public sealed partial class KnowledgeStore
             """,
             new { Id = id },
             transaction);
+        AddTallyDifference([id], tallied, transaction);
         _connection.Execute(
             "UPDATE documents SET extracted_at = @At WHERE id = @Id",
             new { Id = id, At = StoredValues.Timestamp(_clock.GetUtcNow()) },

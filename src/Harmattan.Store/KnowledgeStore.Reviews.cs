@@ -460,7 +460,13 @@ public sealed partial class KnowledgeStore
         var sql = fact.Kind == FactKind.Entity
             ? "UPDATE entities SET status = @Status WHERE id = @FactId"
             : $"UPDATE {TableOf(fact.Kind)} SET status = @Status WHERE document_id = @DocumentId AND id = @FactId";
+        // An event rejected (or no longer) is one event fewer (or more) at each of its places.
+        var tallied = fact is { Kind: FactKind.Event, DocumentId: { } documentId } ? TalliesOfDocuments([documentId], transaction) : null;
         _connection.Execute(sql, new { Status = Status(status), fact.DocumentId, fact.FactId }, transaction);
+        if (tallied is not null)
+        {
+            AddTallyDifference([fact.DocumentId!], tallied, transaction);
+        }
     }
 
     private static string TableOf(FactKind kind) => kind switch

@@ -43,8 +43,9 @@ public sealed partial class KnowledgeStore
     }
 
     /// <summary>
-    /// Entities by number of mentions across all documents, then by number of documents, then by name.
-    /// Entities never mentioned (only named as a speaker, say) do not appear.
+    /// Entities by number of mentions (not rejected) across all documents, then by number of documents that list
+    /// them, then by name: from the counts the writers keep (<c>entity_tallies</c>). Entities never mentioned (only
+    /// named as a speaker, say) do not appear.
     /// </summary>
     public IReadOnlyList<TopEntity> TopEntities(int limit)
     {
@@ -55,10 +56,10 @@ public sealed partial class KnowledgeStore
     private List<TopEntity> QueryTopEntities(int limit, DbTransaction? transaction) =>
         _connection.Query<TopEntityRow>(
                 """
-                SELECT e.id, e.name, e.type, count(DISTINCT m.document_seq) AS Documents, count(*) AS Mentions
-                FROM mentions m JOIN entities e ON e.id = m.entity_id
-                GROUP BY e.id
-                ORDER BY Mentions DESC, Documents DESC, e.name, e.id
+                SELECT e.id, e.name, e.type, t.documents AS Documents, t.mentions AS Mentions
+                FROM entity_tallies t JOIN entities e ON e.id = t.entity_id
+                WHERE t.mentions > 0
+                ORDER BY t.mentions DESC, t.documents DESC, e.name, e.id
                 LIMIT @Limit
                 """,
                 new { Limit = limit },

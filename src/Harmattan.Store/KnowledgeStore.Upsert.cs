@@ -85,6 +85,7 @@ public sealed partial class KnowledgeStore
         }
 
         batch.Flush(_connection, transaction, _dialect);
+        AddTalliesOfDocuments(written, transaction);
         foreach (var id in written)
         {
             _dialect.IndexDocument(_connection, transaction, id);

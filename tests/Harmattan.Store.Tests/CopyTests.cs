@@ -42,7 +42,7 @@ public sealed class CopyTests : IDisposable
         var back = _sqlite.NewLocation();
         Copy(postgres, back);
 
-        Assert.Equal(_sqlite.Contents(original), _sqlite.Contents(back));
+        AssertSameContents(_sqlite.Contents(original), _sqlite.Contents(back));
         using (var a = KnowledgeStore.Open(original, _clock))
         using (var b = KnowledgeStore.Open(postgres, _clock))
         using (var c = KnowledgeStore.Open(back, _clock))
@@ -67,7 +67,9 @@ public sealed class CopyTests : IDisposable
 
         var again = _sqlite.NewLocation();
         Copy(postgres, again);
-        Assert.Equal(_sqlite.Contents(original), _sqlite.Contents(again));
+        // The counts kept come by entity: each side numbered the rows its undo counted again in its own way.
+        AssertSameContents(_sqlite.Contents(original, KeptTallies.Table), _sqlite.Contents(again, KeptTallies.Table));
+        Assert.Equal(KeptTallies.ByEntity(_sqlite.Contents(original)), KeptTallies.ByEntity(_sqlite.Contents(again)));
     }
 
     [Fact]
@@ -84,7 +86,7 @@ public sealed class CopyTests : IDisposable
         var back = _postgres.NewLocation();
         Copy(sqlite, back);
 
-        Assert.Equal(_postgres.Contents(original), _postgres.Contents(back));
+        AssertSameContents(_postgres.Contents(original), _postgres.Contents(back));
 
         // New rows after a copy get new row ids: the identity sequences continue after the copied ones.
         using var copy = KnowledgeStore.Open(back, _clock);
@@ -126,11 +128,21 @@ public sealed class CopyTests : IDisposable
 
     private static readonly string[] TablesOfAKnowledgeBase =
     [
-        "documents", "imported_records", "entities", "entity_aliases", "document_entities", "mentions", "claims",
+        "documents", "imported_records", "entities", "entity_tallies", "entity_aliases", "document_entities", "mentions", "claims",
         "claim_about", "relations", "events", "event_places", "event_actors", "quantities", "properties",
         "entity_keys", "entity_resolutions", "entity_changes", "entity_change_rows", "reviews", "review_changes",
         "users", "api_tokens", "audit_log",
     ];
+
+    /// <summary>The same tables with the same rows, each table compared alone so that a failure names it.</summary>
+    private static void AssertSameContents(IReadOnlyDictionary<string, IReadOnlyList<string>> expected, IReadOnlyDictionary<string, IReadOnlyList<string>> actual)
+    {
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        foreach (var (table, rows) in expected)
+        {
+            Assert.True(rows.SequenceEqual(actual[table]), $"{table} differs:\n{string.Join("\n", rows)}\n---\n{string.Join("\n", actual[table])}");
+        }
+    }
 
     private void Copy(string from, string to)
     {

@@ -5,12 +5,12 @@ internal static class OlderSchemas
 {
     /// <summary>
     /// What schema version 13 held, as far as later migrations changed it (the same SQL on both backends): before
-    /// version 16, no index of rejected mentions; before 15, none of an entity's confidences; before 14, mentions,
+    /// version 17, no counts kept of each entity; before 16, no index of rejected mentions; before 15, none of an entity's confidences; before 14, mentions,
     /// quantities and entity_resolutions named their document by id (each row keeps its seq, which merges and
     /// splits record rows by).
     /// </summary>
     public static string VersionThirteen() =>
-        "DROP INDEX mentions_rejected;\nDROP INDEX document_entities_by_entity_confidence;\n" + DocumentIdTables();
+        "DROP TABLE entity_tallies;\nDROP INDEX mentions_rejected;\nDROP INDEX document_entities_by_entity_confidence;\n" + DocumentIdTables();
 
     private static string DocumentIdTables() =>
         string.Concat(VersionThirteenColumns.Select(t =>

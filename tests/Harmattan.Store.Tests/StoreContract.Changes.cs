@@ -6,7 +6,8 @@ namespace Harmattan.Store.Tests;
 /// <summary>Merges and splits: every reference rewritten, recorded with who and when, undone exactly.</summary>
 public abstract partial class StoreContract<TFixture>
 {
-    private static readonly string[] ChangeTables = ["entity_changes", "entity_change_rows", "audit_log"];
+    /// <summary>What a change writes besides the rows it changes: its record, the audit log, and the counts kept (compared by entity).</summary>
+    private static readonly string[] ChangeTables = ["entity_changes", "entity_change_rows", "audit_log", KeptTallies.Table];
 
     [Fact]
     public void A_merge_rewrites_every_reference_and_undoing_it_restores_every_row()
@@ -18,6 +19,7 @@ public abstract partial class StoreContract<TFixture>
         store.Upsert(kidal.Document, kidal.Extraction);
         store.Upsert(report.Document, report.Extraction);
         var before = Fixture.Contents(location, ChangeTables);
+        var tallied = KeptTallies.ByEntity(Fixture.Contents(location));
         var entitiesBefore = store.GetStats().Entities;
 
         var merge = store.MergeEntities("Ansar Dine", "Defenders of the Faith", "amina");
@@ -46,6 +48,7 @@ public abstract partial class StoreContract<TFixture>
 
         Assert.Equal("ibrahim", undone.UndoneBy);
         Assert.Equal(before, Fixture.Contents(location, ChangeTables));
+        Assert.Equal(tallied, KeptTallies.ByEntity(Fixture.Contents(location)));
         Assert.Equal(defenders, store.LookUpEntity("Defenders of the Faith").Id);
         Assert.Equal("ibrahim", Assert.Single(store.ListChanges("Defenders of the Faith")).UndoneBy);
         Assert.Same(HarmattanError.UndoRefused, Assert.Throws<HarmattanException>(() => store.UndoChange(merge.Id, "ibrahim")).Error);
@@ -184,6 +187,7 @@ public abstract partial class StoreContract<TFixture>
         store.Upsert(gao.Document, gao.Extraction);
         store.Upsert(kidal.Document, kidal.Extraction);
         var before = Fixture.Contents(location, ChangeTables);
+        var tallied = KeptTallies.ByEntity(Fixture.Contents(location));
 
         var split = store.SplitDocument("MNLA", gao.Id[..8], "amina");
 
@@ -201,6 +205,7 @@ public abstract partial class StoreContract<TFixture>
         store.UndoChange(split.Id[..12], "amina");
 
         Assert.Equal(before, Fixture.Contents(location, ChangeTables));
+        Assert.Equal(tallied, KeptTallies.ByEntity(Fixture.Contents(location)));
         Assert.Equal(2, store.ListChanges("MNLA").Count);
     }
 

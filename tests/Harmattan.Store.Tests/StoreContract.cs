@@ -13,7 +13,7 @@ public abstract partial class StoreContract<TFixture> : IDisposable
 {
     private static readonly string[] CoreTables =
     [
-        "harmattan_meta", "documents", "entities", "entity_aliases", "document_entities", "mentions", "claims",
+        "harmattan_meta", "documents", "entities", "entity_tallies", "entity_aliases", "document_entities", "mentions", "claims",
         "claim_about", "relations", "events", "event_places", "event_actors", "quantities", "properties",
         "entity_keys", "entity_resolutions", "entity_changes", "entity_change_rows", "reviews", "review_changes",
         "users", "api_tokens", "audit_log",
