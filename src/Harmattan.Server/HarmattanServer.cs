@@ -60,6 +60,7 @@ public static class HarmattanServer
                 return Task.CompletedTask;
             }));
         builder.Services.AddExchange();
+        builder.Services.AddBriefing();
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         // The knowledge base is checked and migrated once, when the first request needs it (settings may be given
@@ -107,6 +108,7 @@ public static class HarmattanServer
         api.MapEvents();
         api.MapReviews();
         api.MapExport();
+        api.MapBrief();
         api.MapImport();
         api.MapTeam();
         return app;

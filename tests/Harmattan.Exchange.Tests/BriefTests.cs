@@ -188,6 +188,29 @@ public sealed partial class BriefTests(SampleKnowledge samples) : IClassFixture<
     }
 
     [Fact]
+    public void A_source_address_is_linked_only_when_http_and_escaped_so_no_markup_closes_the_link()
+    {
+        const string Hostile = "https://example.org/a b?<img src=x onerror=alert(1)>";
+        var notes = new[]
+        {
+            new BriefNote(1, new string('a', 64), "One", PartialDate.OfYear(2013), Hostile, null),
+            new BriefNote(2, new string('b', 64), "Two", PartialDate.OfYear(2013), "javascript:alert(1)", null),
+        };
+        var brief = new Brief("Briefing: X", "Generated.", [new BriefSection("Overview", 2, [new BriefSentence("X exists.", [1, 2])], false)], notes, "Sources");
+
+        var markdown = MarkdownBriefWriter.Write(brief);
+        Assert.Contains("[^1]: *One* (2013), document `aaaaaaaaaaaa`, <https://example.org/a%20b?%3Cimg%20src=x%20onerror=alert(1)%3E>\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("[^2]: *Two* (2013), document `bbbbbbbbbbbb`\n", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript", markdown, StringComparison.Ordinal);
+
+        var html = HtmlBriefWriter.Write(brief);
+        Assert.Contains("<a href=\"https://example.org/a%20b?%3Cimg%20src=x%20onerror=alert(1)%3E\" rel=\"noreferrer\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_subject_the_knowledge_base_knows_nothing_of_gets_an_honest_empty_brief()
     {
         var brief = Builder().Build(samples.Store, new BriefSubject(Period: new DatePeriod(PartialDate.OfYear(1950), PartialDate.OfYear(1951))), Now);

@@ -61,6 +61,7 @@ public sealed class AuthEndpointTests : IDisposable
         { "GET", "/api/search?q=Kidal", Role.Viewer },
         { "GET", "/api/review/queue", Role.Viewer },
         { "GET", "/api/export?format=jsonl", Role.Viewer },
+        { "GET", "/api/brief?actor=MNLA", Role.Viewer },
         { "POST", "/api/documents", Role.Analyst },
         { "POST", "/api/reviews", Role.Analyst },
         { "POST", "/api/entities/MNLA/merge", Role.Analyst },

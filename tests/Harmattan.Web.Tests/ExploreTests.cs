@@ -24,8 +24,8 @@ public sealed class ExploreTests(HarmattanSite site, Chromium chromium) : Browse
         Assert.Equal(Site.Documents.Count, await ui.Page.Locator("table.documents tbody tr").CountAsync());
 
         var menu = ui.Page.Locator("#nav a");
-        Assert.Equal(8, await menu.CountAsync());
-        foreach (var page in new[] { "actors", "network", "map", "timeline", "claims", "disputes", "review", "documents" })
+        Assert.Equal(9, await menu.CountAsync());
+        foreach (var page in new[] { "actors", "network", "map", "timeline", "claims", "disputes", "brief", "review", "documents" })
         {
             await ui.FollowAsync(ui.Page.Locator($"#nav a[data-page='{page}']"), page);
             Assert.Contains("active", await ui.Page.Locator($"#nav a[data-page='{page}']").GetAttributeAsync("class") ?? "", StringComparison.Ordinal);

@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
 namespace Harmattan.Web.Tests;
 
 /// <summary>
@@ -54,6 +57,50 @@ public sealed class InjectionTests(HarmattanSite site, Chromium chromium) : Brow
         Assert.Contains(await ui.Page.Locator(".claim-item q").AllInnerTextsAsync(),
             t => t.Contains("<script>", StringComparison.Ordinal));
         await AssertInert(ui);
+
+        await ui.DoneAsync();
+    }
+
+    [Fact]
+    public async Task A_briefing_shows_hostile_claims_titles_and_names_as_text_and_runs_nothing()
+    {
+        await using var ui = await Open("injection-briefing");
+
+        // The hostile reports' claims, titles and evidence, in a briefing on the month they were published.
+        await ui.GoAsync("#/brief?since=2012-05&until=2012-05");
+        var text = await ui.TextAsync(".briefing");
+        Assert.Contains("Sidi Keita said: \u201c<script>window.__pwned = 'txt-claim'</script>\u201d", text, StringComparison.Ordinal);
+        Assert.Contains("<b onmouseover=\"window.__pwned='title'\">Menaka</b>", text, StringComparison.Ordinal);
+        Assert.Contains("<script>window.__pwned = 'title'</script> Hostile field note <img src=x onerror=\"window.__pwned='title-img'\">", text, StringComparison.Ordinal);
+        await BriefingTests.AssertFootnoted(ui.Page);
+        await ui.Page.Locator(".briefing").HoverAsync();
+        await ui.Page.Locator(".briefing a.note-ref").Last.ClickAsync();
+        await ui.SnapAsync("period");
+        await AssertInert(ui);
+
+        // An actor whose name holds markup, as an analyst's correction can make it; undone afterwards, for the other tests.
+        const string Hostile = "Sidi <img src=x onerror=\"window.__pwned='name'\"> Keita";
+        var keita = (await Site.Api("/api/entities/Sidi%20Keita")).GetProperty("entity").GetProperty("id").GetString();
+        using var corrected = await Site.Client.PostAsJsonAsync(
+            new Uri("api/reviews", UriKind.Relative),
+            new { kind = "entity", factId = keita, action = "correct", changes = new { name = Hostile }, by = "injection-test" });
+        corrected.EnsureSuccessStatusCode();
+        var review = JsonDocument.Parse(await corrected.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+        try
+        {
+            await ui.GoAsync("#/actor/" + keita);
+            await ui.FollowAsync(ui.Page.Locator("#view nav.actions a.brief-link"), "brief");
+            Assert.Equal("Briefing: " + Hostile, await ui.TextAsync("#brief-title"));
+            Assert.Contains(await ui.Page.Locator(".briefing h3").AllInnerTextsAsync(), h => h.StartsWith(Hostile, StringComparison.Ordinal));
+            Assert.Contains(await ui.Page.Locator(".briefing ul > li").AllInnerTextsAsync(), li => li.StartsWith(Hostile + " said:", StringComparison.Ordinal));
+            await ui.SnapAsync("name");
+            await AssertInert(ui);
+        }
+        finally
+        {
+            using var undone = await Site.Client.PostAsJsonAsync(new Uri($"api/reviews/{review}/undo", UriKind.Relative), new { by = "injection-test" });
+            undone.EnsureSuccessStatusCode();
+        }
 
         await ui.DoneAsync();
     }

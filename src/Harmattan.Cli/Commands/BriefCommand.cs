@@ -24,12 +24,7 @@ internal static class BriefCommand
         };
         command.SetAction(parse =>
         {
-            var kind = parse.GetValue(format)?.Trim().ToLowerInvariant() switch
-            {
-                "md" or "markdown" => "md",
-                "html" => "html",
-                var other => throw HarmattanError.BadArgument.At("--format", $"'{other}' is not a briefing format; md or html"),
-            };
+            var kind = BriefFormat.Parse(parse.GetValue(format), "--format");
             var period = QueryOptions.Period(parse, since, until);
             if (parse.GetValue(actor) is not null && parse.GetValue(place) is not null)
             {
@@ -51,7 +46,7 @@ internal static class BriefCommand
 
             var builder = new BriefBuilder(ExchangeContext.Load(data), BriefPhrases.Load(data), StanceLexicon.Load(data));
             var brief = builder.Build(store, new BriefSubject(who, where, period), TimeProvider.System.GetUtcNow());
-            var text = kind == "html" ? HtmlBriefWriter.Write(brief) : MarkdownBriefWriter.Write(brief);
+            var text = kind.Write(brief);
             var path = parse.GetValue(output);
             if (path is null)
             {

@@ -19,7 +19,14 @@ public sealed record BriefSection(string Heading, int Level, IReadOnlyList<Brief
 public sealed record BriefSentence(string Text, IReadOnlyList<int> Notes);
 
 /// <summary>A source note: the document, and the evidence sentence when it cites one fact.</summary>
-public sealed record BriefNote(int Number, string DocumentId, string Title, PartialDate Date, string? Url, string? Evidence);
+public sealed record BriefNote(int Number, string DocumentId, string Title, PartialDate Date, string? Url, string? Evidence)
+{
+    /// <summary>
+    /// The document's address when it is an absolute http(s) URL, escaped as a URI (no space, quote or angle bracket
+    /// left); null otherwise. Writers link only this: a report's metadata is as untrusted as its text.
+    /// </summary>
+    public Uri? Link => Uri.TryCreate(Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null;
+}
 
 /// <summary>What a briefing is about: an actor, a place, or (with neither) everything in the period.</summary>
 public sealed record BriefSubject(Harmattan.Store.EntityRef? Actor = null, Harmattan.Store.EntityRef? Place = null, Harmattan.Store.DatePeriod? Period = null);

@@ -47,9 +47,9 @@ public static class MarkdownBriefWriter
             {
                 md.Append("[^").Append(note.Number).Append("]: *").Append(Escape(note.Title)).Append("* (").Append(note.Date.ToIso()).Append("), document `")
                     .Append(note.DocumentId[..12]).Append('`');
-                if (note.Url is not null)
+                if (note.Link is { } link)
                 {
-                    md.Append(", <").Append(note.Url.Replace(">", "%3E", StringComparison.Ordinal)).Append('>');
+                    md.Append(", <").Append(link.AbsoluteUri).Append('>');
                 }
 
                 if (note.Evidence is not null)
@@ -140,9 +140,9 @@ public static class HtmlBriefWriter
             {
                 html.Append("<li id=\"note-").Append(note.Number).Append("\"><cite>").Append(E(note.Title)).Append("</cite> (")
                     .Append(E(note.Date.ToIso())).Append("), document <code>").Append(E(note.DocumentId[..12])).Append("</code>");
-                if (note.Url is not null && Uri.TryCreate(note.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+                if (note.Link is { } url)
                 {
-                    html.Append(", <a href=\"").Append(E(url.AbsoluteUri)).Append("\" rel=\"noreferrer\">").Append(E(note.Url)).Append("</a>");
+                    html.Append(", <a href=\"").Append(E(url.AbsoluteUri)).Append("\" rel=\"noreferrer\">").Append(E(url.OriginalString)).Append("</a>");
                 }
 
                 if (note.Evidence is not null)

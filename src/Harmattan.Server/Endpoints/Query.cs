@@ -51,6 +51,22 @@ internal static class Query
     public static EntityRef? Entity(KnowledgeStore store, string? nameOrId) =>
         string.IsNullOrWhiteSpace(nameOrId) ? null : store.ResolveEntity(nameOrId);
 
+    /// <summary>
+    /// As <see cref="Entity(KnowledgeStore, string?)"/>, and the problem names the parameter: its subject is
+    /// <paramref name="parameter"/>, its detail the value given and why it names no entity (or several).
+    /// </summary>
+    public static EntityRef? Entity(KnowledgeStore store, string? nameOrId, string parameter)
+    {
+        try
+        {
+            return Entity(store, nameOrId);
+        }
+        catch (HarmattanException e) when (e.Error == HarmattanError.EntityNotFound || e.Error == HarmattanError.AmbiguousEntity)
+        {
+            throw e.Error.At(parameter, $"'{nameOrId?.Trim()}': {e.Detail}", e);
+        }
+    }
+
     /// <summary>Relation type names, each checked against the schema (HRM0401 naming the unknown one).</summary>
     public static IReadOnlyList<string> RelationTypes(Schema schema, string[]? types)
     {

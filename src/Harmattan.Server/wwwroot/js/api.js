@@ -39,6 +39,33 @@ export async function get(path, params) {
   return read(await fetch(url(path, params), { headers: headers({ accept: 'application/json' }) }));
 }
 
+/** GET an answer that is not JSON (a briefing's Markdown or HTML) as text; errors are still problem+json. */
+export async function text(path, params, accept) {
+  // The server writes a problem only for a client that takes JSON.
+  const response = await fetch(url(path, params), { headers: headers({ accept: accept + ', application/problem+json' }) });
+  if (!response.ok) await read(response);
+  return response.text();
+}
+
+/**
+ * GET a download (with the token, which a plain link cannot send): the file's content and the name the server
+ * gives it in Content-Disposition, else fallback.
+ */
+export async function file(path, params, fallback) {
+  const response = await fetch(url(path, params), { headers: headers({}) });
+  if (!response.ok) await read(response);
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  const name = star ? decodeURIComponent(star[1]) : plain ? plain[1] : fallback;
+  return { blob: await response.blob(), name };
+}
+
+/** The address of an API request, for a link that shows what a button fetches. */
+export function address(path, params) {
+  return new URL(url(path, params), location.href).href;
+}
+
 export async function post(path, body) {
   return read(await fetch(url(path), {
     method: 'POST',

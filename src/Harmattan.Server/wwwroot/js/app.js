@@ -13,8 +13,9 @@ import * as claims from './pages/claims.js';
 import * as search from './pages/search.js';
 import * as disputes from './pages/disputes.js';
 import * as review from './pages/review.js';
+import * as brief from './pages/brief.js';
 
-const pages = { documents, doc: reader, actors, actor, network, map, timeline, claims, search, disputes, review };
+const pages = { documents, doc: reader, actors, actor, network, map, timeline, claims, search, disputes, review, brief };
 const view = document.getElementById('view');
 let cleanup = null;
 let renders = 0;

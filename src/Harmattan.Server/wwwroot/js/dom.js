@@ -219,3 +219,16 @@ export function dateInput(name, value, placeholder) {
 export function field(label, control) {
   return h('label', { class: 'field' }, h('span', null, label), control);
 }
+
+/** Saves a file the page fetched (a blob) under a name, as a download link would. */
+export function saveFile(blob, name) {
+  const href = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = href; // our own blob: h() only lets routes and http(s) through
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}

@@ -48,6 +48,8 @@ export async function render(root, { args, params }) {
         h('a', { href: route('claims', { speaker: e.id }) }, 'Claims by'),
         h('a', { href: route('claims', { about: e.id }) }, 'Claims about'),
         h('a', { href: route('disputes', { actor: e.id }) }, 'Disagreements'),
+        h('a', { href: route('brief', e.type === 'Place' ? { place: e.id } : { actor: e.id }), class: 'brief-link' }, 'Briefing'),
+        e.type === 'Country' ? h('a', { href: route('brief', { place: e.id }) }, 'Briefing on events there') : null,
         e.type === 'Place' || e.type === 'Country' ? h('a', { href: route('map', { place: e.id }) }, 'On the map') : null)),
 
     pagedSection('Attributes', p.attributes, e, 'attributes', ['Attribute', 'Value', 'As of', 'According to', 'Source'], a => h('tr', null,

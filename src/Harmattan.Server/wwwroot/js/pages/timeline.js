@@ -28,7 +28,8 @@ export async function render(root, { params }) {
     Object.entries(p).some(([k, v]) => k !== 'offset' && v) ? h('a', { href: '#/timeline', class: 'reset' }, 'Reset') : null);
   form.addEventListener('submit', e => { e.preventDefault(); location.hash = route('timeline', formValues(form)); });
   append(root, h('header', { class: 'page-head' }, h('h1', null, 'Timeline'),
-    h('p', { class: 'lede' }, 'Dated events, earliest first. A bar spans what a vague date allows (a year, a month).')), form);
+    h('p', { class: 'lede' }, 'Dated events, earliest first. A bar spans what a vague date allows (a year, a month).')), form,
+    briefingLink(p));
 
   const page = await api.get('timeline', { actor: p.actor, place: p.place, since: p.since, until: p.until, offset, limit: LIMIT });
   const events = page.items;
@@ -55,6 +56,14 @@ export async function render(root, { params }) {
       ev.actors.length ? h('div', { class: 'small' }, entityList(ev.actors)) : null,
       source(ev.from, ev.id)));
   }
+}
+
+/** A briefing on what the filters select: an actor or a place (not both), else a period. */
+function briefingLink(p) {
+  if ((p.actor && p.place) || !(p.actor || p.place || p.since || p.until)) return null;
+  const label = p.actor ? 'Briefing on this actor' : p.place ? 'Briefing on this place' : 'Briefing on this period';
+  return h('p', { class: 'actions' },
+    h('a', { href: route('brief', { actor: p.actor, place: p.place, since: p.since, until: p.until }), class: 'brief-link' }, label));
 }
 
 /** One lane per event type; x is time. Each mark is a link to its entry in the list below. */
