@@ -10,7 +10,7 @@ namespace Harmattan.Server;
 /// <summary>
 /// Turns every <see cref="HarmattanException"/> into problem+json with the same HRM code as the CLI
 /// prints (extension member <c>code</c>) and the subject it concerns, and a failure of the database itself into
-/// HRM0222 (503). Anything else stays a 500.
+/// HRM0222 (503), whatever the client's Accept header asks for. Anything else stays a 500.
 /// </summary>
 internal sealed class HarmattanExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -40,12 +40,15 @@ internal sealed class HarmattanExceptionHandler(IProblemDetailsService problems)
 
         var status = StatusFor(e.Error);
         httpContext.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        var problem = Problem(e, status);
+        if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = e, ProblemDetails = problem }))
         {
-            HttpContext = httpContext,
-            Exception = e,
-            ProblemDetails = Problem(e, status),
-        });
+            // The client accepts no JSON (text/csv from /api/export, text/html): it still gets the problem, which says
+            // what was wrong, rather than a status with an empty body.
+            await httpContext.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+        }
+
+        return true;
     }
 
     public static ProblemDetails Problem(HarmattanException e, int status)

@@ -66,4 +66,17 @@ public sealed class ExportEndpointTests(SampleStore host) : IClassFixture<Sample
         using var response = await client.GetAsync(url);
         await Problems.Expect(response, status, code);
     }
+
+    [Theory]
+    [InlineData("text/csv")]
+    [InlineData("text/html")]
+    public async Task A_client_that_accepts_no_json_still_gets_the_problem(string accept)
+    {
+        using var client = host.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/export?format=acled&since=later");
+        request.Headers.Accept.ParseAdd(accept);
+        using var response = await client.SendAsync(request);
+        var body = await Problems.Expect(response, HttpStatusCode.BadRequest, "HRM0401");
+        Assert.Contains("later", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
 }
