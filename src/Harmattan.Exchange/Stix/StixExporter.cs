@@ -37,7 +37,8 @@ public sealed class StixExporter(ExchangeContext context)
 
     /// <summary>
     /// Writes the bundle object by object, flushing as it goes, so an export of any size never holds more than one
-    /// object's JSON. The bundle's id, a digest of every object id, comes after its objects.
+    /// object's JSON. The bundle's id, a digest of every object id (in order), comes after its objects. Object ids
+    /// are held until then, and each document's until its report, as <see cref="HeldStixIds"/>.
     /// </summary>
     public void Write(ExportSelection selection, Stream output)
     {
@@ -47,28 +48,29 @@ public sealed class StixExporter(ExchangeContext context)
         writer.WriteStartObject();
         writer.WriteString("type", "bundle");
         writer.WriteStartArray("objects");
-        var ids = new List<string>();
-        foreach (var stix in Objects(selection))
+        var held = new HeldStixIds();
+        var ids = new List<HeldStixId>();
+        foreach (var stix in Objects(selection, held))
         {
             stix.WriteTo(writer);
-            ids.Add((string)stix["id"]!);
+            ids.Add(held.Hold((string)stix["id"]!));
             ExchangeJson.FlushWhenFull(writer);
         }
 
         writer.WriteEndArray();
-        ids.Sort(StringComparer.Ordinal);
-        writer.WriteString("id", StixIds.For("bundle", [.. ids]));
+        ids.Sort(held.Compare);
+        writer.WriteString("id", StixIds.ForAll("bundle", ids.Select(held.Text)));
         writer.WriteEndObject();
         writer.Flush();
         output.WriteByte((byte)'\n');
     }
 
     /// <summary>The bundle's objects in order: this system's identity, entities, relations, claims, events and their links, reports.</summary>
-    private IEnumerable<JsonObject> Objects(ExportSelection selection)
+    private IEnumerable<JsonObject> Objects(ExportSelection selection, HeldStixIds held)
     {
         yield return HarmattanIdentity();
         var stixIds = new Dictionary<string, string>(StringComparer.Ordinal);
-        var byDocument = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var byDocument = new Dictionary<string, List<HeldStixId>>(StringComparer.Ordinal);
         void Refer(string documentId, string stixId)
         {
             if (!byDocument.TryGetValue(documentId, out var list))
@@ -76,9 +78,10 @@ public sealed class StixExporter(ExchangeContext context)
                 byDocument[documentId] = list = [];
             }
 
-            if (!list.Contains(stixId, StringComparer.Ordinal))
+            var id = held.Hold(stixId);
+            if (!list.Contains(id))
             {
-                list.Add(stixId);
+                list.Add(id);
             }
         }
 
@@ -189,7 +192,7 @@ public sealed class StixExporter(ExchangeContext context)
                 ["name"] = document.Title,
                 ["report_types"] = new JsonArray("threat-report"),
                 ["published"] = ExchangeJson.Timestamp(document.Date),
-                ["object_refs"] = new JsonArray([.. refs.Select(id => (JsonNode)id)]),
+                ["object_refs"] = new JsonArray([.. refs.Select(id => (JsonNode)held.Text(id))]),
                 ["external_references"] = new JsonArray(DocumentReference(document)),
                 ["x_harmattan_document"] = document.Id,
                 ["x_harmattan_source"] = document.Source,
