@@ -213,8 +213,8 @@ public sealed class KnowledgeRead : IDisposable
             var rows = _connection.Query<TRow>(
                     $"""
                     SELECT {columns}, {Source("x")}
-                    FROM {table} x JOIN documents d ON {document}
-                    WHERE {condition} AND {_dialect.InStrings(documentId, "@Chunk")}
+                    FROM {table} x JOIN documents d ON {document} JOIN {_dialect.StringRows("@Chunk", "c")} ON c.value = {documentId}
+                    WHERE {condition}
                     ORDER BY x.seq
                     """,
                     new { Chunk = _dialect.Strings(chunk.Select(d => d.Id)) },

@@ -560,6 +560,8 @@ internal sealed partial class PostgresDialect : StoreDialect
 
     public override object Strings(IEnumerable<string> values) => values.ToArray();
 
+    public override string StringRows(string parameter, string alias) => $"unnest({parameter}) {alias} (value)";
+
     public override string JsonArray(string expression, string order) => $"coalesce(json_agg({expression} ORDER BY {order}), '[]')::text";
 
     public override IEnumerable<List<TRow>> Pages<TRow>(DbConnection connection, DbTransaction transaction, string sql, object? parameters, int pageSize)

@@ -274,6 +274,8 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override object Strings(IEnumerable<string> values) => System.Text.Json.JsonSerializer.Serialize(values);
 
+    public override string StringRows(string parameter, string alias) => $"json_each({parameter}) {alias}";
+
     public override string JsonArray(string expression, string order) => $"json_group_array({expression} ORDER BY {order})";
 
     public override IEnumerable<List<TRow>> Pages<TRow>(DbConnection connection, DbTransaction transaction, string sql, object? parameters, int pageSize) =>
