@@ -239,7 +239,7 @@ public sealed class KnowledgeRead : IDisposable
         where TRow : ExportEvidenceRow
     {
         var texts = _connection.Query<(string Id, string Text)>(
-                $"SELECT id, text FROM documents WHERE {_dialect.InStrings("id", "@Ids")}",
+                $"SELECT d.id, d.text FROM documents d JOIN {_dialect.StringRows("@Ids", "c")} ON c.value = d.id",
                 new { Ids = _dialect.Strings(rows.Select(r => r.DocumentId).Distinct(StringComparer.Ordinal)) },
                 _transaction)
             .ToDictionary(t => t.Id, t => t.Text, StringComparer.Ordinal);
