@@ -55,9 +55,12 @@ public sealed record HarmattanError(string Code, string Title)
     public static readonly HarmattanError Unauthenticated = new("HRM0501", "a valid API token is required");
     public static readonly HarmattanError Forbidden = new("HRM0502", "the token's role does not allow this");
 
-    /// <summary>Creates the exception for this error about one subject (a file, a document id, a query).</summary>
-    public HarmattanException At(string? subject, string? detail = null, Exception? inner = null) =>
-        new(this, subject, detail, inner);
+    /// <summary>
+    /// Creates the exception for this error about one subject (a file, a document id, a query); for a name or prefix
+    /// that fits several things, <paramref name="candidates"/> are those things, for a host to offer as choices.
+    /// </summary>
+    public HarmattanException At(string? subject, string? detail = null, Exception? inner = null, IReadOnlyList<Candidate>? candidates = null) =>
+        new(this, subject, detail, inner, candidates);
 
     public override string ToString() => $"{Code} {Title}";
 }
@@ -68,12 +71,14 @@ public sealed record HarmattanError(string Code, string Title)
 /// </summary>
 public sealed class HarmattanException : Exception
 {
-    public HarmattanException(HarmattanError error, string? subject, string? detail = null, Exception? inner = null)
+    public HarmattanException(
+        HarmattanError error, string? subject, string? detail = null, Exception? inner = null, IReadOnlyList<Candidate>? candidates = null)
         : base(Format(error, subject, detail), inner)
     {
         Error = error;
         Subject = subject;
         Detail = detail;
+        Candidates = candidates ?? [];
     }
 
     public HarmattanError Error { get; }
@@ -83,10 +88,26 @@ public sealed class HarmattanException : Exception
 
     public string? Detail { get; }
 
+    /// <summary>
+    /// What an ambiguous name or prefix fits (HRM0205, HRM0211), each also listed in <see cref="Detail"/>; empty for
+    /// any other error. Giving one's id instead of the name is never ambiguous.
+    /// </summary>
+    public IReadOnlyList<Candidate> Candidates { get; }
+
     private static string Format(HarmattanError error, string? subject, string? detail)
     {
         var where = string.IsNullOrEmpty(subject) ? "" : subject + ": ";
         var why = string.IsNullOrEmpty(detail) ? "" : $" ({detail})";
         return $"[{error.Code}] {where}{error.Title}{why}";
     }
+}
+
+/// <summary>
+/// One of the things an ambiguous name or id prefix fits: an entity (<see cref="Type"/> its entity type, such as
+/// <c>ArmedGroup</c>) or a document (<see cref="Type"/> <c>Document</c>, <see cref="Name"/> its title).
+/// </summary>
+public sealed record Candidate(string Id, string Name, string Type)
+{
+    /// <summary>The <see cref="Type"/> of a document candidate.</summary>
+    public const string DocumentType = "Document";
 }

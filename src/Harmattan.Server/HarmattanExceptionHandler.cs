@@ -9,7 +9,8 @@ namespace Harmattan.Server;
 
 /// <summary>
 /// Turns every <see cref="HarmattanException"/> into problem+json with the same HRM code as the CLI
-/// prints (extension member <c>code</c>) and the subject it concerns, and a failure of the database itself into
+/// prints (extension member <c>code</c>), the subject it concerns and, for an ambiguous name or prefix, the
+/// <c>candidates</c> it fits; and a failure of the database itself into
 /// HRM0222 (503), whatever the client's Accept header asks for. Anything else stays a 500.
 /// </summary>
 internal sealed class HarmattanExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
@@ -56,6 +57,12 @@ internal sealed class HarmattanExceptionHandler(IProblemDetailsService problems)
         var problem = new ProblemDetails { Status = status, Title = e.Error.Title, Detail = e.Message };
         problem.Extensions["code"] = e.Error.Code;
         problem.Extensions["subject"] = e.Subject;
+        if (e.Candidates.Count > 0)
+        {
+            // What an ambiguous name or prefix fits, for a client to offer as choices: {id, name, type} each.
+            problem.Extensions["candidates"] = e.Candidates;
+        }
+
         return problem;
     }
 

@@ -72,7 +72,10 @@ public sealed partial class KnowledgeStore
         {
             0 => throw HarmattanError.EntityNotFound.At(reference, "give an entity id, an id prefix, a name or an alias"),
             1 => found[0],
-            _ => throw HarmattanError.AmbiguousEntity.At(reference, "it matches " + string.Join("; ", found.Select(Describe)) + "; give the id instead"),
+            _ => throw HarmattanError.AmbiguousEntity.At(
+                reference,
+                "it matches " + string.Join("; ", found.Select(Describe)) + "; give the id instead",
+                candidates: found.Select(e => new Candidate(e.Id, e.Name, e.Type.ToString())).ToList()),
         };
     }
 

@@ -10,6 +10,12 @@ public sealed partial class KnowledgeStore
     /// <summary>The shortest id prefix <see cref="GetDocument"/> accepts: 16 million values, short enough to type.</summary>
     public const int MinimumIdPrefixLength = 6;
 
+    /// <summary>
+    /// The most documents an ambiguous prefix lists (HRM0205): a prefix of six digits or more that more documents share
+    /// is rare, and a few more digits settle it.
+    /// </summary>
+    private const int MaximumDocumentCandidates = 10;
+
     /// <summary>Stored documents, most recently ingested first.</summary>
     public IReadOnlyList<DocumentSummary> ListDocuments(int limit = 100, int offset = 0)
     {
@@ -104,16 +110,21 @@ public sealed partial class KnowledgeStore
 
         // Ids are lower-case hex, so every id starting with the prefix sorts in [prefix, prefix + "g"),
         // a range the unique index on id answers directly.
-        var matches = _connection.Query<string>(
-            "SELECT id FROM documents WHERE id >= @Prefix AND id < @Upper ORDER BY id LIMIT 2",
-            new { Prefix = prefix, Upper = prefix + "g" },
+        var matches = _connection.Query<(string Id, string Title)>(
+            "SELECT id, title FROM documents WHERE id >= @Prefix AND id < @Upper ORDER BY id LIMIT @Limit",
+            new { Prefix = prefix, Upper = prefix + "g", Limit = MaximumDocumentCandidates + 1 },
             transaction).AsList();
-        return matches.Count switch
+        if (matches.Count > 1)
         {
-            0 => throw HarmattanError.DocumentNotFound.At(prefix),
-            1 => matches[0],
-            _ => throw HarmattanError.AmbiguousDocument.At(prefix, $"it matches {matches[0]}, {matches[1]} and maybe more; type more digits"),
-        };
+            var shown = matches.Take(MaximumDocumentCandidates).ToList();
+            var more = matches.Count > shown.Count ? " and more" : "";
+            throw HarmattanError.AmbiguousDocument.At(
+                prefix,
+                $"it matches {string.Join(", ", shown.Select(m => m.Id))}{more}; type more digits",
+                candidates: shown.Select(m => new Candidate(m.Id, m.Title, Candidate.DocumentType)).ToList());
+        }
+
+        return matches.Count == 1 ? matches[0].Id : throw HarmattanError.DocumentNotFound.At(prefix);
     }
 
     /// <summary>Rebuilds one document's extraction, each list in the order the extraction gave it.</summary>

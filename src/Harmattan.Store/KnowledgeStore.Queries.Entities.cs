@@ -22,7 +22,8 @@ public sealed partial class KnowledgeStore
             1 => found[0],
             _ => throw HarmattanError.AmbiguousEntity.At(
                 nameOrId.Trim(),
-                "candidates: " + string.Join("; ", found.Select(e => $"{e.Name} ({e.Type}, {e.Id})"))),
+                "candidates: " + string.Join("; ", found.Select(e => $"{e.Name} ({e.Type}, {e.Id})")),
+                candidates: found.Select(e => new Candidate(e.Id, e.Name, e.Type.ToString())).ToList()),
         };
     }
 

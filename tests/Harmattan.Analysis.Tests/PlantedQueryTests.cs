@@ -20,6 +20,10 @@ public sealed class PlantedQueryTests : IDisposable
         Assert.Equal(HarmattanError.AmbiguousEntity, e.Error);
         Assert.Contains("Niger (Country, ent_", e.Message, StringComparison.Ordinal);
         Assert.Contains("Niger (Place, ent_", e.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            Store.FindEntities("niger").Select(n => new Candidate(n.Id, "Niger", n.Type.ToString())).OrderBy(c => c.Id, StringComparer.Ordinal),
+            e.Candidates.OrderBy(c => c.Id, StringComparer.Ordinal));
+        Assert.Equal(["Country", "Place"], e.Candidates.Select(c => c.Type).Order(StringComparer.Ordinal));
         Assert.Equal(2, Store.FindEntities("niger").Count);
     }
 

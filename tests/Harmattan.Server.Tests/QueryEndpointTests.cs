@@ -162,7 +162,8 @@ public sealed class QueryEndpointTests(SampleStore host) : IClassFixture<SampleS
     public async Task An_unknown_document_is_a_404_problem_with_its_code()
     {
         var problem = await Problems.Expect(await _client.GetAsync("/api/documents/ffffffffffff"), HttpStatusCode.NotFound, "HRM0204");
-        Assert.Equal("ffffffffffff", problem.GetProperty("subject").GetString());
+        Assert.Equal("id", problem.GetProperty("subject").GetString());
+        Assert.Contains("'ffffffffffff'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

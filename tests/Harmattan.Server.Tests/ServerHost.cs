@@ -49,13 +49,19 @@ public class ServerHost : IDisposable
 }
 
 /// <summary>A host whose store holds every sample report, ingested through the real pipeline.</summary>
-public sealed class SampleStore : ServerHost
+public class SampleStore : ServerHost
 {
     public SampleStore()
+        : this([])
+    {
+    }
+
+    /// <param name="reports">Report files (or folders) to ingest with the samples.</param>
+    protected SampleStore(IEnumerable<string> reports)
     {
         using var store = KnowledgeStore.Open(DatabasePath);
         var ingestor = new Ingestor(new DocumentReader(), PipelineFactory.FromData(DataDirectory.Locate(DataPath)), store);
-        var (results, _) = ingestor.RunAll(IngestInputs.Expand([RepositoryRoot.SampleReports], () => []), new ReadOptions());
+        var (results, _) = ingestor.RunAll(IngestInputs.Expand([RepositoryRoot.SampleReports, .. reports], () => []), new ReadOptions());
         SampleCount = results.Count;
         if (results.Any(r => r.Status != IngestStatus.Added))
         {
@@ -64,4 +70,15 @@ public sealed class SampleStore : ServerHost
     }
 
     public int SampleCount { get; }
+}
+
+/// <summary>
+/// The samples and tests/Shared/Reports, a report we wrote in which a town and a commander named after it are both
+/// "Tadjmart": the real pipeline makes a place and a person of that name, so the name is ambiguous.
+/// </summary>
+public sealed class SharedNameStore() : SampleStore([SharedReports])
+{
+    public const string SharedName = "Tadjmart";
+
+    public static string SharedReports => Path.Combine(AppContext.BaseDirectory, "Reports");
 }

@@ -173,6 +173,9 @@ public abstract partial class StoreContract<TFixture>
         Assert.Same(HarmattanError.AmbiguousEntity, error.Error);
         Assert.Contains(town, error.Message, StringComparison.Ordinal);
         Assert.Contains(general, error.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            [new Candidate(general, "Salou Djibo", "Person"), new Candidate(town, "Djibo", "Place")],
+            error.Candidates.OrderBy(c => c.Type, StringComparer.Ordinal));
         Assert.Equal(general, store.LookUpEntity(general[..10]).Id);
         Assert.Same(HarmattanError.EntityNotFound, Assert.Throws<HarmattanException>(() => store.LookUpEntity("Timbuktu")).Error);
     }

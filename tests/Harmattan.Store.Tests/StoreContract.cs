@@ -503,6 +503,10 @@ public abstract partial class StoreContract<TFixture> : IDisposable
         var error = Assert.Throws<HarmattanException>(() => store.GetDocument(first.Id[..6]));
 
         Assert.Same(HarmattanError.AmbiguousDocument, error.Error);
+        Assert.Equal(
+            new[] { first, second }.Select(r => new Candidate(r.Id, r.Document.Title, Candidate.DocumentType)).OrderBy(c => c.Id, StringComparer.Ordinal),
+            error.Candidates);
+        Assert.Empty(Assert.Throws<HarmattanException>(() => store.GetDocument(Unlike(first.Id))).Candidates);
         Assert.Equal(first.Id, store.GetDocument(first.Id).Document.Id);
         Assert.Equal(second.Id, store.GetDocument(second.Id).Document.Id);
     }

@@ -211,6 +211,40 @@ public sealed class ExploreTests(HarmattanSite site, Chromium chromium) : Browse
     }
 
     [Fact]
+    public async Task An_ambiguous_actor_shows_its_candidates_and_choosing_one_opens_its_profile()
+    {
+        var fitting = (await Site.Api("/api/entities?q=" + HarmattanSite.SharedName)).GetProperty("items").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("type").GetString()!, e => e.GetProperty("id").GetString()!, StringComparer.Ordinal);
+        Assert.Equal(["Person", "Place"], fitting.Keys.Order(StringComparer.Ordinal));
+        await using var ui = await Open("ambiguous-actor");
+        await ui.GoAsync("#/timeline");
+
+        // Typed in the timeline's actor filter, the name is refused (409) and the page lists what it fits.
+        await ui.Page.Locator("form.filters input[name='actor']").FillAsync(HarmattanSite.SharedName);
+        var refused = ui.Page.Locator("#view > .page-timeline[data-ready] .error");
+        await ui.Page.Locator("form.filters button[type='submit']").ClickAsync();
+        await refused.WaitForAsync(new() { Timeout = 15_000 });
+        Assert.Contains("HRM0211", await refused.InnerTextAsync(), StringComparison.Ordinal);
+        var choices = refused.Locator(".candidates li");
+        await Expect(choices).ToHaveCountAsync(2);
+        Assert.Equal(
+            fitting.Values.Select(id => "#/actor/" + id).Order(StringComparer.Ordinal),
+            (await choices.Locator("a.entity").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))")).Order(StringComparer.Ordinal));
+        var man = choices.Filter(new() { HasText = "Person" });
+        Assert.Equal(
+            $"#/timeline?actor={fitting["Person"]}",
+            await man.Locator("a.use-candidate").GetAttributeAsync("href"));
+        await ui.SnapAsync("candidates");
+
+        // Choosing the man opens his profile.
+        await ui.FollowAsync(man.Locator("a.entity"), "actor");
+        Assert.EndsWith("#/actor/" + fitting["Person"], ui.Page.Url, StringComparison.Ordinal);
+        Assert.StartsWith(HarmattanSite.SharedName, await ui.TextAsync("#actor-name"), StringComparison.Ordinal);
+        Assert.Contains("Person", await ui.TextAsync("#actor-name .badge"), StringComparison.Ordinal);
+        await ui.DoneAsync();
+    }
+
+    [Fact]
     public async Task Search_marks_the_matches_in_documents_and_claims()
     {
         await using var ui = await Open("search");

@@ -12,10 +12,14 @@ namespace Harmattan.Web.Tests;
 /// <summary>
 /// The real server as <c>serve</c> builds it, listening on a loopback port, over a SQLite file in a temporary
 /// folder and the repository's <c>data/</c>. It holds samples/reports and this project's Reports/ (hostile
-/// markup; two sources that disagree), every file sent through the upload API as an analyst would.
+/// markup; two sources that disagree; from tests/Shared/Reports, a town and a man that share the name
+/// <see cref="SharedName"/>), every file sent through the upload API as an analyst would.
 /// </summary>
 public sealed class HarmattanSite : IAsyncLifetime
 {
+    /// <summary>The name of a town and of a man named after it: ambiguous.</summary>
+    public const string SharedName = "Tadjmart";
+
     private readonly string _folder = Directory.CreateTempSubdirectory("harmattan-web-").FullName;
     private WebApplication? _app;
 

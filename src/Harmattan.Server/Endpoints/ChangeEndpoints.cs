@@ -36,7 +36,7 @@ internal static class ChangeEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         var changes = api.MapGroup("/changes").WithTags("changes");
-        changes.MapGet("/", List).WithName("ListChanges").ProducesProblem(StatusCodes.Status404NotFound);
+        changes.MapGet("/", List).WithName("ListChanges").ProducesProblem(StatusCodes.Status409Conflict);
         changes.MapPost("/{id}/undo", Undo).WithName("UndoChange")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -46,25 +46,35 @@ internal static class ChangeEndpoints
     /// <summary>Folds <c>absorbed</c> into the entity of the path (same type only).</summary>
     private static Created<EntityChange> Merge(KnowledgeStore store, HttpContext context, string nameOrId, ChangeRequest request)
     {
-        var change = store.MergeEntities(
-            nameOrId, Required(request.Absorbed, "absorbed"), Required(context.Actor(request.By), "by"), request.ExpectedChange, request.ExpectedAbsorbedChange);
+        var (absorbed, by) = (Required(request.Absorbed, "absorbed"), Required(context.Actor(request.By), "by"));
+        var change = Query.Naming(
+            () => store.MergeEntities(nameOrId, absorbed, by, request.ExpectedChange, request.ExpectedAbsorbedChange),
+            Input.Entity("nameOrId", nameOrId),
+            Input.Entity("absorbed", absorbed));
         return TypedResults.Created($"/api/changes?entity={Uri.EscapeDataString(change.EntityId)}", change);
     }
 
     /// <summary>Gives one document's occurrences of the entity an entity of their own.</summary>
     private static Created<EntityChange> Split(KnowledgeStore store, HttpContext context, string nameOrId, ChangeRequest request)
     {
-        var change = store.SplitDocument(nameOrId, Required(request.Document, "document"), Required(context.Actor(request.By), "by"), request.ExpectedChange);
+        var (document, by) = (Required(request.Document, "document"), Required(context.Actor(request.By), "by"));
+        var change = Query.Naming(
+            () => store.SplitDocument(nameOrId, document, by, request.ExpectedChange),
+            Input.Entity("nameOrId", nameOrId),
+            Input.Document("document", document));
         return TypedResults.Created($"/api/changes?entity={Uri.EscapeDataString(change.EntityId)}", change);
     }
 
     /// <summary>Undoes a merge or split by its change id.</summary>
-    private static Ok<EntityChange> Undo(KnowledgeStore store, HttpContext context, string id, ChangeRequest request) =>
-        TypedResults.Ok(store.UndoChange(id, Required(context.Actor(request.By), "by")));
+    private static Ok<EntityChange> Undo(KnowledgeStore store, HttpContext context, string id, ChangeRequest request)
+    {
+        var by = Required(context.Actor(request.By), "by");
+        return TypedResults.Ok(Query.Naming(() => store.UndoChange(id, by), Input.Of(HarmattanError.ChangeNotFound, "id", id)));
+    }
 
     /// <summary>The changes, newest first; <c>entity</c> keeps those of one entity.</summary>
     private static Ok<IReadOnlyList<EntityChange>> List(KnowledgeStore store, string? entity) =>
-        TypedResults.Ok(store.ListChanges(string.IsNullOrWhiteSpace(entity) ? null : entity));
+        TypedResults.Ok(Query.Naming(() => store.ListChanges(string.IsNullOrWhiteSpace(entity) ? null : entity), Input.Entity("entity", entity)));
 
     private static string Required(string? value, string name) =>
         string.IsNullOrWhiteSpace(value) ? throw HarmattanError.BadArgument.At(name, $"'{name}' is required") : value.Trim();

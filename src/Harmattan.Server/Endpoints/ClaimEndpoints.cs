@@ -22,7 +22,7 @@ internal static class ClaimEndpoints
     {
         var paging = Query.Paging(offset, limit);
         var period = Query.Period(since, until);
-        var (who, subject) = (Query.Entity(store, speaker), Query.Entity(store, about));
+        var (who, subject) = (Query.Entity(store, speaker, "speaker"), Query.Entity(store, about, "about"));
         return TypedResults.Ok(store.ClaimsPage(new ClaimFilter(who, subject, period), paging.Offset, paging.Limit));
     }
 }

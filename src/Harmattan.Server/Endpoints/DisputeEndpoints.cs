@@ -38,7 +38,7 @@ internal static class DisputeEndpoints
             throw HarmattanError.BadArgument.At("documents", string.Create(CultureInfo.InvariantCulture, $"must be between 1 and {MaxDocuments}"));
         }
 
-        var subject = Query.Entity(store, actor);
+        var subject = Query.Entity(store, actor, "actor");
         var found = subject is null ? finder.FindRecent(store, newest) : finder.FindAbout(store, subject);
         var page = Query.Slice(found.Disputes, paging);
         return TypedResults.Ok(new DisputePage(page.Items, page.Total, page.Offset, page.Limit, found.Truncated));

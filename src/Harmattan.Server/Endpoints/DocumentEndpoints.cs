@@ -94,7 +94,7 @@ internal static class DocumentEndpoints
 
     private static Ok<DocumentView> Get(KnowledgeStore store, ExtractionPipeline pipeline, string id)
     {
-        var stored = store.GetDocument(id);
+        var stored = Query.Naming(() => store.GetDocument(id), Input.Document("id", id));
         var d = stored.Document;
         // Date expressions are not stored; the pipeline reads them again, running only as far as the dates.
         var dates = pipeline.Analyze(d.Id, d.Text, d.Published, upTo: Layers.Dates).Dates
@@ -110,14 +110,14 @@ internal static class DocumentEndpoints
     /// <see cref="KnowledgeStore.DeleteDocument"/>); the answer says what went and what an analyst's decision kept.
     /// </summary>
     private static Ok<DocumentDeletion> Delete(KnowledgeStore store, HttpContext context, string id) =>
-        TypedResults.Ok(store.DeleteDocument(id, context.Actor(null)));
+        TypedResults.Ok(Query.Naming(() => store.DeleteDocument(id, context.Actor(null)), Input.Document("id", id)));
 
     /// <summary>
     /// Extracts the stored document again with the server's current pipeline and data, keeping every fact
     /// an analyst reviewed (confirmed, corrected or rejected) as it is and replacing the proposed ones.
     /// </summary>
     private static Ok<ReextractOutcome> Reextract(KnowledgeStore store, HttpContext context, DocumentReader reader, ExtractionPipeline pipeline, string id) =>
-        TypedResults.Ok(new Ingestor(reader, pipeline, store, context.Actor(null)).Reextract(id));
+        TypedResults.Ok(Query.Naming(() => new Ingestor(reader, pipeline, store, context.Actor(null)).Reextract(id), Input.Document("id", id)));
 
     /// <summary>
     /// Multipart upload of one or many report files, each read, extracted and stored in its own

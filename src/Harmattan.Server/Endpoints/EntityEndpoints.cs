@@ -62,7 +62,7 @@ internal static class EntityEndpoints
     private static FileContentHttpResult Profile(KnowledgeStore store, EntityAnswerCache cache, string nameOrId, string? limit)
     {
         var (_, count) = Query.Paging(null, string.IsNullOrEmpty(limit) ? DefaultSectionLimit.ToString(CultureInfo.InvariantCulture) : limit);
-        var entity = store.ResolveEntity(nameOrId);
+        var entity = Resolve(store, nameOrId);
         return cache.Json(store, entity.Id, string.Create(CultureInfo.InvariantCulture, $"profile|{count}"), () => store.GetActorProfile(entity, count));
     }
 
@@ -74,7 +74,7 @@ internal static class EntityEndpoints
         group.MapGet("/{nameOrId}/" + name, (KnowledgeStore store, EntityAnswerCache cache, string nameOrId, string? offset, string? limit) =>
             {
                 var paging = Query.Paging(offset, limit);
-                var entity = store.ResolveEntity(nameOrId);
+                var entity = Resolve(store, nameOrId);
                 var variant = string.Create(CultureInfo.InvariantCulture, $"{name}|{paging.Offset}|{paging.Limit}");
                 return cache.Json(store, entity.Id, variant, () => read(store, entity, paging.Offset, paging.Limit));
             })
@@ -83,4 +83,8 @@ internal static class EntityEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+    /// <summary>The entity of the path; the problem of an unknown or ambiguous one names the route parameter.</summary>
+    private static EntityRef Resolve(KnowledgeStore store, string nameOrId) =>
+        Query.Naming(() => store.ResolveEntity(nameOrId), Input.Entity("nameOrId", nameOrId));
 }

@@ -34,7 +34,7 @@ internal static class EventEndpoints
                 ? e.Name
                 : throw HarmattanError.BadArgument.At("type", $"'{t}' is not an event type; known: {string.Join(", ", schema.EventTypes.Select(e => e.Name))}"))
             .ToHashSet(StringComparer.Ordinal);
-        var filter = new EventFilter(Query.Entity(store, actor), Query.Entity(store, place), Query.Period(since, until), wanted);
+        var filter = new EventFilter(Query.Entity(store, actor, "actor"), Query.Entity(store, place, "place"), Query.Period(since, until), wanted);
         return TypedResults.Ok(store.TimelinePage(filter, paging.Offset, paging.Limit));
     }
 }

@@ -32,7 +32,7 @@ internal static class ExportEndpoints
     private static PushStreamHttpResult Export(HttpContext http, KnowledgeStore store, ExchangeContext context, string? format, string? since, string? until, string? actor, string? place)
     {
         var chosen = ExportFormat.Parse(Query.Required(format, "format"), "format");
-        var filter = new ExportFilter(Query.Period(since, until), Query.Entity(store, actor), Query.Entity(store, place));
+        var filter = new ExportFilter(Query.Period(since, until), Query.Entity(store, actor, "actor"), Query.Entity(store, place, "place"));
         // The selection holds the store's read open until the export is written (or the response ends unwritten).
         var selection = ExportSelection.From(store, filter);
         http.Response.RegisterForDispose(selection);

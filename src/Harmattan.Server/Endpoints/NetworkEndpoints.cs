@@ -18,7 +18,8 @@ internal static class NetworkEndpoints
     public static void MapNetwork(this IEndpointRouteBuilder api) =>
         api.MapGet("/network", Network).WithTags("network").WithName("Network")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static Ok<ActorNetwork> Network(
         KnowledgeStore store,
@@ -39,7 +40,7 @@ internal static class NetworkEndpoints
         }
 
         var filter = new RelationFilter(Query.Period(since, until), Query.RelationTypes(schema, types), Query.EntityTypes(entityTypes));
-        var centre = Query.Entity(store, around);
+        var centre = Query.Entity(store, around, "around");
         var limits = new NetworkLimits(MaxActors: actors);
         bool IsDirected(string type) => !schema.TryGetRelation(type, out var r) || r.Directed;
         return TypedResults.Ok(centre is null

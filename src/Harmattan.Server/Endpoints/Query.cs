@@ -8,6 +8,22 @@ namespace Harmattan.Server.Endpoints;
 public sealed record Page<T>(IReadOnlyList<T> Items, long Total, int Offset, int Limit);
 
 /// <summary>
+/// A value a request gave under a name (a query or route parameter, a member of the body) that the store looks up,
+/// and the errors that say it names nothing, or several things.
+/// </summary>
+internal sealed record Input(string Parameter, string? Value, IReadOnlyList<HarmattanError> Errors)
+{
+    public static Input Entity(string parameter, string? value) =>
+        new(parameter, value, [HarmattanError.EntityNotFound, HarmattanError.AmbiguousEntity]);
+
+    public static Input Document(string parameter, string? value) =>
+        new(parameter, value, [HarmattanError.DocumentNotFound, HarmattanError.AmbiguousDocument]);
+
+    /// <summary>A fact, review, change, user or token: what it names is unknown when <paramref name="notFound"/>.</summary>
+    public static Input Of(HarmattanError notFound, string parameter, string? value) => new(parameter, value, [notFound]);
+}
+
+/// <summary>
 /// Query parameters shared by the endpoints. They arrive as text and are parsed here, so a bad value is
 /// HRM0401 naming the parameter (400 problem+json) rather than a bare 400 from binding.
 /// </summary>
@@ -47,24 +63,39 @@ internal static class Query
         return period;
     }
 
-    /// <summary>The entity an optional parameter names; unknown is 404 (HRM0210), ambiguous 409 (HRM0211).</summary>
-    public static EntityRef? Entity(KnowledgeStore store, string? nameOrId) =>
-        string.IsNullOrWhiteSpace(nameOrId) ? null : store.ResolveEntity(nameOrId);
+    /// <summary>
+    /// The entity an optional parameter names, or null when it is absent. Unknown is 404 (HRM0210), ambiguous 409
+    /// (HRM0211) with the candidates; either problem's subject is <paramref name="parameter"/> (see <see cref="Naming"/>).
+    /// </summary>
+    public static EntityRef? Entity(KnowledgeStore store, string? nameOrId, string parameter) =>
+        string.IsNullOrWhiteSpace(nameOrId) ? null : Naming(() => store.ResolveEntity(nameOrId), Input.Entity(parameter, nameOrId));
 
     /// <summary>
-    /// As <see cref="Entity(KnowledgeStore, string?)"/>, and the problem names the parameter: its subject is
-    /// <paramref name="parameter"/>, its detail the value given and why it names no entity (or several).
+    /// Runs <paramref name="read"/>, a store call that looks up what the request's <paramref name="inputs"/> name. When
+    /// one of them names nothing (or several things), the store's problem is about the value; this one is about the
+    /// input: its subject the parameter (or body member), its detail the value given and the store's reason, its
+    /// candidates kept. Which input failed is told by the error (an unknown document is the document's), and between
+    /// two inputs of one kind (two entities) by the value the store names.
     /// </summary>
-    public static EntityRef? Entity(KnowledgeStore store, string? nameOrId, string parameter)
+    public static T Naming<T>(Func<T> read, params Input[] inputs)
     {
         try
         {
-            return Entity(store, nameOrId);
+            return read();
         }
-        catch (HarmattanException e) when (e.Error == HarmattanError.EntityNotFound || e.Error == HarmattanError.AmbiguousEntity)
+        catch (HarmattanException e) when (Failed(e, inputs) is { } input)
         {
-            throw e.Error.At(parameter, $"'{nameOrId?.Trim()}': {e.Detail}", e);
+            var given = $"'{input.Value?.Trim()}'";
+            throw e.Error.At(input.Parameter, e.Detail is null ? given : $"{given}: {e.Detail}", e, e.Candidates);
         }
+    }
+
+    private static Input? Failed(HarmattanException e, Input[] inputs)
+    {
+        var fitting = inputs.Where(i => i.Errors.Contains(e.Error)).ToList();
+        return fitting.Count <= 1
+            ? fitting.SingleOrDefault()
+            : fitting.FirstOrDefault(i => string.Equals(i.Value?.Trim(), e.Subject, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Relation type names, each checked against the schema (HRM0401 naming the unknown one).</summary>

@@ -33,7 +33,7 @@ internal static class RelationEndpoints
         var paging = Query.Paging(offset, limit);
         var relationTypes = Query.RelationTypes(schema, types);
         var kinds = Query.EntityTypes(entityTypes);
-        var party = Query.Entity(store, entity);
+        var party = Query.Entity(store, entity, "entity");
         var period = Query.Period(since, until);
         return TypedResults.Ok(store.RelationsPage(new RelationFilter(period, relationTypes, kinds), party, paging.Offset, paging.Limit));
     }

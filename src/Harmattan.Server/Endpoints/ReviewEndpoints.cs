@@ -33,13 +33,15 @@ internal static class ReviewEndpoints
     {
         api.MapGet("/review/queue", Queue).WithTags("review").WithName("ReviewQueue")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/review/facts/{kind}/{factId}", Fact).WithTags("review").WithName("GetReviewableEntity")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/review/facts/{kind}/{documentId}/{factId}", DocumentFact).WithTags("review").WithName("GetReviewableFact")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         var group = api.MapGroup("/reviews").WithTags("review");
         group.MapPost("/", Review).WithName("Review")
@@ -48,7 +50,8 @@ internal static class ReviewEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", List).WithName("ListReviews")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id}", Get).WithName("GetReview").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id}/undo", Undo).WithName("UndoReview")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -61,20 +64,30 @@ internal static class ReviewEndpoints
     {
         var paging = Query.Paging(offset, limit);
         var filter = new ReviewQueueFilter(OptionalKind(kind), string.IsNullOrWhiteSpace(document) ? null : document, Status(status) ?? ReviewStatus.Proposed);
-        return TypedResults.Ok(store.ReviewQueue(filter, paging.Offset, paging.Limit));
+        return TypedResults.Ok(Query.Naming(() => store.ReviewQueue(filter, paging.Offset, paging.Limit), Input.Document("document", document)));
     }
 
-    private static Ok<ReviewItem> Fact(KnowledgeStore store, string kind, string factId) =>
-        TypedResults.Ok(store.GetReviewItem(new FactRef(RequiredKind(kind), null, factId)));
+    private static Ok<ReviewItem> Fact(KnowledgeStore store, string kind, string factId)
+    {
+        var fact = new FactRef(RequiredKind(kind), null, factId);
+        return TypedResults.Ok(Query.Naming(() => store.GetReviewItem(fact), Input.Of(HarmattanError.FactNotFound, "factId", factId)));
+    }
 
-    private static Ok<ReviewItem> DocumentFact(KnowledgeStore store, string kind, string documentId, string factId) =>
-        TypedResults.Ok(store.GetReviewItem(new FactRef(RequiredKind(kind), documentId, factId)));
+    private static Ok<ReviewItem> DocumentFact(KnowledgeStore store, string kind, string documentId, string factId)
+    {
+        var fact = new FactRef(RequiredKind(kind), documentId, factId);
+        return TypedResults.Ok(Query.Naming(() => store.GetReviewItem(fact), FactInputs(documentId, factId)));
+    }
 
+    /// <summary>Records a review; an unknown document, fact or corrected speaker is a problem naming its body member.</summary>
     private static Created<ReviewRecord> Review(KnowledgeStore store, HttpContext context, Schema schema, ReviewBody body)
     {
-        var record = store.Review(
-            new ReviewRequest(new FactRef(body.Kind, body.DocumentId, body.FactId ?? ""), body.Action, body.Changes, context.Actor(body.By) ?? "", body.ExpectedStatus),
-            schema);
+        var request = new ReviewRequest(
+            new FactRef(body.Kind, body.DocumentId, body.FactId ?? ""), body.Action, body.Changes, context.Actor(body.By) ?? "", body.ExpectedStatus);
+        var speaker = (body.Changes ?? [])
+            .Where(c => string.Equals(c.Key.Trim(), "speaker", StringComparison.OrdinalIgnoreCase))
+            .Select(c => Input.Entity("changes.speaker", c.Value));
+        var record = Query.Naming(() => store.Review(request, schema), [.. FactInputs(body.DocumentId, body.FactId), .. speaker]);
         return TypedResults.Created($"/api/reviews/{record.Id}", record);
     }
 
@@ -82,17 +95,20 @@ internal static class ReviewEndpoints
     private static Ok<Page<ReviewRecord>> List(KnowledgeStore store, string? kind, string? document, string? fact, string? offset, string? limit)
     {
         var paging = Query.Paging(offset, limit);
-        var (reviews, total) = store.ListReviews(
-            new ReviewLogFilter(OptionalKind(kind), string.IsNullOrWhiteSpace(document) ? null : document, string.IsNullOrWhiteSpace(fact) ? null : fact),
-            paging.Offset,
-            paging.Limit);
+        var filter = new ReviewLogFilter(OptionalKind(kind), string.IsNullOrWhiteSpace(document) ? null : document, string.IsNullOrWhiteSpace(fact) ? null : fact);
+        var (reviews, total) = Query.Naming(() => store.ListReviews(filter, paging.Offset, paging.Limit), Input.Document("document", document));
         return TypedResults.Ok(new Page<ReviewRecord>(reviews, total, paging.Offset, paging.Limit));
     }
 
-    private static Ok<ReviewRecord> Get(KnowledgeStore store, string id) => TypedResults.Ok(store.GetReview(id));
+    private static Ok<ReviewRecord> Get(KnowledgeStore store, string id) =>
+        TypedResults.Ok(Query.Naming(() => store.GetReview(id), Input.Of(HarmattanError.ReviewNotFound, "id", id)));
 
     private static Ok<ReviewRecord> Undo(KnowledgeStore store, HttpContext context, string id, UndoBody? body) =>
-        TypedResults.Ok(store.UndoReview(id, context.Actor(body?.By) ?? ""));
+        TypedResults.Ok(Query.Naming(() => store.UndoReview(id, context.Actor(body?.By) ?? ""), Input.Of(HarmattanError.ReviewNotFound, "id", id)));
+
+    /// <summary>A fact of a document, as a route or a body names it: the document id (or prefix) and the fact id.</summary>
+    private static Input[] FactInputs(string? documentId, string? factId) =>
+        [Input.Document("documentId", documentId), Input.Of(HarmattanError.FactNotFound, "factId", factId)];
 
     private static FactKind RequiredKind(string kind) =>
         OptionalKind(kind) ?? throw HarmattanError.BadArgument.At("kind", "is required");

@@ -30,7 +30,7 @@ internal static class TeamEndpoints
         users.MapPost("/", AddUser).WithName("AddUser")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
         users.MapPost("/{name}/disable", (KnowledgeStore store, HttpContext context, string name) =>
-                TypedResults.Ok(store.DisableUser(name, context.Actor(null))))
+                TypedResults.Ok(Query.Naming(() => store.DisableUser(name, context.Actor(null)), Input.Of(HarmattanError.UserNotFound, "name", name))))
             .WithName("DisableUser").ProducesProblem(StatusCodes.Status404NotFound);
 
         var tokens = api.MapGroup("/tokens").WithTags("team");
@@ -38,7 +38,7 @@ internal static class TeamEndpoints
         tokens.MapPost("/", IssueToken).WithName("IssueToken")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         tokens.MapPost("/{id}/revoke", (KnowledgeStore store, HttpContext context, string id) =>
-                TypedResults.Ok(store.RevokeToken(id, context.Actor(null))))
+                TypedResults.Ok(Query.Naming(() => store.RevokeToken(id, context.Actor(null)), Input.Of(HarmattanError.TokenNotFound, "id", id))))
             .WithName("RevokeToken").ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/audit", Audit).WithTags("team").WithName("ListAudit").ProducesProblem(StatusCodes.Status400BadRequest);
@@ -61,7 +61,8 @@ internal static class TeamEndpoints
 
     private static Created<IssuedToken> IssueToken(KnowledgeStore store, HttpContext context, NewToken body)
     {
-        var issued = store.IssueToken(body.User ?? throw HarmattanError.BadArgument.At("user", "whose token?"), body.Name, context.Actor(null));
+        var user = body.User ?? throw HarmattanError.BadArgument.At("user", "whose token?");
+        var issued = Query.Naming(() => store.IssueToken(user, body.Name, context.Actor(null)), Input.Of(HarmattanError.UserNotFound, "user", user));
         return TypedResults.Created($"/api/tokens/{issued.Token.Id}", issued);
     }
 

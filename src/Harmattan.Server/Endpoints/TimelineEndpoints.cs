@@ -26,7 +26,7 @@ internal static class TimelineEndpoints
     {
         var paging = Query.Paging(offset, limit);
         var period = Query.Period(since, until);
-        var filter = new EventFilter(Query.Entity(store, actor), Query.Entity(store, place), period);
+        var filter = new EventFilter(Query.Entity(store, actor, "actor"), Query.Entity(store, place, "place"), period);
         var variant = string.Create(CultureInfo.InvariantCulture, $"timeline|{filter.Place?.Id}|{since}|{until}|{paging.Offset}|{paging.Limit}");
         return cache.Json(store, (filter.Actor ?? filter.Place)?.Id, variant, () => store.TimelinePage(filter, paging.Offset, paging.Limit));
     }

@@ -159,11 +159,39 @@ export function errorBox(error) {
       ? 'This server has users: give your API token (ask an admin for one: harmattan tokens issue) under "Set your name" in the header.'
       : 'Your token\'s role does not allow this; ask an admin.'));
   }
-  if (Array.isArray(error.problem?.candidates)) {
-    lines.push(h('ul', null, error.problem.candidates.map(c =>
-      h('li', null, typeof c === 'string' ? c : entityLink(c)))));
+  const candidates = error.problem?.candidates;
+  if (Array.isArray(candidates) && candidates.length) {
+    const again = routeWith(error.problem.subject);
+    lines.push(h('p', null, 'It fits each of these; choose one:'),
+      h('ul', { class: 'candidates' }, candidates.map(c => h('li', null, candidate(c, again)))));
   }
   return h('div', { class: 'error', role: 'alert' }, lines);
+}
+
+/**
+ * One thing an ambiguous name or prefix fits ({id, name, type}): a link to its page (a document's, or an entity's
+ * profile), its type and id, and, when the page took the name in a parameter, a link to this page again with the id.
+ */
+function candidate(c, again) {
+  const isDocument = c.type === 'Document';
+  const link = isDocument
+    ? h('a', { href: route('doc/' + c.id), class: 'doc-link' }, c.name || c.id)
+    : entityLink(c);
+  return [link, ' ', h('span', { class: 'muted small' }, `${isDocument ? 'document' : typeLabels[c.type] ?? c.type} · ${c.id}`),
+    again ? [' ', h('a', { href: again(c.id), class: 'use-candidate' }, 'use this one here')] : null];
+}
+
+/** For the parameter of the current route a problem is about: the route with another value for it; else null. */
+function routeWith(parameter) {
+  const [path, query = ''] = location.hash.replace(/^#\/?/, '').split(/\?(.*)/s, 2);
+  const params = new URLSearchParams(query);
+  if (!parameter || !params.has(parameter)) return null;
+  return value => {
+    const next = new URLSearchParams(params);
+    next.set(parameter, value);
+    next.delete('offset');
+    return '#/' + path + '?' + next.toString();
+  };
 }
 
 const loaded = new Map();
