@@ -112,7 +112,7 @@ public sealed partial class BriefTests(SampleKnowledge samples) : IClassFixture<
 
         // The counts are the knowledge base's, whatever was read; the overview says the sections were drawn from less.
         Assert.Equal(whole.Sections[0].Sentences.Select(s => s.Text), cut.Sections[0].Sentences.Select(s => s.Text));
-        var events = Regex.Match(whole.Sections[0].Sentences[^1].Text, @"it holds \d+ relations?, (\d+) events?").Groups[1].Value;
+        var events = Regex.Match(whole.Sections[0].Sentences[^1].Text, @"knowledge base holds \d+ relations?, (\d+) events?").Groups[1].Value;
         Assert.Null(whole.Sections[0].Remark);
         Assert.Equal("The sections below draw on the latest 4 relations, events and claims each; the knowledge base holds more.", cut.Sections[0].Remark);
 
@@ -215,8 +215,49 @@ public sealed partial class BriefTests(SampleKnowledge samples) : IClassFixture<
     {
         var brief = Builder().Build(samples.Store, new BriefSubject(Period: new DatePeriod(PartialDate.OfYear(1950), PartialDate.OfYear(1951))), Now);
         var sentence = Assert.Single(brief.Sections.SelectMany(s => s.Sentences));
-        Assert.Contains("holds nothing", sentence.Text, StringComparison.Ordinal);
+        Assert.Equal("The knowledge base holds nothing from 1950 to 1951.", sentence.Text);
         Assert.Empty(brief.Notes);
+
+        // Not "generated from 0 documents".
+        Assert.DoesNotContain(" 0 ", brief.Generated, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Subjects))]
+    public void An_overview_never_counts_nothing_nor_counts_a_kind_twice(string kind, string? name, string? since, string? until)
+    {
+        var brief = Builder().Build(samples.Store, Subject(kind, name, since, until), Now);
+        foreach (var sentence in brief.Sections.SelectMany(s => s.Sentences))
+        {
+            Assert.DoesNotMatch(@"\b0 (document|event|relation|claim)s?\b", sentence.Text);
+        }
+
+        // A place's overview says how many events took place there once, not again among "what it holds".
+        var overview = string.Join(" ", brief.Sections[0].Sentences.Select(s => s.Text));
+        foreach (var noun in new[] { "event", "relation", "claim" })
+        {
+            Assert.True(Regex.Count(overview, $@"\d+ {noun}s?\b") <= 1, overview);
+        }
+    }
+
+    [Fact]
+    public void What_a_subject_lacks_is_said_plainly_where_it_matters()
+    {
+        var report = Related(
+            "The Katiba Serma operates around Boulkessi.", PartialDate.OfMonth(2019, 10), "operates_in", (EntityType.ArmedGroup, "Katiba Serma"), (EntityType.Place, "Boulkessi"), "operates around");
+        using var store = StoreOf("absent", report);
+
+        // A place no event is placed at, but that a relation names, is not "nothing": its briefing says what there is.
+        var place = Builder().Build(store, new BriefSubject(Place: store.ResolveEntity("Boulkessi")), Now);
+        Assert.Equal(
+            ["No event in the knowledge base took place in Boulkessi.", "The knowledge base holds 1 relation on Boulkessi."],
+            place.Sections[0].Sentences.Select(s => s.Text));
+        Assert.Equal([report.Id], place.Sections[0].Sentences[1].Notes.Select(n => place.Notes.Single(x => x.Number == n).DocumentId));
+
+        // An actor's overview names the kinds it has none of only where that tells something (events, relations), never as "0".
+        var actor = Builder().Build(store, new BriefSubject(Actor: store.ResolveEntity("Katiba Serma")), Now);
+        Assert.Equal("The knowledge base holds 1 relation and no events on Katiba Serma.", actor.Sections[0].Sentences[^1].Text);
+        Assert.Equal("Katiba Serma (armed group) is named in 1 document in 2019-10.", actor.Sections[0].Sentences[0].Text);
     }
 
     [Fact]
@@ -252,6 +293,27 @@ public sealed partial class BriefTests(SampleKnowledge samples) : IClassFixture<
         var e = Assert.Throws<HarmattanException>(() => BriefPhrases.Load(DataDirectory.Locate(folder)));
         Assert.Equal(HarmattanError.BadDataFile, e.Error);
         Assert.Contains(missing, e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A new knowledge base in the fixture's folder holding <paramref name="reports"/>.</summary>
+    private KnowledgeStore StoreOf(string name, params ReportBuilder[] reports)
+    {
+        var store = samples.EmptyStore(name + "-" + Guid.NewGuid().ToString("N"));
+        foreach (var report in reports)
+        {
+            var built = report.Build();
+            store.Upsert(built.Document, built.Extraction);
+        }
+
+        return store;
+    }
+
+    /// <summary>A one-sentence report stating a relation of <paramref name="type"/> with the words <paramref name="phrase"/>.</summary>
+    private static ReportBuilder Related(string text, PartialDate date, string type, (EntityType Type, string Name) source, (EntityType Type, string Name) target, string phrase)
+    {
+        var report = new ReportBuilder(text, text, date);
+        report.Relation(type, report.Entity(source.Type, source.Name), report.Entity(target.Type, target.Name), phrase);
+        return report;
     }
 
     private static string Squash(string text) => text.ReplaceLineEndings(" ");

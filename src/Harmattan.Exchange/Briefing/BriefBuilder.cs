@@ -45,8 +45,10 @@ public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, 
         var overview = Overview(store, subject, period, facts, notes);
         if (overview.Count == 0)
         {
-            var name = subject.Actor?.Name ?? subject.Place?.Name ?? "the period";
-            var empty = new BriefSentence(phrases.Fill("empty", ("subject", name), ("period", period.ToString())), []);
+            var when = Period(period);
+            var empty = new BriefSentence(
+                (subject.Actor ?? subject.Place) is { } about ? phrases.Fill("empty", ("subject", about.Name), ("period", when)) : phrases.Fill("empty.period", ("period", when)),
+                []);
             return new Brief(title, Generated(0, now), [new BriefSection(phrases.Fill("heading.overview"), 2, [empty], false)], [], phrases.Fill("heading.sources"));
         }
 
@@ -84,12 +86,26 @@ public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, 
         return new Brief(title, Generated(cited.Select(n => n.DocumentId).Distinct(StringComparer.Ordinal).Count(), now), sections, cited, phrases.Fill("heading.sources"));
     }
 
-    private string Generated(int documents, DateTimeOffset now) =>
-        phrases.Fill("generated", ("documents", Count(documents, "document")), ("date", now.UtcDateTime.ToString("yyyy'-'MM'-'dd", CultureInfo.InvariantCulture)));
+    private string Generated(int documents, DateTimeOffset now)
+    {
+        var date = now.UtcDateTime.ToString("yyyy'-'MM'-'dd", CultureInfo.InvariantCulture);
+        return documents == 0 ? phrases.Fill("generated.none", ("date", date)) : phrases.Fill("generated", ("documents", Count(documents, "document")), ("date", date));
+    }
+
+    /// <summary>A period as words after a noun ("from 2012 to 2013", "since 2015"), with its leading space; empty for all time.</summary>
+    private string Period(DatePeriod period) => (period.Since, period.Until) switch
+    {
+        (null, null) => "",
+        ({ } since, null) => " " + phrases.Fill("period.since", ("since", since.ToIso())),
+        (null, { } until) => " " + phrases.Fill("period.until", ("until", until.ToIso())),
+        ({ } since, { } until) => " " + phrases.Fill("period.span", ("since", since.ToIso()), ("until", until.ToIso())),
+    };
 
     private List<BriefSentence> Overview(KnowledgeStore store, BriefSubject subject, DatePeriod period, BriefFacts facts, BriefNotes notes)
     {
         var sentences = new List<BriefSentence>();
+        var events = new Tally("event", facts.Events.Total, facts.Events.TotalIsLowerBound, SayNone: true);
+        var claims = new Tally("claim", facts.ClaimsTotal, facts.ClaimsTotalIsLowerBound, SayNone: false);
         if (subject.Actor is { } actor)
         {
             var span = store.DocumentsNamingIn(actor, period);
@@ -98,11 +114,11 @@ public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, 
                 return sentences;
             }
 
-            var cites = new List<int> { notes.CiteDocument(first.DocumentId, first.Title, first.Date), notes.CiteDocument(last.DocumentId, last.Title, last.Date) };
+            var cites = new[] { notes.CiteDocument(first.DocumentId, first.Title, first.Date), notes.CiteDocument(last.DocumentId, last.Title, last.Date) }.Distinct().ToList();
             sentences.Add(new BriefSentence(
                 phrases.Fill("overview.actor", ("name", actor.Name), ("type", Label(actor.Type)), ("count", Count(span.Documents, "document", span.DocumentsIsLowerBound)),
-                    ("first", first.Date.ToIso()), ("last", last.Date.ToIso())),
-                cites.Distinct().ToList()));
+                    ("when", When(first.Date, last.Date))),
+                cites));
             var aliases = store.EntityAliases(actor)
                 .Where(x => !string.Equals(x, actor.Name, StringComparison.Ordinal))
                 .Distinct(StringComparer.Ordinal)
@@ -110,60 +126,90 @@ public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, 
                 .ToList();
             if (aliases.Count > 0)
             {
-                sentences.Add(new BriefSentence(phrases.Fill("overview.aliases", ("name", actor.Name), ("aliases", Join(aliases))), cites.Distinct().ToList()));
-            }
-        }
-        else if (subject.Place is { } place)
-        {
-            if (facts.Events.Items.Count == 0)
-            {
-                return sentences;
+                sentences.Add(new BriefSentence(phrases.Fill("overview.aliases", ("name", actor.Name), ("aliases", Join(aliases))), cites));
             }
 
-            var last = facts.Events.Items[0];
-            var first = facts.Events.More
-                ? store.TimelinePage(new EventFilter(Place: place, Period: period), 0, 1).Items[0]
-                : facts.Events.Items[^1];
-            sentences.Add(new BriefSentence(
-                phrases.Fill("overview.place", ("name", place.Name), ("type", Label(place.Type)), ("events", Count(facts.Events.Total, "event", facts.Events.TotalIsLowerBound)),
-                    ("first", first.Date.ToIso()), ("last", last.Date.ToIso())),
-                [notes.Cite(first.From), notes.Cite(last.From)]));
-        }
-        else
-        {
-            var sources = Sources(facts).ToList();
-            if (sources.Count == 0)
-            {
-                return sentences;
-            }
-
-            // The period's own ends, else the dates of what it holds: an open end is the first (or the last) event
-            // or statement stated.
-            var first = facts.Events.More ? store.TimelinePage(new EventFilter(Period: period), 0, 1).Items : [];
-            var days = sources.Select(s => s.Date).Concat(facts.Events.Items.Concat(first).Select(e => e.Date)).ToList();
-            sentences.Add(new BriefSentence(
-                phrases.Fill("overview.period",
-                    ("since", period.Since?.ToIso() ?? days.MinBy(d => d.Earliest)!.ToIso()),
-                    ("until", period.Until?.ToIso() ?? days.MaxBy(d => d.Latest)!.ToIso()),
-                    ("events", Count(facts.Events.Total, "event", facts.Events.TotalIsLowerBound)),
-                    ("relations", Count(facts.Relations.Total, "relation", facts.Relations.TotalIsLowerBound)),
-                    ("claims", Count(facts.ClaimsTotal, "claim", facts.ClaimsTotalIsLowerBound))),
-                Latest(sources, notes)));
+            // Whom an actor works with or fights is what its briefing is for: no relation is said as plainly as no event.
+            var relations = new Tally("relation", facts.Relations.Total, facts.Relations.TotalIsLowerBound, SayNone: true);
+            sentences.Add(Tallies(relations, events, claims) is { } held
+                ? new BriefSentence(phrases.Fill("overview.facts", ("name", actor.Name), ("facts", held)), Latest(Sources(facts), notes))
+                : new BriefSentence(phrases.Fill("overview.facts.none", ("name", actor.Name)), []));
             return sentences;
         }
 
-        var stated = Sources(facts).ToList();
-        if (stated.Count > 0)
+        if (subject.Place is { } place)
         {
-            sentences.Add(new BriefSentence(
-                phrases.Fill("overview.facts",
-                    ("events", Count(facts.Events.Total, "event", facts.Events.TotalIsLowerBound)),
-                    ("relations", Count(facts.Relations.Total, "relation", facts.Relations.TotalIsLowerBound)),
-                    ("claims", Count(facts.ClaimsTotal, "claim", facts.ClaimsTotalIsLowerBound))),
-                Latest(stated, notes)));
+            // The events are the first sentence's; the rest tells what else names the place.
+            var rest = Tallies(new Tally("relation", facts.Relations.Total, facts.Relations.TotalIsLowerBound, SayNone: false), claims);
+            if (facts.Events.Items.Count > 0)
+            {
+                var last = facts.Events.Items[0];
+                var first = facts.Events.More
+                    ? store.TimelinePage(new EventFilter(Place: place, Period: period), 0, 1).Items[0]
+                    : facts.Events.Items[^1];
+                sentences.Add(new BriefSentence(
+                    phrases.Fill("overview.place", ("name", place.Name), ("type", Label(place.Type)), ("events", Count(facts.Events.Total, "event", facts.Events.TotalIsLowerBound)),
+                        ("when", When(first.Date, last.Date))),
+                    new[] { notes.Cite(first.From), notes.Cite(last.From) }.Distinct().ToList()));
+            }
+            else if (rest is not null)
+            {
+                sentences.Add(new BriefSentence(phrases.Fill("overview.place.none", ("name", place.Name)), []));
+            }
+
+            if (rest is not null)
+            {
+                var stated = facts.Relations.Items.Select(r => r.From).Concat(facts.Claims.Select(c => c.From)).DistinctBy(s => s.DocumentId, StringComparer.Ordinal);
+                sentences.Add(new BriefSentence(phrases.Fill("overview.facts", ("name", place.Name), ("facts", rest)), Latest(stated, notes)));
+            }
+
+            return sentences;
         }
 
+        var sources = Sources(facts).ToList();
+        var tally = Tallies(events, new Tally("relation", facts.Relations.Total, facts.Relations.TotalIsLowerBound, SayNone: false), claims);
+        if (sources.Count == 0 || tally is null)
+        {
+            return sentences;
+        }
+
+        // The period's own ends, else the dates of what it holds: an open end is the first (or the last) event
+        // or statement stated.
+        var earliest = facts.Events.More ? store.TimelinePage(new EventFilter(Period: period), 0, 1).Items : [];
+        var days = sources.Select(s => s.Date).Concat(facts.Events.Items.Concat(earliest).Select(e => e.Date)).ToList();
+        sentences.Add(new BriefSentence(
+            phrases.Fill("overview.period",
+                ("since", period.Since?.ToIso() ?? days.MinBy(d => d.Earliest)!.ToIso()),
+                ("until", period.Until?.ToIso() ?? days.MaxBy(d => d.Latest)!.ToIso()),
+                ("facts", tally)),
+            Latest(sources, notes)));
         return sentences;
+    }
+
+    /// <summary>
+    /// A count of one kind of fact in an overview; <see cref="SayNone"/>: when there is none, the sentence says so
+    /// (its absence tells the reader something), else it leaves the kind out.
+    /// </summary>
+    private readonly record struct Tally(string Noun, long Total, bool AtLeast, bool SayNone);
+
+    /// <summary>"3 relations, 10 events and no claims": each kind there is, counted, then each absent kind that is said; null when there is none of any.</summary>
+    private string? Tallies(params Tally[] kinds) =>
+        kinds.Any(k => k.Total > 0)
+            ? Join(kinds.Where(k => k.Total > 0).Select(k => Count(k.Total, k.Noun, k.AtLeast))
+                .Concat(kinds.Where(k => k.Total == 0 && k.SayNone).Select(k => phrases.Fill($"count.{k.Noun}.none")))
+                .ToList())
+            : null;
+
+    /// <summary>"from 2012-04-10 to 2017-03-06", or one date when both are the same ("on 2012-04-10", "in 2012").</summary>
+    private string When(PartialDate first, PartialDate last)
+    {
+        var (from, to) = (first.ToIso(), last.ToIso());
+        if (!string.Equals(from, to, StringComparison.Ordinal))
+        {
+            return phrases.Fill("when.span", ("first", from), ("last", to));
+        }
+
+        return phrases.Fill(first.Precision == DatePrecision.Day ? "when.day" : "when.period", ("date", from));
     }
 
     /// <summary>Where the facts read come from, each once.</summary>
@@ -353,11 +399,15 @@ public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, 
 
     private string Label(EntityType type) => context.Schema.Entity(type).Label.ToLowerInvariant();
 
-    private static string Count(long n, string noun, bool atLeast = false) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Number(n, atLeast)} {noun}{(n == 1 ? "" : "s")}");
+    /// <summary>"1 event", "12 events", "at least 10000 events", from the count phrases of <paramref name="noun"/>.</summary>
+    private string Count(long n, string noun, bool atLeast = false) =>
+        phrases.Fill($"count.{noun}.{(n == 1 && !atLeast ? "one" : "other")}", ("count", Number(n, atLeast)));
 
-    private static string Number(long n, bool atLeast) =>
-        string.Create(CultureInfo.InvariantCulture, $"{(atLeast ? "at least " : "")}{n}");
+    private string Number(long n, bool atLeast)
+    {
+        var number = n.ToString(CultureInfo.InvariantCulture);
+        return atLeast ? phrases.Fill("count.at-least", ("count", number)) : number;
+    }
 
     private static string Join(List<string> names) => names.Count switch
     {
