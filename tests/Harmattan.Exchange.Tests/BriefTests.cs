@@ -261,6 +261,46 @@ public sealed partial class BriefTests(SampleKnowledge samples) : IClassFixture<
     }
 
     [Fact]
+    public void A_relation_stated_both_ways_in_two_documents_is_one_sentence_citing_both()
+    {
+        var kidal = Related(
+            "Ansar Dine fought alongside the MNLA when the rebels entered Kidal.", PartialDate.OfMonth(2012, 4), "cooperates_with", (EntityType.ArmedGroup, "Ansar Dine"), (EntityType.ArmedGroup, "MNLA"), "fought alongside");
+        var gao = Related(
+            "The MNLA worked with Ansar Dine in Gao.", PartialDate.OfMonth(2012, 5), "cooperates_with", (EntityType.ArmedGroup, "MNLA"), (EntityType.ArmedGroup, "Ansar Dine"), "worked with");
+        using var store = StoreOf("both-ways", kidal, gao);
+
+        var brief = Builder().Build(store, new BriefSubject(Actor: store.ResolveEntity("MNLA")), Now);
+        var stated = brief.Sections.Where(s => s.Level == 3).SelectMany(s => s.Sentences).Where(s => s.Text.Contains("works with", StringComparison.Ordinal)).ToList();
+        var sentence = Assert.Single(stated);
+        Assert.Equal([gao.Id, kidal.Id], sentence.Notes.Select(n => brief.Notes.Single(x => x.Number == n).DocumentId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_leader_given_as_an_attribute_and_as_a_relation_is_one_sentence_with_every_source()
+    {
+        // The sample reports spell him "Iyad Ag Ghali" (Operation Serval) and "Iyad Ag Ghaly"; each states him as
+        // Ansar Dine's leader, which the knowledge base holds both as a leader attribute and as a leads relation.
+        var brief = Builder().Build(samples.Store, Subject("actor", "Ansar Dine", null, null), Now);
+        var about = brief.Sections.Where(s => s.Level == 3).SelectMany(s => s.Sentences).Where(s => s.Text.Contains("Iyad Ag Gh", StringComparison.Ordinal)).ToList();
+        var sentence = Assert.Single(about, s => s.Text.Contains("Ansar Dine", StringComparison.Ordinal));
+        Assert.Equal("Iyad Ag Ghaly leads Ansar Dine.", sentence.Text);
+        var titles = sentence.Notes.Select(n => brief.Notes.Single(x => x.Number == n).Title).ToList();
+        Assert.Contains("Operation Serval: France Intervenes in Mali", titles);
+        Assert.Contains("How Ansar Dine, MUJAO and AQIM Took Northern Mali from the MNLA", titles);
+    }
+
+    [Theory]
+    [MemberData(nameof(Subjects))]
+    public void The_actors_section_states_each_fact_once(string kind, string? name, string? since, string? until)
+    {
+        var brief = Builder().Build(samples.Store, Subject(kind, name, since, until), Now);
+        var sentences = brief.Sections.Where(s => s.Level == 3).SelectMany(s => s.Sentences).Select(s => s.Text).ToList();
+        Assert.NotEmpty(sentences);
+        Assert.Equal(sentences.Distinct(StringComparer.OrdinalIgnoreCase), sentences);
+        Assert.All(brief.Sections.Where(s => s.Level == 3), s => Assert.NotEmpty(s.Sentences));
+    }
+
+    [Fact]
     public void A_phrase_file_naming_an_unknown_placeholder_fails_at_its_line()
     {
         var folder = Path.Combine(samples.Folder, "data-" + Guid.NewGuid().ToString("N"));

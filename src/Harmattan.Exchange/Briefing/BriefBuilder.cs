@@ -18,7 +18,7 @@ namespace Harmattan.Exchange.Briefing;
 /// actor it describes, and counts (<see cref="BriefLimits"/>). So it costs the same on a knowledge base of a
 /// hundred documents or a million, and says what it left out.
 /// </remarks>
-public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, StanceLexicon stance, BriefLimits? limits = null)
+public sealed partial class BriefBuilder(ExchangeContext context, BriefPhrases phrases, StanceLexicon stance, BriefLimits? limits = null)
 {
     private readonly BriefLimits _limits = limits ?? new BriefLimits();
 
@@ -27,8 +27,6 @@ public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, 
     private const int MaxActorSentences = 10;
     private const int MaxClaims = 8;
     private const int MaxNotesPerSentence = 4;
-
-    private static readonly HashSet<string> Wants = new(StringComparer.Ordinal) { "goal", "ideology" };
 
     public Brief Build(KnowledgeStore store, BriefSubject subject, DateTimeOffset now)
     {
@@ -223,99 +221,6 @@ public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, 
     private static List<int> Latest(IEnumerable<FactSource> sources, BriefNotes notes) =>
         sources.OrderByDescending(s => s.Date.Latest).Take(MaxNotesPerSentence).Select(notes.CiteDocument).ToList();
 
-    private List<BriefSection> Actors(KnowledgeStore store, BriefSubject subject, DatePeriod period, BriefFacts facts, List<AttributeFact> described, BriefNotes notes)
-    {
-        static bool IsActor(EntityRef e) => e.Type is EntityType.ArmedGroup or EntityType.Organization or EntityType.Person or EntityType.Country or EntityType.PeopleGroup;
-
-        // The subject first, then the actors the facts read name most.
-        var named = facts.Relations.Items.SelectMany(r => new[] { r.Source, r.Target })
-            .Concat(facts.Events.Items.SelectMany(e => e.Actors))
-            .Concat(facts.Claims.Select(c => c.Speaker))
-            .Concat(facts.Claims.SelectMany(c => c.About))
-            .ToList();
-        var weight = named.CountBy(e => e.Id).ToDictionary(StringComparer.Ordinal);
-        var ranked = named.DistinctBy(e => e.Id, StringComparer.Ordinal)
-            .Where(IsActor)
-            .OrderByDescending(e => e.Id == subject.Actor?.Id)
-            .ThenByDescending(e => weight[e.Id])
-            .ThenBy(e => e.Name, StringComparer.Ordinal)
-            .Take(MaxActors)
-            .ToList();
-
-        var sections = new List<BriefSection>();
-        var aliases = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var actor in ranked)
-        {
-            var own = actor.Id == subject.Actor?.Id;
-            var relations = own ? facts.Relations.Items : store.RelationsPage(new RelationFilter(period), actor, 0, _limits.FactsPerActor).Items;
-            var attributes = own ? facts.Attributes
-                : store.ActorAttributes(actor, 0, _limits.FactsPerActor).Items.Where(x => period.Overlaps(x.From.Date)).ToList();
-            if (!own)
-            {
-                described.AddRange(attributes);
-            }
-
-            // A leader the relations already name ("X leads Y") is not said twice.
-            var leaders = relations.Where(r => r.Type == "leads" && r.Target.Id == actor.Id)
-                .Select(r => r.Source)
-                .DistinctBy(leader => leader.Id, StringComparer.Ordinal)
-                .SelectMany(leader => AliasesOf(store, leader, aliases).Append(leader.Name))
-                .Select(NameKey.Fold)
-                .ToHashSet(StringComparer.Ordinal);
-            // Each sentence with the facts it is drawn from; only those shown are cited.
-            var sentences = new List<(string Text, IEnumerable<FactSource> From)>();
-            var properties = attributes
-                .Where(x => !(x.Name == "leader" && leaders.Contains(NameKey.Fold(x.Value))))
-                .OrderByDescending(x => Wants.Contains(x.Name))
-                .GroupBy(x => (x.Name, Value: x.Value.ToLowerInvariant(), SpeakerId: x.Speaker?.Id));
-            foreach (var group in properties)
-            {
-                var x = group.First();
-                var key = phrases.Has("attribute." + x.Name) ? "attribute." + x.Name : "attribute.default";
-
-                // A date reads best normalised ("2011-10", not "formed"); other values as the report worded them.
-                var value = x.Name == "founded" ? x.Value : x.Surface;
-                var text = x.Speaker is null
-                    ? phrases.Fill(key, ("entity", actor.Name), ("name", x.Name), ("value", value))
-                    : phrases.Fill("attribute.by", ("entity", actor.Name), ("name", x.Name), ("value", value), ("speaker", x.Speaker.Name));
-                sentences.Add((text, group.Select(g => g.From)));
-            }
-
-            var grouped = relations
-                .GroupBy(r => (r.Type, SourceId: r.Source.Id, TargetId: r.Target.Id))
-                .OrderByDescending(g => g.Count());
-            foreach (var group in grouped)
-            {
-                var r = group.FirstOrDefault(x => x.Role is not null) ?? group.First();
-                var key = r.Role is not null && phrases.Has($"relation.{r.Type}.role") ? $"relation.{r.Type}.role"
-                    : phrases.Has("relation." + r.Type) ? "relation." + r.Type : "relation.default";
-                var label = context.Schema.TryGetRelation(r.Type, out var schema) ? schema.Label : r.Type;
-                sentences.Add((
-                    phrases.Fill(key, ("source", r.Source.Name), ("target", r.Target.Name), ("label", label), ("role", r.Role ?? "")),
-                    group.Select(g => g.From)));
-            }
-
-            if (sentences.Count > 0)
-            {
-                var shown = sentences.Take(MaxActorSentences).Select(x => new BriefSentence(x.Text, notes.Cite(x.From, MaxNotesPerSentence))).ToList();
-                sections.Add(new BriefSection($"{actor.Name} ({Label(actor.Type)})", 3, shown, true));
-            }
-        }
-
-        return sections;
-    }
-
-    private static IReadOnlyList<string> AliasesOf(KnowledgeStore store, EntityRef entity, Dictionary<string, IReadOnlyList<string>> known)
-    {
-        if (!known.TryGetValue(entity.Id, out var aliases))
-        {
-            aliases = store.EntityAliases(entity);
-            known[entity.Id] = aliases;
-        }
-
-        return aliases;
-    }
-
     /// <summary>The latest entries (the same event on the same date at the same places is one), in date order.</summary>
     private BriefSection? Timeline(BriefFacts facts, BriefNotes notes)
     {
@@ -351,6 +256,10 @@ public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, 
             : null;
         return new BriefSection(phrases.Fill("heading.timeline"), 2, sentences, true, remark);
     }
+
+    /// <summary>Whether two facts were read from the same sentence of the same document.</summary>
+    private static bool SameSentence(FactSource a, FactSource b) =>
+        string.Equals(a.DocumentId, b.DocumentId, StringComparison.Ordinal) && string.Equals(a.Evidence, b.Evidence, StringComparison.Ordinal);
 
     /// <summary>The latest claims of each section (causes, outlook, other), the same words by the same speaker once.</summary>
     private Dictionary<string, List<BriefSentence>> Claims(BriefFacts facts, BriefNotes notes) =>
