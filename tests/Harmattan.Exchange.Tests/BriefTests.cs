@@ -301,6 +301,24 @@ public sealed partial class BriefTests(SampleKnowledge samples) : IClassFixture<
     }
 
     [Fact]
+    public void The_timeline_states_an_event_once_whatever_its_type_word_or_date_precision()
+    {
+        var report = new ReportBuilder("Gao bombed", "The bombing in Gao, Mali on 21 May was the worst attack MUJAO carried out in May 2014.", PartialDate.OfMonth(2014, 6));
+        var mujao = report.Entity(EntityType.ArmedGroup, "MUJAO");
+        var gao = report.Entity(EntityType.Place, "Gao");
+        var mali = report.Entity(EntityType.Country, "Mali");
+        report.Event("bombing", PartialDate.OfDay(2014, 5, 21), "bombing", [gao, mali], [mujao, mali]);
+        report.Event("attack", PartialDate.OfDay(2014, 5, 21), "worst attack", [gao, mali], [mujao]);
+        report.Event("attack", PartialDate.OfMonth(2014, 5), "May 2014", [gao, mali], [mujao]);
+        using var store = StoreOf("timeline", report);
+
+        var brief = Builder().Build(store, new BriefSubject(Actor: store.ResolveEntity("MUJAO")), Now);
+        var timeline = brief.Sections.Single(s => s.Heading == "Timeline");
+        Assert.Equal(["2014-05-21: attack in Gao and Mali, involving MUJAO."], timeline.Sentences.Select(s => s.Text));
+        Assert.Null(timeline.Remark);
+    }
+
+    [Fact]
     public void A_phrase_file_naming_an_unknown_placeholder_fails_at_its_line()
     {
         var folder = Path.Combine(samples.Folder, "data-" + Guid.NewGuid().ToString("N"));

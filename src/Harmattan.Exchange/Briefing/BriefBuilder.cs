@@ -221,41 +221,87 @@ public sealed partial class BriefBuilder(ExchangeContext context, BriefPhrases p
     private static List<int> Latest(IEnumerable<FactSource> sources, BriefNotes notes) =>
         sources.OrderByDescending(s => s.Date.Latest).Take(MaxNotesPerSentence).Select(notes.CiteDocument).ToList();
 
-    /// <summary>The latest entries (the same event on the same date at the same places is one), in date order.</summary>
+    /// <summary>
+    /// The latest entries in date order. The same event on the same date at the same places is one entry, its type
+    /// taken through the schema ("bombing" is an attack); an event a sentence also dates more vaguely ("in May 2014
+    /// ... on 21 May") is one entry at its precise date; a country that is both a place and an actor of it is named
+    /// once, as its place ("independence in Mali", not "in Mali, involving Mali").
+    /// </summary>
     private BriefSection? Timeline(BriefFacts facts, BriefNotes notes)
     {
         var entries = facts.Events.Items
-            .GroupBy(e => (e.Type, Date: e.Date.ToIso(), Places: string.Join("|", e.Places.Select(p => p.Id).Order(StringComparer.Ordinal))))
-            .OrderBy(g => g.First().Date.Earliest)
-            .ThenBy(g => g.Key.Date, StringComparer.Ordinal)
+            .GroupBy(e => (Type: EventType(e.Type), Date: e.Date.ToIso(), Places: PlacesKey(e)))
+            .Select(g => g.ToList())
             .ToList();
         if (entries.Count == 0)
         {
             return null;
         }
 
-        var shown = entries.TakeLast(_limits.TimelineEntries).ToList();
+        foreach (var same in entries.GroupBy(g => (EventType(g[0].Type), PlacesKey(g[0]))))
+        {
+            FoldVaguer(same.OrderBy(g => Days(g[0].Date)).ToList());
+        }
+
+        var shown = entries
+            .Where(g => g.Count > 0)
+            .OrderBy(g => g[0].Date.Earliest)
+            .ThenBy(g => g[0].Date.ToIso(), StringComparer.Ordinal)
+            .TakeLast(_limits.TimelineEntries)
+            .ToList();
         var sentences = shown.Select(g =>
             {
-                var e = g.First();
-                var places = e.Places.Select(p => p.Name).ToList();
-                var actors = g.SelectMany(x => x.Actors).DistinctBy(x => x.Id, StringComparer.Ordinal).Select(x => x.Name).ToList();
+                var e = g[0];
+                var places = e.Places.ToList();
+                var actors = g.SelectMany(x => x.Actors)
+                    .Where(a => !places.Exists(p => p.Id == a.Id))
+                    .DistinctBy(x => x.Id, StringComparer.Ordinal)
+                    .ToList();
                 var label = context.Schema.TryGetEvent(e.Type, out var schema) ? schema.Label : e.Type;
                 return new BriefSentence(
                     phrases.Fill("event",
                         ("date", e.Date.ToIso()),
                         ("event", label),
-                        ("places", places.Count == 0 ? "" : " " + phrases.Fill("event.places", ("places", Join(places)))),
-                        ("actors", actors.Count == 0 ? "" : phrases.Fill("event.actors", ("actors", Join(actors))))),
+                        ("places", places.Count == 0 ? "" : " " + phrases.Fill("event.places", ("places", Join(places.ConvertAll(p => p.Name))))),
+                        ("actors", actors.Count == 0 ? "" : phrases.Fill("event.actors", ("actors", Join(actors.ConvertAll(a => a.Name)))))),
                     notes.Cite(g.Select(x => x.From), MaxNotesPerSentence));
             })
             .ToList();
-        var listed = shown.Sum(g => g.Count());
+        var listed = shown.Sum(g => g.Count);
         var remark = listed < facts.Events.Total
             ? phrases.Fill("listed", ("shown", Count(listed, "event")), ("total", Number(facts.Events.Total, facts.Events.TotalIsLowerBound)))
             : null;
         return new BriefSection(phrases.Fill("heading.timeline"), 2, sentences, true, remark);
     }
+
+    /// <summary>An event type as the schema names it, aliases included; a type the schema does not know as it is.</summary>
+    private string EventType(string type) => context.Schema.TryGetEvent(type, out var schema) ? schema.Name : type;
+
+    private static string PlacesKey(EventFact e) => string.Join("|", e.Places.Select(p => p.Id).Order(StringComparer.Ordinal));
+
+    /// <summary>
+    /// Moves each entry of <paramref name="byWidth"/> (one event type at the same places, narrowest date first) into a
+    /// narrower one dated within it that one of its sentences also states, leaving it empty: the sentence dated the
+    /// event twice ("in May 2014 ... on 21 May").
+    /// </summary>
+    private static void FoldVaguer(List<List<EventFact>> byWidth)
+    {
+        for (var i = byWidth.Count - 1; i > 0; i--)
+        {
+            var vague = byWidth[i];
+            var date = vague[0].Date;
+            var precise = byWidth.Take(i).FirstOrDefault(g =>
+                Days(g[0].Date) < Days(date) && g[0].Date.Earliest >= date.Earliest && g[0].Date.Latest <= date.Latest
+                && g.Exists(e => vague.Exists(v => SameSentence(e.From, v.From))));
+            if (precise is not null)
+            {
+                precise.AddRange(vague);
+                vague.Clear();
+            }
+        }
+    }
+
+    private static int Days(PartialDate date) => date.Latest.DayNumber - date.Earliest.DayNumber;
 
     /// <summary>Whether two facts were read from the same sentence of the same document.</summary>
     private static bool SameSentence(FactSource a, FactSource b) =>
