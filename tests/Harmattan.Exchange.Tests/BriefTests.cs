@@ -319,12 +319,26 @@ public sealed partial class BriefTests(SampleKnowledge samples) : IClassFixture<
     }
 
     [Fact]
+    public void A_plural_name_takes_a_plural_verb()
+    {
+        using var store = StoreOf(
+            "plural", Related("French forces operate in Mali.", PartialDate.OfMonth(2013, 2), "operates_in", (EntityType.Organization, "French forces"), (EntityType.Country, "Mali"), "operate in"));
+
+        var brief = Builder().Build(store, new BriefSubject(Actor: store.ResolveEntity("French forces")), Now);
+        Assert.Contains("French forces operate in Mali.", brief.Sections.SelectMany(s => s.Sentences).Select(s => s.Text));
+    }
+
+    [Fact]
     public void A_phrase_file_naming_an_unknown_placeholder_fails_at_its_line()
     {
         var folder = Path.Combine(samples.Folder, "data-" + Guid.NewGuid().ToString("N"));
         var lexicon = Path.Combine(folder, "lexicons", "en");
         Directory.CreateDirectory(lexicon);
-        File.Copy(Path.Combine(samples.Data.Lexicon("en"), BriefPhrases.CuesFile), Path.Combine(lexicon, BriefPhrases.CuesFile));
+        foreach (var file in new[] { BriefPhrases.CuesFile, BriefPhrases.PluralsFile })
+        {
+            File.Copy(Path.Combine(samples.Data.Lexicon("en"), file), Path.Combine(lexicon, file));
+        }
+
         var lines = File.ReadAllLines(Path.Combine(samples.Data.Lexicon("en"), BriefPhrases.PhrasesFile)).ToList();
         var at = lines.FindIndex(l => l.StartsWith("relation.leads\t", StringComparison.Ordinal));
         lines[at] = "relation.leads\t{source} leads {victim}.";
@@ -338,12 +352,13 @@ public sealed partial class BriefTests(SampleKnowledge samples) : IClassFixture<
     [Theory]
     [InlineData(BriefPhrases.PhrasesFile)]
     [InlineData(BriefPhrases.CuesFile)]
+    [InlineData(BriefPhrases.PluralsFile)]
     public void A_missing_briefing_file_is_a_data_error_naming_it(string missing)
     {
         var folder = Path.Combine(samples.Folder, "data-" + Guid.NewGuid().ToString("N"));
         var lexicon = Path.Combine(folder, "lexicons", "en");
         Directory.CreateDirectory(lexicon);
-        foreach (var file in new[] { BriefPhrases.PhrasesFile, BriefPhrases.CuesFile }.Where(f => f != missing))
+        foreach (var file in new[] { BriefPhrases.PhrasesFile, BriefPhrases.CuesFile, BriefPhrases.PluralsFile }.Where(f => f != missing))
         {
             File.Copy(Path.Combine(samples.Data.Lexicon("en"), file), Path.Combine(lexicon, file));
         }

@@ -217,7 +217,7 @@ public sealed partial class BriefBuilder
         var key = r.Role is not null && phrases.Has($"relation.{r.Type}.role") ? $"relation.{r.Type}.role"
             : phrases.Has("relation." + r.Type) ? "relation." + r.Type : "relation.default";
         var label = context.Schema.TryGetRelation(r.Type, out var schema) ? schema.Label : r.Type;
-        return phrases.Fill(key, ("source", r.Source.Name), ("target", r.Target.Name), ("label", label), ("role", r.Role ?? ""));
+        return phrases.Fill(phrases.For(key, r.Source.Name), ("source", r.Source.Name), ("target", r.Target.Name), ("label", label), ("role", r.Role ?? ""));
     }
 
     /// <summary>An attribute's sentence; one a named source gives says who.</summary>
@@ -225,7 +225,7 @@ public sealed partial class BriefBuilder
     {
         var key = phrases.Has("attribute." + x.Name) ? "attribute." + x.Name : "attribute.default";
         (string, string)[] values = [("entity", actor.Name), ("name", x.Name), ("value", x.Value), ("surface", x.Surface)];
-        var text = phrases.Fill(key, values);
+        var text = phrases.Fill(phrases.For(key, actor.Name), values);
         return x.Speaker is null ? text : phrases.Fill("attribute.by", [.. values, ("speaker", x.Speaker.Name), ("statement", text)]);
     }
 }

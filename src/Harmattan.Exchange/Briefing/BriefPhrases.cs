@@ -13,6 +13,7 @@ public sealed class BriefPhrases
 {
     public const string PhrasesFile = "brief-phrases.tsv";
     public const string CuesFile = "brief-cues.tsv";
+    public const string PluralsFile = "brief-plurals.tsv";
 
     /// <summary>The keys the builder uses and the placeholders each may name.</summary>
     private static readonly Dictionary<string, string[]> Required = new(StringComparer.Ordinal)
@@ -52,12 +53,14 @@ public sealed class BriefPhrases
     private readonly Dictionary<string, string> _templates;
     private readonly Dictionary<string, string> _exact;
     private readonly List<(string Prefix, string Section)> _prefixes;
+    private readonly HashSet<string> _plurals;
 
-    private BriefPhrases(Dictionary<string, string> templates, Dictionary<string, string> exact, List<(string, string)> prefixes)
+    private BriefPhrases(Dictionary<string, string> templates, Dictionary<string, string> exact, List<(string, string)> prefixes, HashSet<string> plurals)
     {
         _templates = templates;
         _exact = exact;
         _prefixes = prefixes;
+        _plurals = plurals;
     }
 
     public static BriefPhrases Load(DataDirectory data, string language = "en")
@@ -110,10 +113,22 @@ public sealed class BriefPhrases
             }
         }
 
-        return new BriefPhrases(templates, exact, prefixes);
+        var plurals = DataTable.ReadSet(Path.Combine(folder, PluralsFile), StringComparer.OrdinalIgnoreCase);
+        return new BriefPhrases(templates, exact, prefixes, plurals);
     }
 
     public bool Has(string key) => _templates.ContainsKey(key);
+
+    /// <summary>
+    /// The key of a sentence whose grammatical subject is <paramref name="subject"/>: with ".plural" added when the
+    /// name ends in a plural word ("French forces") and the file has that key, else <paramref name="key"/>.
+    /// </summary>
+    public string For(string key, string subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var last = subject[(subject.LastIndexOf(' ') + 1)..];
+        return _plurals.Contains(last) && Has(key + ".plural") ? key + ".plural" : key;
+    }
 
     /// <summary>The template of <paramref name="key"/> with its placeholders filled.</summary>
     public string Fill(string key, params (string Name, string Value)[] values)
