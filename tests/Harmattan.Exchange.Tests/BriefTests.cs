@@ -112,7 +112,7 @@ public sealed partial class BriefTests(SampleKnowledge samples) : IClassFixture<
 
         // The counts are the knowledge base's, whatever was read; the overview says the sections were drawn from less.
         Assert.Equal(whole.Sections[0].Sentences.Select(s => s.Text), cut.Sections[0].Sentences.Select(s => s.Text));
-        var events = Regex.Match(whole.Sections[0].Sentences[^1].Text, @"it holds \d+ relations?, (\d+) events?").Groups[1].Value;
+        var events = Regex.Match(whole.Sections[0].Sentences[^1].Text, @"knowledge base holds \d+ relations?, (\d+) events?").Groups[1].Value;
         Assert.Null(whole.Sections[0].Remark);
         Assert.Equal("The sections below draw on the latest 4 relations, events and claims each; the knowledge base holds more.", cut.Sections[0].Remark);
 
@@ -215,8 +215,117 @@ public sealed partial class BriefTests(SampleKnowledge samples) : IClassFixture<
     {
         var brief = Builder().Build(samples.Store, new BriefSubject(Period: new DatePeriod(PartialDate.OfYear(1950), PartialDate.OfYear(1951))), Now);
         var sentence = Assert.Single(brief.Sections.SelectMany(s => s.Sentences));
-        Assert.Contains("holds nothing", sentence.Text, StringComparison.Ordinal);
+        Assert.Equal("The knowledge base holds nothing from 1950 to 1951.", sentence.Text);
         Assert.Empty(brief.Notes);
+
+        // Not "generated from 0 documents".
+        Assert.DoesNotContain(" 0 ", brief.Generated, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Subjects))]
+    public void An_overview_never_counts_nothing_nor_counts_a_kind_twice(string kind, string? name, string? since, string? until)
+    {
+        var brief = Builder().Build(samples.Store, Subject(kind, name, since, until), Now);
+        foreach (var sentence in brief.Sections.SelectMany(s => s.Sentences))
+        {
+            Assert.DoesNotMatch(@"\b0 (document|event|relation|claim)s?\b", sentence.Text);
+        }
+
+        // A place's overview says how many events took place there once, not again among "what it holds".
+        var overview = string.Join(" ", brief.Sections[0].Sentences.Select(s => s.Text));
+        foreach (var noun in new[] { "event", "relation", "claim" })
+        {
+            Assert.True(Regex.Count(overview, $@"\d+ {noun}s?\b") <= 1, overview);
+        }
+    }
+
+    [Fact]
+    public void What_a_subject_lacks_is_said_plainly_where_it_matters()
+    {
+        var report = Related(
+            "The Katiba Serma operates around Boulkessi.", PartialDate.OfMonth(2019, 10), "operates_in", (EntityType.ArmedGroup, "Katiba Serma"), (EntityType.Place, "Boulkessi"), "operates around");
+        using var store = StoreOf("absent", report);
+
+        // A place no event is placed at, but that a relation names, is not "nothing": its briefing says what there is.
+        var place = Builder().Build(store, new BriefSubject(Place: store.ResolveEntity("Boulkessi")), Now);
+        Assert.Equal(
+            ["No event in the knowledge base took place in Boulkessi.", "The knowledge base holds 1 relation on Boulkessi."],
+            place.Sections[0].Sentences.Select(s => s.Text));
+        Assert.Equal([report.Id], place.Sections[0].Sentences[1].Notes.Select(n => place.Notes.Single(x => x.Number == n).DocumentId));
+
+        // An actor's overview names the kinds it has none of only where that tells something (events, relations), never as "0".
+        var actor = Builder().Build(store, new BriefSubject(Actor: store.ResolveEntity("Katiba Serma")), Now);
+        Assert.Equal("The knowledge base holds 1 relation and no events on Katiba Serma.", actor.Sections[0].Sentences[^1].Text);
+        Assert.Equal("Katiba Serma (armed group) is named in 1 document in 2019-10.", actor.Sections[0].Sentences[0].Text);
+    }
+
+    [Fact]
+    public void A_relation_stated_both_ways_in_two_documents_is_one_sentence_citing_both()
+    {
+        var kidal = Related(
+            "Ansar Dine fought alongside the MNLA when the rebels entered Kidal.", PartialDate.OfMonth(2012, 4), "cooperates_with", (EntityType.ArmedGroup, "Ansar Dine"), (EntityType.ArmedGroup, "MNLA"), "fought alongside");
+        var gao = Related(
+            "The MNLA worked with Ansar Dine in Gao.", PartialDate.OfMonth(2012, 5), "cooperates_with", (EntityType.ArmedGroup, "MNLA"), (EntityType.ArmedGroup, "Ansar Dine"), "worked with");
+        using var store = StoreOf("both-ways", kidal, gao);
+
+        var brief = Builder().Build(store, new BriefSubject(Actor: store.ResolveEntity("MNLA")), Now);
+        var stated = brief.Sections.Where(s => s.Level == 3).SelectMany(s => s.Sentences).Where(s => s.Text.Contains("works with", StringComparison.Ordinal)).ToList();
+        var sentence = Assert.Single(stated);
+        Assert.Equal([gao.Id, kidal.Id], sentence.Notes.Select(n => brief.Notes.Single(x => x.Number == n).DocumentId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_leader_given_as_an_attribute_and_as_a_relation_is_one_sentence_with_every_source()
+    {
+        // The sample reports spell him "Iyad Ag Ghali" (Operation Serval) and "Iyad Ag Ghaly"; each states him as
+        // Ansar Dine's leader, which the knowledge base holds both as a leader attribute and as a leads relation.
+        var brief = Builder().Build(samples.Store, Subject("actor", "Ansar Dine", null, null), Now);
+        var about = brief.Sections.Where(s => s.Level == 3).SelectMany(s => s.Sentences).Where(s => s.Text.Contains("Iyad Ag Gh", StringComparison.Ordinal)).ToList();
+        var sentence = Assert.Single(about, s => s.Text.Contains("Ansar Dine", StringComparison.Ordinal));
+        Assert.Equal("Iyad Ag Ghaly leads Ansar Dine.", sentence.Text);
+        var titles = sentence.Notes.Select(n => brief.Notes.Single(x => x.Number == n).Title).ToList();
+        Assert.Contains("Operation Serval: France Intervenes in Mali", titles);
+        Assert.Contains("How Ansar Dine, MUJAO and AQIM Took Northern Mali from the MNLA", titles);
+    }
+
+    [Theory]
+    [MemberData(nameof(Subjects))]
+    public void The_actors_section_states_each_fact_once(string kind, string? name, string? since, string? until)
+    {
+        var brief = Builder().Build(samples.Store, Subject(kind, name, since, until), Now);
+        var sentences = brief.Sections.Where(s => s.Level == 3).SelectMany(s => s.Sentences).Select(s => s.Text).ToList();
+        Assert.NotEmpty(sentences);
+        Assert.Equal(sentences.Distinct(StringComparer.OrdinalIgnoreCase), sentences);
+        Assert.All(brief.Sections.Where(s => s.Level == 3), s => Assert.NotEmpty(s.Sentences));
+    }
+
+    [Fact]
+    public void The_timeline_states_an_event_once_whatever_its_type_word_or_date_precision()
+    {
+        var report = new ReportBuilder("Gao bombed", "The bombing in Gao, Mali on 21 May was the worst attack MUJAO carried out in May 2014.", PartialDate.OfMonth(2014, 6));
+        var mujao = report.Entity(EntityType.ArmedGroup, "MUJAO");
+        var gao = report.Entity(EntityType.Place, "Gao");
+        var mali = report.Entity(EntityType.Country, "Mali");
+        report.Event("bombing", PartialDate.OfDay(2014, 5, 21), "bombing", [gao, mali], [mujao, mali]);
+        report.Event("attack", PartialDate.OfDay(2014, 5, 21), "worst attack", [gao, mali], [mujao]);
+        report.Event("attack", PartialDate.OfMonth(2014, 5), "May 2014", [gao, mali], [mujao]);
+        using var store = StoreOf("timeline", report);
+
+        var brief = Builder().Build(store, new BriefSubject(Actor: store.ResolveEntity("MUJAO")), Now);
+        var timeline = brief.Sections.Single(s => s.Heading == "Timeline");
+        Assert.Equal(["2014-05-21: attack in Gao and Mali, involving MUJAO."], timeline.Sentences.Select(s => s.Text));
+        Assert.Null(timeline.Remark);
+    }
+
+    [Fact]
+    public void A_plural_name_takes_a_plural_verb()
+    {
+        using var store = StoreOf(
+            "plural", Related("French forces operate in Mali.", PartialDate.OfMonth(2013, 2), "operates_in", (EntityType.Organization, "French forces"), (EntityType.Country, "Mali"), "operate in"));
+
+        var brief = Builder().Build(store, new BriefSubject(Actor: store.ResolveEntity("French forces")), Now);
+        Assert.Contains("French forces operate in Mali.", brief.Sections.SelectMany(s => s.Sentences).Select(s => s.Text));
     }
 
     [Fact]
@@ -225,7 +334,11 @@ public sealed partial class BriefTests(SampleKnowledge samples) : IClassFixture<
         var folder = Path.Combine(samples.Folder, "data-" + Guid.NewGuid().ToString("N"));
         var lexicon = Path.Combine(folder, "lexicons", "en");
         Directory.CreateDirectory(lexicon);
-        File.Copy(Path.Combine(samples.Data.Lexicon("en"), BriefPhrases.CuesFile), Path.Combine(lexicon, BriefPhrases.CuesFile));
+        foreach (var file in new[] { BriefPhrases.CuesFile, BriefPhrases.PluralsFile })
+        {
+            File.Copy(Path.Combine(samples.Data.Lexicon("en"), file), Path.Combine(lexicon, file));
+        }
+
         var lines = File.ReadAllLines(Path.Combine(samples.Data.Lexicon("en"), BriefPhrases.PhrasesFile)).ToList();
         var at = lines.FindIndex(l => l.StartsWith("relation.leads\t", StringComparison.Ordinal));
         lines[at] = "relation.leads\t{source} leads {victim}.";
@@ -239,12 +352,13 @@ public sealed partial class BriefTests(SampleKnowledge samples) : IClassFixture<
     [Theory]
     [InlineData(BriefPhrases.PhrasesFile)]
     [InlineData(BriefPhrases.CuesFile)]
+    [InlineData(BriefPhrases.PluralsFile)]
     public void A_missing_briefing_file_is_a_data_error_naming_it(string missing)
     {
         var folder = Path.Combine(samples.Folder, "data-" + Guid.NewGuid().ToString("N"));
         var lexicon = Path.Combine(folder, "lexicons", "en");
         Directory.CreateDirectory(lexicon);
-        foreach (var file in new[] { BriefPhrases.PhrasesFile, BriefPhrases.CuesFile }.Where(f => f != missing))
+        foreach (var file in new[] { BriefPhrases.PhrasesFile, BriefPhrases.CuesFile, BriefPhrases.PluralsFile }.Where(f => f != missing))
         {
             File.Copy(Path.Combine(samples.Data.Lexicon("en"), file), Path.Combine(lexicon, file));
         }
@@ -252,6 +366,27 @@ public sealed partial class BriefTests(SampleKnowledge samples) : IClassFixture<
         var e = Assert.Throws<HarmattanException>(() => BriefPhrases.Load(DataDirectory.Locate(folder)));
         Assert.Equal(HarmattanError.BadDataFile, e.Error);
         Assert.Contains(missing, e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A new knowledge base in the fixture's folder holding <paramref name="reports"/>.</summary>
+    private KnowledgeStore StoreOf(string name, params ReportBuilder[] reports)
+    {
+        var store = samples.EmptyStore(name + "-" + Guid.NewGuid().ToString("N"));
+        foreach (var report in reports)
+        {
+            var built = report.Build();
+            store.Upsert(built.Document, built.Extraction);
+        }
+
+        return store;
+    }
+
+    /// <summary>A one-sentence report stating a relation of <paramref name="type"/> with the words <paramref name="phrase"/>.</summary>
+    private static ReportBuilder Related(string text, PartialDate date, string type, (EntityType Type, string Name) source, (EntityType Type, string Name) target, string phrase)
+    {
+        var report = new ReportBuilder(text, text, date);
+        report.Relation(type, report.Entity(source.Type, source.Name), report.Entity(target.Type, target.Name), phrase);
+        return report;
     }
 
     private static string Squash(string text) => text.ReplaceLineEndings(" ");

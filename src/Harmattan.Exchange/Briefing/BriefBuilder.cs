@@ -18,7 +18,7 @@ namespace Harmattan.Exchange.Briefing;
 /// actor it describes, and counts (<see cref="BriefLimits"/>). So it costs the same on a knowledge base of a
 /// hundred documents or a million, and says what it left out.
 /// </remarks>
-public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, StanceLexicon stance, BriefLimits? limits = null)
+public sealed partial class BriefBuilder(ExchangeContext context, BriefPhrases phrases, StanceLexicon stance, BriefLimits? limits = null)
 {
     private readonly BriefLimits _limits = limits ?? new BriefLimits();
 
@@ -27,8 +27,6 @@ public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, 
     private const int MaxActorSentences = 10;
     private const int MaxClaims = 8;
     private const int MaxNotesPerSentence = 4;
-
-    private static readonly HashSet<string> Wants = new(StringComparer.Ordinal) { "goal", "ideology" };
 
     public Brief Build(KnowledgeStore store, BriefSubject subject, DateTimeOffset now)
     {
@@ -45,8 +43,10 @@ public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, 
         var overview = Overview(store, subject, period, facts, notes);
         if (overview.Count == 0)
         {
-            var name = subject.Actor?.Name ?? subject.Place?.Name ?? "the period";
-            var empty = new BriefSentence(phrases.Fill("empty", ("subject", name), ("period", period.ToString())), []);
+            var when = Period(period);
+            var empty = new BriefSentence(
+                (subject.Actor ?? subject.Place) is { } about ? phrases.Fill("empty", ("subject", about.Name), ("period", when)) : phrases.Fill("empty.period", ("period", when)),
+                []);
             return new Brief(title, Generated(0, now), [new BriefSection(phrases.Fill("heading.overview"), 2, [empty], false)], [], phrases.Fill("heading.sources"));
         }
 
@@ -84,12 +84,26 @@ public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, 
         return new Brief(title, Generated(cited.Select(n => n.DocumentId).Distinct(StringComparer.Ordinal).Count(), now), sections, cited, phrases.Fill("heading.sources"));
     }
 
-    private string Generated(int documents, DateTimeOffset now) =>
-        phrases.Fill("generated", ("documents", Count(documents, "document")), ("date", now.UtcDateTime.ToString("yyyy'-'MM'-'dd", CultureInfo.InvariantCulture)));
+    private string Generated(int documents, DateTimeOffset now)
+    {
+        var date = now.UtcDateTime.ToString("yyyy'-'MM'-'dd", CultureInfo.InvariantCulture);
+        return documents == 0 ? phrases.Fill("generated.none", ("date", date)) : phrases.Fill("generated", ("documents", Count(documents, "document")), ("date", date));
+    }
+
+    /// <summary>A period as words after a noun ("from 2012 to 2013", "since 2015"), with its leading space; empty for all time.</summary>
+    private string Period(DatePeriod period) => (period.Since, period.Until) switch
+    {
+        (null, null) => "",
+        ({ } since, null) => " " + phrases.Fill("period.since", ("since", since.ToIso())),
+        (null, { } until) => " " + phrases.Fill("period.until", ("until", until.ToIso())),
+        ({ } since, { } until) => " " + phrases.Fill("period.span", ("since", since.ToIso()), ("until", until.ToIso())),
+    };
 
     private List<BriefSentence> Overview(KnowledgeStore store, BriefSubject subject, DatePeriod period, BriefFacts facts, BriefNotes notes)
     {
         var sentences = new List<BriefSentence>();
+        var events = new Tally("event", facts.Events.Total, facts.Events.TotalIsLowerBound, SayNone: true);
+        var claims = new Tally("claim", facts.ClaimsTotal, facts.ClaimsTotalIsLowerBound, SayNone: false);
         if (subject.Actor is { } actor)
         {
             var span = store.DocumentsNamingIn(actor, period);
@@ -98,11 +112,11 @@ public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, 
                 return sentences;
             }
 
-            var cites = new List<int> { notes.CiteDocument(first.DocumentId, first.Title, first.Date), notes.CiteDocument(last.DocumentId, last.Title, last.Date) };
+            var cites = new[] { notes.CiteDocument(first.DocumentId, first.Title, first.Date), notes.CiteDocument(last.DocumentId, last.Title, last.Date) }.Distinct().ToList();
             sentences.Add(new BriefSentence(
                 phrases.Fill("overview.actor", ("name", actor.Name), ("type", Label(actor.Type)), ("count", Count(span.Documents, "document", span.DocumentsIsLowerBound)),
-                    ("first", first.Date.ToIso()), ("last", last.Date.ToIso())),
-                cites.Distinct().ToList()));
+                    ("when", When(first.Date, last.Date))),
+                cites));
             var aliases = store.EntityAliases(actor)
                 .Where(x => !string.Equals(x, actor.Name, StringComparison.Ordinal))
                 .Distinct(StringComparer.Ordinal)
@@ -110,60 +124,90 @@ public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, 
                 .ToList();
             if (aliases.Count > 0)
             {
-                sentences.Add(new BriefSentence(phrases.Fill("overview.aliases", ("name", actor.Name), ("aliases", Join(aliases))), cites.Distinct().ToList()));
-            }
-        }
-        else if (subject.Place is { } place)
-        {
-            if (facts.Events.Items.Count == 0)
-            {
-                return sentences;
+                sentences.Add(new BriefSentence(phrases.Fill("overview.aliases", ("name", actor.Name), ("aliases", Join(aliases))), cites));
             }
 
-            var last = facts.Events.Items[0];
-            var first = facts.Events.More
-                ? store.TimelinePage(new EventFilter(Place: place, Period: period), 0, 1).Items[0]
-                : facts.Events.Items[^1];
-            sentences.Add(new BriefSentence(
-                phrases.Fill("overview.place", ("name", place.Name), ("type", Label(place.Type)), ("events", Count(facts.Events.Total, "event", facts.Events.TotalIsLowerBound)),
-                    ("first", first.Date.ToIso()), ("last", last.Date.ToIso())),
-                [notes.Cite(first.From), notes.Cite(last.From)]));
-        }
-        else
-        {
-            var sources = Sources(facts).ToList();
-            if (sources.Count == 0)
-            {
-                return sentences;
-            }
-
-            // The period's own ends, else the dates of what it holds: an open end is the first (or the last) event
-            // or statement stated.
-            var first = facts.Events.More ? store.TimelinePage(new EventFilter(Period: period), 0, 1).Items : [];
-            var days = sources.Select(s => s.Date).Concat(facts.Events.Items.Concat(first).Select(e => e.Date)).ToList();
-            sentences.Add(new BriefSentence(
-                phrases.Fill("overview.period",
-                    ("since", period.Since?.ToIso() ?? days.MinBy(d => d.Earliest)!.ToIso()),
-                    ("until", period.Until?.ToIso() ?? days.MaxBy(d => d.Latest)!.ToIso()),
-                    ("events", Count(facts.Events.Total, "event", facts.Events.TotalIsLowerBound)),
-                    ("relations", Count(facts.Relations.Total, "relation", facts.Relations.TotalIsLowerBound)),
-                    ("claims", Count(facts.ClaimsTotal, "claim", facts.ClaimsTotalIsLowerBound))),
-                Latest(sources, notes)));
+            // Whom an actor works with or fights is what its briefing is for: no relation is said as plainly as no event.
+            var relations = new Tally("relation", facts.Relations.Total, facts.Relations.TotalIsLowerBound, SayNone: true);
+            sentences.Add(Tallies(relations, events, claims) is { } held
+                ? new BriefSentence(phrases.Fill("overview.facts", ("name", actor.Name), ("facts", held)), Latest(Sources(facts), notes))
+                : new BriefSentence(phrases.Fill("overview.facts.none", ("name", actor.Name)), []));
             return sentences;
         }
 
-        var stated = Sources(facts).ToList();
-        if (stated.Count > 0)
+        if (subject.Place is { } place)
         {
-            sentences.Add(new BriefSentence(
-                phrases.Fill("overview.facts",
-                    ("events", Count(facts.Events.Total, "event", facts.Events.TotalIsLowerBound)),
-                    ("relations", Count(facts.Relations.Total, "relation", facts.Relations.TotalIsLowerBound)),
-                    ("claims", Count(facts.ClaimsTotal, "claim", facts.ClaimsTotalIsLowerBound))),
-                Latest(stated, notes)));
+            // The events are the first sentence's; the rest tells what else names the place.
+            var rest = Tallies(new Tally("relation", facts.Relations.Total, facts.Relations.TotalIsLowerBound, SayNone: false), claims);
+            if (facts.Events.Items.Count > 0)
+            {
+                var last = facts.Events.Items[0];
+                var first = facts.Events.More
+                    ? store.TimelinePage(new EventFilter(Place: place, Period: period), 0, 1).Items[0]
+                    : facts.Events.Items[^1];
+                sentences.Add(new BriefSentence(
+                    phrases.Fill("overview.place", ("name", place.Name), ("type", Label(place.Type)), ("events", Count(facts.Events.Total, "event", facts.Events.TotalIsLowerBound)),
+                        ("when", When(first.Date, last.Date))),
+                    new[] { notes.Cite(first.From), notes.Cite(last.From) }.Distinct().ToList()));
+            }
+            else if (rest is not null)
+            {
+                sentences.Add(new BriefSentence(phrases.Fill("overview.place.none", ("name", place.Name)), []));
+            }
+
+            if (rest is not null)
+            {
+                var stated = facts.Relations.Items.Select(r => r.From).Concat(facts.Claims.Select(c => c.From)).DistinctBy(s => s.DocumentId, StringComparer.Ordinal);
+                sentences.Add(new BriefSentence(phrases.Fill("overview.facts", ("name", place.Name), ("facts", rest)), Latest(stated, notes)));
+            }
+
+            return sentences;
         }
 
+        var sources = Sources(facts).ToList();
+        var tally = Tallies(events, new Tally("relation", facts.Relations.Total, facts.Relations.TotalIsLowerBound, SayNone: false), claims);
+        if (sources.Count == 0 || tally is null)
+        {
+            return sentences;
+        }
+
+        // The period's own ends, else the dates of what it holds: an open end is the first (or the last) event
+        // or statement stated.
+        var earliest = facts.Events.More ? store.TimelinePage(new EventFilter(Period: period), 0, 1).Items : [];
+        var days = sources.Select(s => s.Date).Concat(facts.Events.Items.Concat(earliest).Select(e => e.Date)).ToList();
+        sentences.Add(new BriefSentence(
+            phrases.Fill("overview.period",
+                ("since", period.Since?.ToIso() ?? days.MinBy(d => d.Earliest)!.ToIso()),
+                ("until", period.Until?.ToIso() ?? days.MaxBy(d => d.Latest)!.ToIso()),
+                ("facts", tally)),
+            Latest(sources, notes)));
         return sentences;
+    }
+
+    /// <summary>
+    /// A count of one kind of fact in an overview; <see cref="SayNone"/>: when there is none, the sentence says so
+    /// (its absence tells the reader something), else it leaves the kind out.
+    /// </summary>
+    private readonly record struct Tally(string Noun, long Total, bool AtLeast, bool SayNone);
+
+    /// <summary>"3 relations, 10 events and no claims": each kind there is, counted, then each absent kind that is said; null when there is none of any.</summary>
+    private string? Tallies(params Tally[] kinds) =>
+        kinds.Any(k => k.Total > 0)
+            ? Join(kinds.Where(k => k.Total > 0).Select(k => Count(k.Total, k.Noun, k.AtLeast))
+                .Concat(kinds.Where(k => k.Total == 0 && k.SayNone).Select(k => phrases.Fill($"count.{k.Noun}.none")))
+                .ToList())
+            : null;
+
+    /// <summary>"from 2012-04-10 to 2017-03-06", or one date when both are the same ("on 2012-04-10", "in 2012").</summary>
+    private string When(PartialDate first, PartialDate last)
+    {
+        var (from, to) = (first.ToIso(), last.ToIso());
+        if (!string.Equals(from, to, StringComparison.Ordinal))
+        {
+            return phrases.Fill("when.span", ("first", from), ("last", to));
+        }
+
+        return phrases.Fill(first.Precision == DatePrecision.Day ? "when.day" : "when.period", ("date", from));
     }
 
     /// <summary>Where the facts read come from, each once.</summary>
@@ -177,134 +221,91 @@ public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, 
     private static List<int> Latest(IEnumerable<FactSource> sources, BriefNotes notes) =>
         sources.OrderByDescending(s => s.Date.Latest).Take(MaxNotesPerSentence).Select(notes.CiteDocument).ToList();
 
-    private List<BriefSection> Actors(KnowledgeStore store, BriefSubject subject, DatePeriod period, BriefFacts facts, List<AttributeFact> described, BriefNotes notes)
-    {
-        static bool IsActor(EntityRef e) => e.Type is EntityType.ArmedGroup or EntityType.Organization or EntityType.Person or EntityType.Country or EntityType.PeopleGroup;
-
-        // The subject first, then the actors the facts read name most.
-        var named = facts.Relations.Items.SelectMany(r => new[] { r.Source, r.Target })
-            .Concat(facts.Events.Items.SelectMany(e => e.Actors))
-            .Concat(facts.Claims.Select(c => c.Speaker))
-            .Concat(facts.Claims.SelectMany(c => c.About))
-            .ToList();
-        var weight = named.CountBy(e => e.Id).ToDictionary(StringComparer.Ordinal);
-        var ranked = named.DistinctBy(e => e.Id, StringComparer.Ordinal)
-            .Where(IsActor)
-            .OrderByDescending(e => e.Id == subject.Actor?.Id)
-            .ThenByDescending(e => weight[e.Id])
-            .ThenBy(e => e.Name, StringComparer.Ordinal)
-            .Take(MaxActors)
-            .ToList();
-
-        var sections = new List<BriefSection>();
-        var aliases = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var actor in ranked)
-        {
-            var own = actor.Id == subject.Actor?.Id;
-            var relations = own ? facts.Relations.Items : store.RelationsPage(new RelationFilter(period), actor, 0, _limits.FactsPerActor).Items;
-            var attributes = own ? facts.Attributes
-                : store.ActorAttributes(actor, 0, _limits.FactsPerActor).Items.Where(x => period.Overlaps(x.From.Date)).ToList();
-            if (!own)
-            {
-                described.AddRange(attributes);
-            }
-
-            // A leader the relations already name ("X leads Y") is not said twice.
-            var leaders = relations.Where(r => r.Type == "leads" && r.Target.Id == actor.Id)
-                .Select(r => r.Source)
-                .DistinctBy(leader => leader.Id, StringComparer.Ordinal)
-                .SelectMany(leader => AliasesOf(store, leader, aliases).Append(leader.Name))
-                .Select(NameKey.Fold)
-                .ToHashSet(StringComparer.Ordinal);
-            // Each sentence with the facts it is drawn from; only those shown are cited.
-            var sentences = new List<(string Text, IEnumerable<FactSource> From)>();
-            var properties = attributes
-                .Where(x => !(x.Name == "leader" && leaders.Contains(NameKey.Fold(x.Value))))
-                .OrderByDescending(x => Wants.Contains(x.Name))
-                .GroupBy(x => (x.Name, Value: x.Value.ToLowerInvariant(), SpeakerId: x.Speaker?.Id));
-            foreach (var group in properties)
-            {
-                var x = group.First();
-                var key = phrases.Has("attribute." + x.Name) ? "attribute." + x.Name : "attribute.default";
-
-                // A date reads best normalised ("2011-10", not "formed"); other values as the report worded them.
-                var value = x.Name == "founded" ? x.Value : x.Surface;
-                var text = x.Speaker is null
-                    ? phrases.Fill(key, ("entity", actor.Name), ("name", x.Name), ("value", value))
-                    : phrases.Fill("attribute.by", ("entity", actor.Name), ("name", x.Name), ("value", value), ("speaker", x.Speaker.Name));
-                sentences.Add((text, group.Select(g => g.From)));
-            }
-
-            var grouped = relations
-                .GroupBy(r => (r.Type, SourceId: r.Source.Id, TargetId: r.Target.Id))
-                .OrderByDescending(g => g.Count());
-            foreach (var group in grouped)
-            {
-                var r = group.FirstOrDefault(x => x.Role is not null) ?? group.First();
-                var key = r.Role is not null && phrases.Has($"relation.{r.Type}.role") ? $"relation.{r.Type}.role"
-                    : phrases.Has("relation." + r.Type) ? "relation." + r.Type : "relation.default";
-                var label = context.Schema.TryGetRelation(r.Type, out var schema) ? schema.Label : r.Type;
-                sentences.Add((
-                    phrases.Fill(key, ("source", r.Source.Name), ("target", r.Target.Name), ("label", label), ("role", r.Role ?? "")),
-                    group.Select(g => g.From)));
-            }
-
-            if (sentences.Count > 0)
-            {
-                var shown = sentences.Take(MaxActorSentences).Select(x => new BriefSentence(x.Text, notes.Cite(x.From, MaxNotesPerSentence))).ToList();
-                sections.Add(new BriefSection($"{actor.Name} ({Label(actor.Type)})", 3, shown, true));
-            }
-        }
-
-        return sections;
-    }
-
-    private static IReadOnlyList<string> AliasesOf(KnowledgeStore store, EntityRef entity, Dictionary<string, IReadOnlyList<string>> known)
-    {
-        if (!known.TryGetValue(entity.Id, out var aliases))
-        {
-            aliases = store.EntityAliases(entity);
-            known[entity.Id] = aliases;
-        }
-
-        return aliases;
-    }
-
-    /// <summary>The latest entries (the same event on the same date at the same places is one), in date order.</summary>
+    /// <summary>
+    /// The latest entries in date order. The same event on the same date at the same places is one entry, its type
+    /// taken through the schema ("bombing" is an attack); an event a sentence also dates more vaguely ("in May 2014
+    /// ... on 21 May") is one entry at its precise date; a country that is both a place and an actor of it is named
+    /// once, as its place ("independence in Mali", not "in Mali, involving Mali").
+    /// </summary>
     private BriefSection? Timeline(BriefFacts facts, BriefNotes notes)
     {
         var entries = facts.Events.Items
-            .GroupBy(e => (e.Type, Date: e.Date.ToIso(), Places: string.Join("|", e.Places.Select(p => p.Id).Order(StringComparer.Ordinal))))
-            .OrderBy(g => g.First().Date.Earliest)
-            .ThenBy(g => g.Key.Date, StringComparer.Ordinal)
+            .GroupBy(e => (Type: EventType(e.Type), Date: e.Date.ToIso(), Places: PlacesKey(e)))
+            .Select(g => g.ToList())
             .ToList();
         if (entries.Count == 0)
         {
             return null;
         }
 
-        var shown = entries.TakeLast(_limits.TimelineEntries).ToList();
+        foreach (var same in entries.GroupBy(g => (EventType(g[0].Type), PlacesKey(g[0]))))
+        {
+            FoldVaguer(same.OrderBy(g => Days(g[0].Date)).ToList());
+        }
+
+        var shown = entries
+            .Where(g => g.Count > 0)
+            .OrderBy(g => g[0].Date.Earliest)
+            .ThenBy(g => g[0].Date.ToIso(), StringComparer.Ordinal)
+            .TakeLast(_limits.TimelineEntries)
+            .ToList();
         var sentences = shown.Select(g =>
             {
-                var e = g.First();
-                var places = e.Places.Select(p => p.Name).ToList();
-                var actors = g.SelectMany(x => x.Actors).DistinctBy(x => x.Id, StringComparer.Ordinal).Select(x => x.Name).ToList();
+                var e = g[0];
+                var places = e.Places.ToList();
+                var actors = g.SelectMany(x => x.Actors)
+                    .Where(a => !places.Exists(p => p.Id == a.Id))
+                    .DistinctBy(x => x.Id, StringComparer.Ordinal)
+                    .ToList();
                 var label = context.Schema.TryGetEvent(e.Type, out var schema) ? schema.Label : e.Type;
                 return new BriefSentence(
                     phrases.Fill("event",
                         ("date", e.Date.ToIso()),
                         ("event", label),
-                        ("places", places.Count == 0 ? "" : " " + phrases.Fill("event.places", ("places", Join(places)))),
-                        ("actors", actors.Count == 0 ? "" : phrases.Fill("event.actors", ("actors", Join(actors))))),
+                        ("places", places.Count == 0 ? "" : " " + phrases.Fill("event.places", ("places", Join(places.ConvertAll(p => p.Name))))),
+                        ("actors", actors.Count == 0 ? "" : phrases.Fill("event.actors", ("actors", Join(actors.ConvertAll(a => a.Name)))))),
                     notes.Cite(g.Select(x => x.From), MaxNotesPerSentence));
             })
             .ToList();
-        var listed = shown.Sum(g => g.Count());
+        var listed = shown.Sum(g => g.Count);
         var remark = listed < facts.Events.Total
             ? phrases.Fill("listed", ("shown", Count(listed, "event")), ("total", Number(facts.Events.Total, facts.Events.TotalIsLowerBound)))
             : null;
         return new BriefSection(phrases.Fill("heading.timeline"), 2, sentences, true, remark);
     }
+
+    /// <summary>An event type as the schema names it, aliases included; a type the schema does not know as it is.</summary>
+    private string EventType(string type) => context.Schema.TryGetEvent(type, out var schema) ? schema.Name : type;
+
+    private static string PlacesKey(EventFact e) => string.Join("|", e.Places.Select(p => p.Id).Order(StringComparer.Ordinal));
+
+    /// <summary>
+    /// Moves each entry of <paramref name="byWidth"/> (one event type at the same places, narrowest date first) into a
+    /// narrower one dated within it that one of its sentences also states, leaving it empty: the sentence dated the
+    /// event twice ("in May 2014 ... on 21 May").
+    /// </summary>
+    private static void FoldVaguer(List<List<EventFact>> byWidth)
+    {
+        for (var i = byWidth.Count - 1; i > 0; i--)
+        {
+            var vague = byWidth[i];
+            var date = vague[0].Date;
+            var precise = byWidth.Take(i).FirstOrDefault(g =>
+                Days(g[0].Date) < Days(date) && g[0].Date.Earliest >= date.Earliest && g[0].Date.Latest <= date.Latest
+                && g.Exists(e => vague.Exists(v => SameSentence(e.From, v.From))));
+            if (precise is not null)
+            {
+                precise.AddRange(vague);
+                vague.Clear();
+            }
+        }
+    }
+
+    private static int Days(PartialDate date) => date.Latest.DayNumber - date.Earliest.DayNumber;
+
+    /// <summary>Whether two facts were read from the same sentence of the same document.</summary>
+    private static bool SameSentence(FactSource a, FactSource b) =>
+        string.Equals(a.DocumentId, b.DocumentId, StringComparison.Ordinal) && string.Equals(a.Evidence, b.Evidence, StringComparison.Ordinal);
 
     /// <summary>The latest claims of each section (causes, outlook, other), the same words by the same speaker once.</summary>
     private Dictionary<string, List<BriefSentence>> Claims(BriefFacts facts, BriefNotes notes) =>
@@ -353,11 +354,15 @@ public sealed class BriefBuilder(ExchangeContext context, BriefPhrases phrases, 
 
     private string Label(EntityType type) => context.Schema.Entity(type).Label.ToLowerInvariant();
 
-    private static string Count(long n, string noun, bool atLeast = false) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Number(n, atLeast)} {noun}{(n == 1 ? "" : "s")}");
+    /// <summary>"1 event", "12 events", "at least 10000 events", from the count phrases of <paramref name="noun"/>.</summary>
+    private string Count(long n, string noun, bool atLeast = false) =>
+        phrases.Fill($"count.{noun}.{(n == 1 && !atLeast ? "one" : "other")}", ("count", Number(n, atLeast)));
 
-    private static string Number(long n, bool atLeast) =>
-        string.Create(CultureInfo.InvariantCulture, $"{(atLeast ? "at least " : "")}{n}");
+    private string Number(long n, bool atLeast)
+    {
+        var number = n.ToString(CultureInfo.InvariantCulture);
+        return atLeast ? phrases.Fill("count.at-least", ("count", number)) : number;
+    }
 
     private static string Join(List<string> names) => names.Count switch
     {

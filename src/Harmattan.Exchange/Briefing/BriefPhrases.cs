@@ -13,6 +13,7 @@ public sealed class BriefPhrases
 {
     public const string PhrasesFile = "brief-phrases.tsv";
     public const string CuesFile = "brief-cues.tsv";
+    public const string PluralsFile = "brief-plurals.tsv";
 
     /// <summary>The keys the builder uses and the placeholders each may name.</summary>
     private static readonly Dictionary<string, string[]> Required = new(StringComparer.Ordinal)
@@ -20,14 +21,22 @@ public sealed class BriefPhrases
         ["heading.overview"] = [], ["heading.actors"] = [], ["heading.timeline"] = [], ["heading.causes"] = [],
         ["heading.outlook"] = [], ["heading.other"] = [], ["heading.disagreements"] = [], ["heading.sources"] = [],
         ["title.actor"] = ["name"], ["title.place"] = ["name"], ["title.period"] = ["period"],
-        ["generated"] = ["documents", "date"],
-        ["overview.actor"] = ["name", "type", "count", "first", "last"],
+        ["generated"] = ["documents", "date"], ["generated.none"] = ["date"],
+        ["overview.actor"] = ["name", "type", "count", "when"],
         ["overview.aliases"] = ["name", "aliases"],
-        ["overview.place"] = ["name", "type", "events", "first", "last"],
-        ["overview.period"] = ["since", "until", "events", "relations", "claims"],
-        ["overview.facts"] = ["name", "events", "relations", "claims"],
-        ["attribute.default"] = ["entity", "name", "value"],
-        ["attribute.by"] = ["entity", "name", "value", "speaker"],
+        ["overview.place"] = ["name", "type", "events", "when"],
+        ["overview.place.none"] = ["name"],
+        ["overview.period"] = ["since", "until", "facts"],
+        ["overview.facts"] = ["name", "facts"],
+        ["overview.facts.none"] = ["name"],
+        ["when.span"] = ["first", "last"], ["when.day"] = ["date"], ["when.period"] = ["date"],
+        ["count.at-least"] = ["count"],
+        ["count.document.one"] = ["count"], ["count.document.other"] = ["count"], ["count.document.none"] = [],
+        ["count.event.one"] = ["count"], ["count.event.other"] = ["count"], ["count.event.none"] = [],
+        ["count.relation.one"] = ["count"], ["count.relation.other"] = ["count"], ["count.relation.none"] = [],
+        ["count.claim.one"] = ["count"], ["count.claim.other"] = ["count"], ["count.claim.none"] = [],
+        ["attribute.default"] = ["entity", "name", "value", "surface"],
+        ["attribute.by"] = ["entity", "name", "value", "surface", "speaker", "statement"],
         ["relation.default"] = ["source", "target", "label", "role"],
         ["claim"] = ["speaker", "cue", "text"],
         ["event"] = ["date", "event", "places", "actors"],
@@ -35,7 +44,8 @@ public sealed class BriefPhrases
         ["event.actors"] = ["actors"],
         ["dispute"] = ["reason"],
         ["dispute.side"] = ["who", "text"],
-        ["empty"] = ["subject", "period"],
+        ["empty"] = ["subject", "period"], ["empty.period"] = ["period"],
+        ["period.span"] = ["since", "until"], ["period.since"] = ["since"], ["period.until"] = ["until"],
         ["read"] = ["count"],
         ["listed"] = ["shown", "total"],
     };
@@ -43,12 +53,14 @@ public sealed class BriefPhrases
     private readonly Dictionary<string, string> _templates;
     private readonly Dictionary<string, string> _exact;
     private readonly List<(string Prefix, string Section)> _prefixes;
+    private readonly HashSet<string> _plurals;
 
-    private BriefPhrases(Dictionary<string, string> templates, Dictionary<string, string> exact, List<(string, string)> prefixes)
+    private BriefPhrases(Dictionary<string, string> templates, Dictionary<string, string> exact, List<(string, string)> prefixes, HashSet<string> plurals)
     {
         _templates = templates;
         _exact = exact;
         _prefixes = prefixes;
+        _plurals = plurals;
     }
 
     public static BriefPhrases Load(DataDirectory data, string language = "en")
@@ -101,10 +113,22 @@ public sealed class BriefPhrases
             }
         }
 
-        return new BriefPhrases(templates, exact, prefixes);
+        var plurals = DataTable.ReadSet(Path.Combine(folder, PluralsFile), StringComparer.OrdinalIgnoreCase);
+        return new BriefPhrases(templates, exact, prefixes, plurals);
     }
 
     public bool Has(string key) => _templates.ContainsKey(key);
+
+    /// <summary>
+    /// The key of a sentence whose grammatical subject is <paramref name="subject"/>: with ".plural" added when the
+    /// name ends in a plural word ("French forces") and the file has that key, else <paramref name="key"/>.
+    /// </summary>
+    public string For(string key, string subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var last = subject[(subject.LastIndexOf(' ') + 1)..];
+        return _plurals.Contains(last) && Has(key + ".plural") ? key + ".plural" : key;
+    }
 
     /// <summary>The template of <paramref name="key"/> with its placeholders filled.</summary>
     public string Fill(string key, params (string Name, string Value)[] values)

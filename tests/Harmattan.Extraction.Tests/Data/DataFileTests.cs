@@ -85,10 +85,10 @@ public sealed class DataFileTests : IDisposable
     /// <summary>
     /// Lexicons that the analysis over the knowledge base reads, not the extraction pipeline; each has a
     /// test of its own that its absence is HRM0301 naming it (Harmattan.Analysis.Tests: StanceTests;
-    /// Harmattan.Exchange.Tests: BriefTests for the briefing phrases and cues).
+    /// Harmattan.Exchange.Tests: BriefTests for the briefing phrases, cues and plurals).
     /// </summary>
     private static readonly string[] ReadOutsideThePipeline =
-        ["lexicons/en/stance-words.tsv", "lexicons/en/brief-phrases.tsv", "lexicons/en/brief-cues.tsv"];
+        ["lexicons/en/stance-words.tsv", "lexicons/en/brief-phrases.tsv", "lexicons/en/brief-cues.tsv", "lexicons/en/brief-plurals.tsv"];
 
     private static void Copy(string from, string to)
     {
