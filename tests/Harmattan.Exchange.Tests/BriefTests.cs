@@ -157,6 +157,29 @@ public sealed partial class BriefTests(SampleKnowledge samples) : IClassFixture<
     }
 
     [Fact]
+    public void A_document_that_gave_no_date_is_said_to_be_undated_not_dated_by_its_ingest()
+    {
+        var dated = new ReportBuilder("Ansar Dine in Kidal", "Ansar Dine entered Kidal.", PartialDate.OfMonth(2012, 4));
+        dated.Entity(EntityType.ArmedGroup, "Ansar Dine");
+        var undated = new ReportBuilder("Ansar Dine in Timbuktu", "Ansar Dine entered Timbuktu.");
+        undated.Entity(EntityType.ArmedGroup, "Ansar Dine");
+        using var mixed = StoreOf("undated-mixed", dated, undated);
+        using var bare = StoreOf("undated-only", undated);
+
+        var brief = Builder().Build(mixed, new BriefSubject(Actor: mixed.ResolveEntity("Ansar Dine")), Now);
+        var overview = brief.Sections.Single(s => s.Heading == "Overview").Sentences[0].Text;
+        Assert.Contains("from 2012-04, and in documents that give no date", overview, StringComparison.Ordinal);
+        var note = brief.Notes.Single(n => n.DocumentId == undated.Id);
+        Assert.False(note.DateIsPublished);
+        var ingested = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"*Ansar Dine in Timbuktu* (undated, ingested {ingested})", MarkdownBriefWriter.Write(brief), StringComparison.Ordinal);
+        Assert.Contains("(2012-04)", MarkdownBriefWriter.Write(brief), StringComparison.Ordinal);
+
+        var alone = Builder().Build(bare, new BriefSubject(Actor: bare.ResolveEntity("Ansar Dine")), Now);
+        Assert.Contains("is named in 1 document in documents that give no date", alone.Sections.Single(s => s.Heading == "Overview").Sentences[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Html_escapes_everything_and_carries_no_script()
     {
         using var store = samples.EmptyStore("hostile-" + Guid.NewGuid().ToString("N"));

@@ -19,8 +19,12 @@ public sealed record BriefSection(string Heading, int Level, IReadOnlyList<Brief
 public sealed record BriefSentence(string Text, IReadOnlyList<int> Notes);
 
 /// <summary>A source note: the document, and the evidence sentence when it cites one fact.</summary>
-public sealed record BriefNote(int Number, string DocumentId, string Title, PartialDate Date, string? Url, string? Evidence)
+/// <param name="DateIsPublished">False when the document gave no date: <see cref="Date"/> is then the day it was ingested.</param>
+public sealed record BriefNote(int Number, string DocumentId, string Title, PartialDate Date, string? Url, string? Evidence, bool DateIsPublished = true)
 {
+    /// <summary>The note's date as written: the publication date, or "undated, ingested 2026-11-25".</summary>
+    public string DateText => DateIsPublished ? Date.ToIso() : $"undated, ingested {Date.ToIso()}";
+
     /// <summary>
     /// The document's address when it is an absolute http(s) URL, escaped as a URI (no space, quote or angle bracket
     /// left); null otherwise. Writers link only this: a report's metadata is as untrusted as its text.

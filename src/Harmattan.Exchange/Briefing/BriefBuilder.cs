@@ -112,10 +112,10 @@ public sealed partial class BriefBuilder(ExchangeContext context, BriefPhrases p
                 return sentences;
             }
 
-            var cites = new[] { notes.CiteDocument(first.DocumentId, first.Title, first.Date), notes.CiteDocument(last.DocumentId, last.Title, last.Date) }.Distinct().ToList();
+            var cites = new[] { notes.CiteDocument(first), notes.CiteDocument(last) }.Distinct().ToList();
             sentences.Add(new BriefSentence(
                 phrases.Fill("overview.actor", ("name", actor.Name), ("type", Label(actor.Type)), ("count", Count(span.Documents, "document", span.DocumentsIsLowerBound)),
-                    ("when", When(first.Date, last.Date))),
+                    ("when", When(first, last))),
                 cites));
             var aliases = store.EntityAliases(actor)
                 .Where(x => !string.Equals(x, actor.Name, StringComparison.Ordinal))
@@ -197,6 +197,19 @@ public sealed partial class BriefBuilder(ExchangeContext context, BriefPhrases p
                 .Concat(kinds.Where(k => k.Total == 0 && k.SayNone).Select(k => phrases.Fill($"count.{k.Noun}.none")))
                 .ToList())
             : null;
+
+    /// <summary>
+    /// <see cref="When(PartialDate, PartialDate)"/> of the first and the last document naming an actor, by date. A
+    /// document that gave no date is dated by the day it was ingested, which is no date of the report: undated ones
+    /// are said to be undated, not placed on the calendar.
+    /// </summary>
+    private string When(NamingDocument first, NamingDocument last) => (first.DateIsPublished, last.DateIsPublished) switch
+    {
+        (true, true) => When(first.Date, last.Date),
+        (false, false) => phrases.Fill("when.undated"),
+        (true, false) => phrases.Fill("when.since.undated", ("first", first.Date.ToIso())),
+        (false, true) => phrases.Fill("when.until.undated", ("last", last.Date.ToIso())),
+    };
 
     /// <summary>"from 2012-04-10 to 2017-03-06", or one date when both are the same ("on 2012-04-10", "in 2012").</summary>
     private string When(PartialDate first, PartialDate last)

@@ -8,14 +8,14 @@ internal sealed class BriefNotes
 {
     private readonly Dictionary<(string, string?), BriefNote> _notes = [];
 
-    public int Cite(FactSource from) => Note(from.DocumentId, from.Title, from.Date, from.Evidence);
+    public int Cite(FactSource from) => Note(from.DocumentId, from.Title, from.Date, from.DateIsPublished, from.Evidence);
 
     public List<int> Cite(IEnumerable<FactSource> from, int most) =>
         from.Select(Cite).Distinct().Take(most).ToList();
 
-    public int CiteDocument(string documentId, string title, PartialDate date) => Note(documentId, title, date, null);
+    public int CiteDocument(NamingDocument document) => Note(document.DocumentId, document.Title, document.Date, document.DateIsPublished, null);
 
-    public int CiteDocument(FactSource from) => Note(from.DocumentId, from.Title, from.Date, null);
+    public int CiteDocument(FactSource from) => Note(from.DocumentId, from.Title, from.Date, from.DateIsPublished, null);
 
     /// <summary>The notes in order, each with its document's address (<see cref="KnowledgeStore.DocumentUrls"/>).</summary>
     public IReadOnlyList<BriefNote> All(KnowledgeStore store)
@@ -27,11 +27,11 @@ internal sealed class BriefNotes
             .ToList();
     }
 
-    private int Note(string documentId, string title, PartialDate date, string? evidence)
+    private int Note(string documentId, string title, PartialDate date, bool dateIsPublished, string? evidence)
     {
         if (!_notes.TryGetValue((documentId, evidence), out var note))
         {
-            note = new BriefNote(_notes.Count + 1, documentId, title, date, null, evidence);
+            note = new BriefNote(_notes.Count + 1, documentId, title, date, null, evidence, dateIsPublished);
             _notes[(documentId, evidence)] = note;
         }
 

@@ -30,6 +30,7 @@ public sealed class BriefPhrases
         ["overview.facts"] = ["name", "facts"],
         ["overview.facts.none"] = ["name"],
         ["when.span"] = ["first", "last"], ["when.day"] = ["date"], ["when.period"] = ["date"],
+        ["when.undated"] = [], ["when.since.undated"] = ["first"], ["when.until.undated"] = ["last"],
         ["count.at-least"] = ["count"],
         ["count.document.one"] = ["count"], ["count.document.other"] = ["count"], ["count.document.none"] = [],
         ["count.event.one"] = ["count"], ["count.event.other"] = ["count"], ["count.event.none"] = [],

@@ -45,7 +45,7 @@ public static class MarkdownBriefWriter
             md.Append("## ").Append(Escape(brief.SourcesHeading)).Append("\n\n");
             foreach (var note in brief.Notes)
             {
-                md.Append("[^").Append(note.Number).Append("]: *").Append(Escape(note.Title)).Append("* (").Append(note.Date.ToIso()).Append("), document `")
+                md.Append("[^").Append(note.Number).Append("]: *").Append(Escape(note.Title)).Append("* (").Append(note.DateText).Append("), document `")
                     .Append(note.DocumentId[..12]).Append('`');
                 if (note.Link is { } link)
                 {
@@ -139,7 +139,7 @@ public static class HtmlBriefWriter
             foreach (var note in brief.Notes)
             {
                 html.Append("<li id=\"note-").Append(note.Number).Append("\"><cite>").Append(E(note.Title)).Append("</cite> (")
-                    .Append(E(note.Date.ToIso())).Append("), document <code>").Append(E(note.DocumentId[..12])).Append("</code>");
+                    .Append(E(note.DateText)).Append("), document <code>").Append(E(note.DocumentId[..12])).Append("</code>");
                 if (note.Link is { } url)
                 {
                     html.Append(", <a href=\"").Append(E(url.AbsoluteUri)).Append("\" rel=\"noreferrer\">").Append(E(url.OriginalString)).Append("</a>");
