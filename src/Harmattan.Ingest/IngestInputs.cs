@@ -130,7 +130,7 @@ public static class IngestInputs
             var report = ReportSidecar.ReportOf(sidecar);
             var why = System.IO.File.Exists(report)
                 ? $"its report {report} is not a format ingest takes from a folder"
-                : $"there is no report {report} beside it (a sidecar is named after its report: REPORT{ReportSidecar.Suffix})";
+                : $"there is no report {report} beside it; a sidecar is named after its report, REPORT{ReportSidecar.Suffix}";
             yield return new IngestInput(sidecar, null, null) { Problem = HarmattanError.BadMetadata.At(sidecar, why) };
         }
     }

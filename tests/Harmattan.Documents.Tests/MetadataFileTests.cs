@@ -76,9 +76,10 @@ public sealed class MetadataFileTests : IDisposable
     [InlineData("", "not valid JSON, line 1:")]
     [InlineData("{\n  \"title\": \"Menaka\"\n  \"url\": \"https://example.org\"\n}", "not valid JSON, line 3:")]
     [InlineData("[\"Menaka\"]", "the content is a JSON array, not an object")]
-    [InlineData("{\"source\": \"Reuters\"}", "unknown field 'source': a sidecar gives title, published, url")]
-    [InlineData("{\"title\": \"a\", \"Title\": \"b\"}", "the field 'title' is given twice")]
+    [InlineData("{\"source\": \"Reuters\"}", "unknown field 'source': a sidecar gives title, published (or date), url")]
+    [InlineData("{\"title\": \"a\", \"Title\": \"b\"}", "'title' is given twice")]
     [InlineData("{\"title\": 12}", "'title' must be a string, not a JSON number")]
+    [InlineData("{\"date\": \"2012\", \"published\": \"2012\"}", "the date is given twice (published and date are the same field)")]
     [InlineData("{\"published\": true}", "'published' must be a string, not a JSON boolean")]
     [InlineData("{\"published\": \"22/03/2012\"}", "published '22/03/2012' is not a date: write 2012, 2012-03 or 2012-03-22")]
     [InlineData("{\"published\": \"2012-13\"}", "published '2012-13' is not a date")]
@@ -97,10 +98,10 @@ public sealed class MetadataFileTests : IDisposable
     }
 
     [Fact]
-    public void A_sidecar_may_have_a_byte_order_mark_nulls_and_a_timestamp()
+    public void A_sidecar_may_have_a_byte_order_mark_nulls_a_timestamp_and_date_for_published()
     {
         var path = _dir.Write("menaka.txt", Report);
-        _dir.Write("menaka.txt.meta.json", "\uFEFF{\"title\": null, \"published\": \"2019-11-05T08:00:00Z\", \"url\": \"\"}");
+        _dir.Write("menaka.txt.meta.json", "\uFEFF{\"title\": null, \"date\": \"2019-11-05T08:00:00Z\", \"url\": \"\"}");
 
         var doc = _reader.ReadFile(path, new ReadOptions());
 
@@ -122,7 +123,7 @@ public sealed class MetadataFileTests : IDisposable
     public void A_manifest_gives_each_row_its_metadata_resolved_against_its_folder()
     {
         var path = _dir.Write("harmattan-manifest.csv",
-            "File, URL ,title,published\r\n" +
+            "File, URL ,title,Date\r\n" +
             "2012/coup.txt,https://example.org/coup,\"Mutiny in Bamako, soldiers say\",2012-03-22\r\n" +
             "\r\n" +
             "gao.txt,,,2012-04\r\n");
@@ -180,8 +181,9 @@ public sealed class MetadataFileTests : IDisposable
     [Theory]
     [InlineData("", "no header")]
     [InlineData("title,published\na,2012\n", ":1: the document metadata is invalid (the header has no 'file' column")]
-    [InlineData("file,title,source\na.txt,A,Reuters\n", ":1: the document metadata is invalid (unknown column 'source': a manifest has the columns file, title, published, url)")]
-    [InlineData("\n\nfile,title,Title\n", ":3: the document metadata is invalid (the column 'title' appears twice)")]
+    [InlineData("file,title,source\na.txt,A,Reuters\n", ":1: the document metadata is invalid (unknown column 'source': a manifest has the columns file, title, published (or date), url)")]
+    [InlineData("\n\nfile,title,Title\n", ":3: the document metadata is invalid ('title' is given twice)")]
+    [InlineData("file;title;published\n", ":1: the document metadata is invalid (the header 'file;title;published' has no comma: a manifest's values are separated by commas, not semicolons)")]
     public void A_manifest_that_cannot_be_used_is_refused_whole_naming_file_and_line(string csv, string problem)
     {
         var path = _dir.Write("harmattan-manifest.csv", csv);

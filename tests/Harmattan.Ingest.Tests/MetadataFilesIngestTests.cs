@@ -80,7 +80,7 @@ public sealed class MetadataFilesIngestTests : IDisposable
         var failed = Assert.Single(results, r => r.Status == IngestStatus.Failed);
         Assert.EndsWith("gao.txt", failed.Input.Name, StringComparison.Ordinal);
         Assert.Equal(HarmattanError.BadMetadata, failed.Error);
-        Assert.Equal($"[HRM0111] {sidecar}: the document metadata is invalid (unknown field 'publised': a sidecar gives title, published, url)", failed.Message);
+        Assert.Equal($"[HRM0111] {sidecar}: the document metadata is invalid (unknown field 'publised': a sidecar gives title, published (or date), url)", failed.Message);
         Assert.Equal(["French strikes near Konna", "Mutiny in Bamako"], Stored().Select(d => d.Title));
     }
 
@@ -114,7 +114,7 @@ public sealed class MetadataFilesIngestTests : IDisposable
         var failures = results.Where(r => r.Status == IngestStatus.Failed).Select(r => r.Message).ToList();
         Assert.Equal(2, failures.Count);
         Assert.Contains(failures, m => m!.EndsWith("harmattan-manifest.csv:5: the document metadata is invalid ('2013/timbuktu.txt' does not exist)", StringComparison.Ordinal));
-        Assert.Contains(failures, m => m!.StartsWith($"[HRM0111] {orphan}: the document metadata is invalid (there is no report {Path.Combine(_folder, "2013", "gao.txt")} beside it", StringComparison.Ordinal));
+        Assert.Contains(failures, m => m == $"[HRM0111] {orphan}: the document metadata is invalid (there is no report {Path.Combine(_folder, "2013", "gao.txt")} beside it; a sidecar is named after its report, REPORT.meta.json)");
     }
 
     [Fact]

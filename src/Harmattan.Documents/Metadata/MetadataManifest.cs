@@ -8,8 +8,8 @@ namespace Harmattan.Documents.Metadata;
 /// <summary>
 /// A folder's manifest: <see cref="FileName"/>, a CSV table (RFC 4180, UTF-8) with a header line and one row a
 /// report, for datasets that ship their metadata as one table. The columns are <c>file</c> (required: the
-/// report's path relative to the manifest's folder, inside it) and any of <c>title</c>, <c>published</c>,
-/// <c>url</c>, in any order; an empty cell gives nothing. A manifest that cannot be read as such (not UTF-8
+/// report's path relative to the manifest's folder, inside it) and any of <c>title</c>, <c>published</c> (or
+/// <c>date</c>), <c>url</c>, in any order; an empty cell gives nothing. A manifest that cannot be read as such (not UTF-8
 /// text, no header, a header without <c>file</c> or with a column it does not know) is refused whole; a bad row
 /// is kept with its <see cref="ManifestRow.Problem"/>, so that it fails only the report it names.
 /// </summary>
@@ -19,8 +19,6 @@ public sealed class MetadataManifest
 
     /// <summary>A manifest of a million reports is about 100 MB; a larger file is refused before it is read.</summary>
     public const long MaxBytes = 256L * 1024 * 1024;
-
-    private static readonly string[] Columns = ["file", "title", "published", "url"];
 
     private MetadataManifest(string path, string folder, IReadOnlyList<ManifestRow> rows)
     {
@@ -109,18 +107,19 @@ public sealed class MetadataManifest
             throw HarmattanError.BadMetadata.At(where, $"the header is not valid CSV near {Shorten(bad)}");
         }
 
+        if (fields is [var only] && only.Contains(';', StringComparison.Ordinal))
+        {
+            throw HarmattanError.BadMetadata.At(where, $"the header '{Shorten(only)}' has no comma: a manifest's values are separated by commas, not semicolons");
+        }
+
         var header = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < fields.Length; i++)
         {
-            var name = fields[i].Trim().ToLowerInvariant();
-            if (!Columns.Contains(name))
+            var column = fields[i].Trim().Equals("file", StringComparison.OrdinalIgnoreCase) ? "file" : ReportMetadata.FieldOf(fields[i])
+                ?? throw HarmattanError.BadMetadata.At(where, $"unknown column '{fields[i].Trim()}': a manifest has the columns file, {ReportMetadata.FieldNames}");
+            if (!header.TryAdd(column, i))
             {
-                throw HarmattanError.BadMetadata.At(where, $"unknown column '{fields[i].Trim()}': a manifest has the columns {string.Join(", ", Columns)}");
-            }
-
-            if (!header.TryAdd(name, i))
-            {
-                throw HarmattanError.BadMetadata.At(where, $"the column '{name}' appears twice");
+                throw HarmattanError.BadMetadata.At(where, ReportMetadata.Twice(column));
             }
         }
 

@@ -16,6 +16,26 @@ public sealed record ReportMetadata(string? Title, PartialDate? Published, strin
         ? this
         : new ReportMetadata(Title ?? below.Title, Published ?? below.Published, Url ?? below.Url);
 
+    /// <summary>The names a sidecar field or a manifest column may have, for messages.</summary>
+    internal const string FieldNames = "title, published (or date), url";
+
+    /// <summary>
+    /// The field a sidecar key or manifest column names (<c>title</c>, <c>published</c>, <c>url</c>), lower-cased
+    /// and trimmed; <c>date</c> is <c>published</c>, as in Markdown front matter. Null for any other name.
+    /// </summary>
+    internal static string? FieldOf(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        "title" => "title",
+        "published" or "date" => "published",
+        "url" => "url",
+        _ => null,
+    };
+
+    /// <summary>Why a field given twice is refused.</summary>
+    internal static string Twice(string field) => field == "published"
+        ? "the date is given twice (published and date are the same field)"
+        : $"'{field}' is given twice";
+
     /// <summary>
     /// The metadata from values as a sidecar or a manifest writes them (blank means not given), or the problem
     /// with one of them: a date that is not 2012, 2012-03 or 2012-03-22 (an ISO timestamp's date part is

@@ -6,7 +6,7 @@ namespace Harmattan.Documents.Metadata;
 
 /// <summary>
 /// A report's sidecar: the file named as the report plus <see cref="Suffix"/> (<c>report.txt.meta.json</c>
-/// beside <c>report.txt</c>), a JSON object with any of <c>title</c>, <c>published</c> and <c>url</c>. It is
+/// beside <c>report.txt</c>), a JSON object with any of <c>title</c>, <c>published</c> (or <c>date</c>) and <c>url</c>. It is
 /// for files that carry no metadata of their own (plain text, PDFs with empty properties). The name keeps
 /// the report's whole name, extension included, so <c>a.txt</c> and <c>a.pdf</c> each have their own, and
 /// its <c>.json</c> ending is no report format, so a folder walk never takes it for a report.
@@ -17,8 +17,6 @@ public static class ReportSidecar
 
     /// <summary>A sidecar holds a few short values; anything larger is a mistake, refused before it is read.</summary>
     public const long MaxBytes = 1024 * 1024;
-
-    private static readonly string[] Fields = ["title", "published", "url"];
 
     /// <summary>The sidecar path of the report at <paramref name="reportPath"/>.</summary>
     public static string PathOf(string reportPath) => reportPath + Suffix;
@@ -80,15 +78,11 @@ public static class ReportSidecar
 
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                var name = property.Name.Trim().ToLowerInvariant();
-                if (!Fields.Contains(name))
+                var field = ReportMetadata.FieldOf(property.Name)
+                    ?? throw Problem(subject, $"unknown field '{property.Name}': a sidecar gives {ReportMetadata.FieldNames}");
+                if (!values.TryAdd(field, Value(field, property.Value, subject)))
                 {
-                    throw Problem(subject, $"unknown field '{property.Name}': a sidecar gives {string.Join(", ", Fields)}");
-                }
-
-                if (!values.TryAdd(name, Value(name, property.Value, subject)))
-                {
-                    throw Problem(subject, $"the field '{name}' is given twice");
+                    throw Problem(subject, ReportMetadata.Twice(field));
                 }
             }
         }
