@@ -24,7 +24,12 @@ internal sealed class ManifestIndex
     /// </summary>
     public IngestInput Describe(IngestInput input)
     {
-        var full = Path.GetFullPath(input.Path!);
+        if (FullPath(input.Path!) is not { } full)
+        {
+            // Not a path at all (empty, a NUL in it): reading it says so.
+            return input;
+        }
+
         _described.Add(full);
         var rows = new List<ManifestRow>();
         for (var folder = Path.GetDirectoryName(full); folder is not null; folder = Path.GetDirectoryName(folder))
@@ -93,6 +98,18 @@ internal sealed class ManifestIndex
 
         _byFolder.Add(folder, loaded);
         return loaded;
+    }
+
+    private static string? FullPath(string path)
+    {
+        try
+        {
+            return Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A path found by looking up from a report, relative to the working directory when it is below it, so messages stay short.</summary>

@@ -182,6 +182,16 @@ public sealed class MetadataFilesIngestTests : IDisposable
         Assert.Empty(_kb.Store.ListDocuments());
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("bad\0name.txt")]
+    public void A_path_that_is_no_path_still_fails_as_unreadable(string path)
+    {
+        var failed = Assert.Single(_kb.Ingest(path));
+
+        Assert.Equal(HarmattanError.Unreadable, failed.Error);
+    }
+
     /// <summary>Title, publication date and URL of every stored document, by title.</summary>
     private List<(string Title, string? Published, string? Url)> Stored() =>
         _kb.Store.ListDocuments()
