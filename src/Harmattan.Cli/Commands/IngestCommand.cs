@@ -10,8 +10,9 @@ namespace Harmattan.Cli.Commands;
 
 /// <summary>
 /// <c>ingest PATH...</c>: reads files, folders (recursively) or <c>-</c> (stdin), with the metadata of their
-/// sidecars and manifests (<see cref="IngestInputs"/>), extracts and stores each document in its own transaction. On a terminal it shows a progress bar with documents per second;
-/// otherwise one plain line per input. Ends with a summary; exit code 1 if any input failed.
+/// sidecars and manifests (<see cref="IngestInputs"/>), extracts and stores each document in its own
+/// transaction. On a terminal it shows a progress bar with documents per second; otherwise one plain line
+/// per input. Ends with a summary; exit code 1 if any input failed.
 /// </summary>
 internal static class IngestCommand
 {
