@@ -28,6 +28,19 @@ public sealed class MetadataFileTests : IDisposable
     }
 
     [Fact]
+    public void A_pdf_with_empty_properties_takes_its_sidecar()
+    {
+        var path = _dir.Write("bulletin.pdf", PdfFixtures.WithText("Gunmen attacked a checkpoint near Menaka."));
+        _dir.Write("bulletin.pdf.meta.json", """{"title": "Security bulletin 41", "published": "2019-11"}""");
+
+        var doc = _reader.ReadFile(path, new ReadOptions());
+
+        Assert.Equal("pdf", doc.Format);
+        Assert.Equal("Security bulletin 41", doc.Title);
+        Assert.Equal("2019-11", doc.Published?.ToIso());
+    }
+
+    [Fact]
     public void Without_a_sidecar_nothing_changes_and_the_id_never_depends_on_one()
     {
         var path = _dir.Write("menaka.txt", Report);
