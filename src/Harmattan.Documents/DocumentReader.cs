@@ -1,6 +1,7 @@
 using System.Globalization;
 using Harmattan.Documents.Html;
 using Harmattan.Documents.Markdown;
+using Harmattan.Documents.Metadata;
 using Harmattan.Documents.Pdf;
 using Harmattan.Documents.PlainText;
 using Harmattan.Knowledge;
@@ -39,10 +40,12 @@ public sealed class DocumentReader
     /// Reads a report from disk. The format follows the extension (.txt .text .md .markdown .html .htm
     /// .pdf); an unknown extension is accepted only if the content is recognisably PDF or HTML, and a
     /// file without an extension is sniffed the same way and otherwise read as plain text. The size
-    /// limit is checked from the file system before any content is read.
+    /// limit is checked from the file system before any content is read. A sidecar beside the file
+    /// (<see cref="ReportSidecar"/>) gives metadata over the file's own and the manifest's
+    /// (<see cref="ReadOptions.Listed"/>), under the overrides of <paramref name="options"/>.
     /// </summary>
     /// <param name="path">Kept verbatim as <see cref="SourceDocument.Source"/> and as the error subject.</param>
-    /// <exception cref="HarmattanException">An HRM01xx error about <paramref name="path"/>.</exception>
+    /// <exception cref="HarmattanException">An HRM01xx error about <paramref name="path"/>, or HRM0111 about its sidecar.</exception>
     public SourceDocument ReadFile(string path, ReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -72,7 +75,8 @@ public sealed class DocumentReader
 
         // The file may have grown between the size check and the read.
         CheckSize(content.LongLength, options, path);
-        return Read(content, path, Path.GetFileName(path), options);
+        var beside = ReportSidecar.ReadBeside(path);
+        return Read(content, path, Path.GetFileName(path), options, beside);
     }
 
     /// <summary>
@@ -88,10 +92,10 @@ public sealed class DocumentReader
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(options);
         CheckSize(content.LongLength, options, name);
-        return Read(content, name, Path.GetFileName(name), options);
+        return Read(content, name, Path.GetFileName(name), options, beside: null);
     }
 
-    private SourceDocument Read(byte[] content, string subject, string fileName, ReadOptions options)
+    private SourceDocument Read(byte[] content, string subject, string fileName, ReadOptions options, ReportMetadata? beside)
     {
         if (content.Length == 0)
         {
@@ -100,13 +104,15 @@ public sealed class DocumentReader
 
         var reader = Choose(content, subject, fileName);
         var result = reader.Read(content, subject);
-        var title = FirstNonBlank(options.Title, result.Title) ?? FirstLineTitle(result.Text) ?? TitleFromFileName(fileName);
+        // Most specific first: the caller's overrides, the sidecar, the manifest's row, the file itself.
+        var outside = (beside ?? ReportMetadata.None).Over(options.Listed);
+        var title = FirstNonBlank(options.Title, outside.Title ?? result.Title) ?? FirstLineTitle(result.Text) ?? TitleFromFileName(fileName);
         return new SourceDocument(
             result.Text,
             TextNormalizer.Normalize(title),
-            options.Published ?? result.Published,
+            options.Published ?? outside.Published ?? result.Published,
             subject,
-            FirstNonBlank(options.Url, result.Url),
+            FirstNonBlank(options.Url, outside.Url ?? result.Url),
             reader.Format,
             StableId.Sha256Hex(result.Text));
     }

@@ -1,11 +1,12 @@
+using Harmattan.Documents.Metadata;
 using Harmattan.Knowledge;
 
 namespace Harmattan.Documents;
 
 /// <summary>
-/// What the caller knows better than the file (the CLI's <c>--title</c>, <c>--published</c>, <c>--url</c>)
-/// and how much it is willing to read. Overrides never change <see cref="SourceDocument.Text"/>, so they
-/// never change the document id.
+/// What the caller knows better than the file (the CLI's <c>--title</c>, <c>--published</c>, <c>--url</c>),
+/// what a folder's manifest lists for it, and how much it is willing to read. Overrides never change
+/// <see cref="SourceDocument.Text"/>, so they never change the document id.
 /// </summary>
 public sealed record ReadOptions
 {
@@ -23,4 +24,10 @@ public sealed record ReadOptions
 
     /// <summary>Replaces any URL found in the file.</summary>
     public string? Url { get; init; }
+
+    /// <summary>
+    /// What a folder's manifest lists for this report (<see cref="MetadataManifest"/>): each field it gives
+    /// replaces the file's own, unless the overrides above or a sidecar beside the file give that field.
+    /// </summary>
+    public ReportMetadata? Listed { get; init; }
 }

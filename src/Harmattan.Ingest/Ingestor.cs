@@ -127,10 +127,7 @@ public sealed class Ingestor(DocumentReader reader, ExtractionPipeline pipeline,
     {
         try
         {
-            var own = input.Metadata is { } metadata ? metadata with { MaxBytes = options.MaxBytes } : options;
-            var source = input.Content is { } bytes
-                ? reader.Read(bytes, input.Name, own)
-                : reader.ReadFile(input.Path!, own);
+            var source = input.Read(reader, options);
             var document = new Document(source.ContentHash, source.Title, source.Published, source.Source, source.Url, source.Format, source.Text);
             // Known content is not extracted again: the store would keep nothing of it anyway.
             if (probe.Contains(document.Id))

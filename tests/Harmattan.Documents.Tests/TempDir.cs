@@ -10,6 +10,7 @@ public sealed class TempDir : IDisposable
     public string Write(string name, byte[] content)
     {
         var file = System.IO.Path.Combine(Path, name);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
         File.WriteAllBytes(file, content);
         return file;
     }

@@ -20,13 +20,17 @@ internal sealed class IngestedStore : IDisposable
     {
         Directory.CreateDirectory(_folder);
         Store = KnowledgeStore.Open(Path.Combine(_folder, "kb.db"));
-        var ingestor = new Ingestor(new DocumentReader(), Pipeline.Value, Store);
-        Results = ingestor.RunAll(IngestInputs.Expand(paths, () => []), new ReadOptions()).Results;
+        Results = Ingest(paths);
     }
 
     public KnowledgeStore Store { get; }
 
+    /// <summary>What the ingest of the constructor's paths did.</summary>
     public IReadOnlyList<IngestResult> Results { get; }
+
+    /// <summary>Ingests more paths (files, folders) into the same store, as the CLI's ingest does.</summary>
+    public IReadOnlyList<IngestResult> Ingest(params string[] paths) =>
+        new Ingestor(new DocumentReader(), Pipeline.Value, Store).RunAll(IngestInputs.Expand(paths, () => []), new ReadOptions()).Results;
 
     /// <summary>The distinct entities the given spellings name (each spelling that names none is skipped).</summary>
     public IReadOnlySet<string> EntitiesNamed(params string[] spellings)

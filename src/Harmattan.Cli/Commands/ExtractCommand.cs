@@ -77,7 +77,7 @@ internal static class ExtractCommand
     {
         try
         {
-            var source = input.Content is { } bytes ? reader.Read(bytes, input.Name, options) : reader.ReadFile(input.Path!, options);
+            var source = input.Read(reader, options);
             var (extraction, published) = pipeline.ExtractDated(source.ContentHash, source.Text, source.Published);
             return (input, source with { Published = published }, extraction, null);
         }

@@ -9,9 +9,10 @@ using Spectre.Console;
 namespace Harmattan.Cli.Commands;
 
 /// <summary>
-/// <c>ingest PATH...</c>: reads files, folders (recursively) or <c>-</c> (stdin), extracts and stores each
-/// document in its own transaction. On a terminal it shows a progress bar with documents per second;
-/// otherwise one plain line per input. Ends with a summary; exit code 1 if any input failed.
+/// <c>ingest PATH...</c>: reads files, folders (recursively) or <c>-</c> (stdin), with the metadata of their
+/// sidecars and manifests (<see cref="IngestInputs"/>), extracts and stores each document in its own
+/// transaction. On a terminal it shows a progress bar with documents per second; otherwise one plain line
+/// per input. Ends with a summary; exit code 1 if any input failed.
 /// </summary>
 internal static class IngestCommand
 {
@@ -22,9 +23,9 @@ internal static class IngestCommand
             Description = "Report files, folders (searched recursively) or - for standard input.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var title = new Option<string?>("--title") { Description = "Title to store instead of the one the document gives (one input only)." };
-        var published = new Option<string?>("--published") { Description = "Publication date (2012, 2012-03 or 2012-03-22) instead of the document's." };
-        var url = new Option<string?>("--url") { Description = "Source URL to record (one input only)." };
+        var title = new Option<string?>("--title") { Description = "Title to store instead of the one the document, its sidecar or manifest gives (one input only)." };
+        var published = new Option<string?>("--published") { Description = "Publication date (2012, 2012-03 or 2012-03-22) instead of the document's, its sidecar's or manifest's." };
+        var url = new Option<string?>("--url") { Description = "Source URL to record instead of the document's, its sidecar's or manifest's (one input only)." };
         var maxSize = new Option<double>("--max-size-mb")
         {
             Description = "Refuse files larger than this many megabytes.",
