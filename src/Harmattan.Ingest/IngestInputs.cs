@@ -124,8 +124,8 @@ public static class IngestInputs
             yield return manifests.Describe(IngestInput.File(report));
         }
 
-        var known = reports.ToHashSet(StringComparer.Ordinal);
-        foreach (var sidecar in files.Where(f => ReportSidecar.IsSidecar(f) && !known.Contains(ReportSidecar.ReportOf(f))))
+        var described = reports.SelectMany(r => (string[])[ReportSidecar.PathOf(r), ReportSidecar.StemPathOf(r)]).ToHashSet(StringComparer.Ordinal);
+        foreach (var sidecar in files.Where(f => ReportSidecar.IsSidecar(f) && !described.Contains(f)))
         {
             var report = ReportSidecar.ReportOf(sidecar);
             var why = System.IO.File.Exists(report)

@@ -98,7 +98,7 @@ public sealed class MetadataFilesCliTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(
-            $"harmattan: [HRM0111] {Path.Combine("wire", "harmattan-manifest.csv")}:1: the document metadata is invalid (unknown column 'name': a manifest has the columns file, title, published (or date), url)",
+            $"harmattan: [HRM0111] {Path.Combine("wire", "harmattan-manifest.csv")}:1: the document metadata is invalid (unknown column 'name': a manifest has the columns file, title, published (or date), url (genre and source are taken and not stored))",
             run.Error.Trim());
         Assert.Empty(Documents());
     }

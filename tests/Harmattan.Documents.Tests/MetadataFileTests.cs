@@ -89,7 +89,7 @@ public sealed class MetadataFileTests : IDisposable
     [InlineData("", "not valid JSON, line 1:")]
     [InlineData("{\n  \"title\": \"Menaka\"\n  \"url\": \"https://example.org\"\n}", "not valid JSON, line 3:")]
     [InlineData("[\"Menaka\"]", "the content is a JSON array, not an object")]
-    [InlineData("{\"source\": \"Reuters\"}", "unknown field 'source': a sidecar gives title, published (or date), url")]
+    [InlineData("{\"outlet\": \"Reuters\"}", "unknown field 'outlet': a sidecar gives title, published (or date), url (genre and source are taken and not stored)")]
     [InlineData("{\"title\": \"a\", \"Title\": \"b\"}", "'title' is given twice")]
     [InlineData("{\"title\": 12}", "'title' must be a string, not a JSON number")]
     [InlineData("{\"date\": \"2012\", \"published\": \"2012\"}", "the date is given twice (published and date are the same field)")]
@@ -194,7 +194,7 @@ public sealed class MetadataFileTests : IDisposable
     [Theory]
     [InlineData("", "no header")]
     [InlineData("title,published\na,2012\n", ":1: the document metadata is invalid (the header has no 'file' column")]
-    [InlineData("file,title,source\na.txt,A,Reuters\n", ":1: the document metadata is invalid (unknown column 'source': a manifest has the columns file, title, published (or date), url)")]
+    [InlineData("file,title,outlet\na.txt,A,Reuters\n", ":1: the document metadata is invalid (unknown column 'outlet': a manifest has the columns file, title, published (or date), url (genre and source are taken and not stored))")]
     [InlineData("\n\nfile,title,Title\n", ":3: the document metadata is invalid ('title' is given twice)")]
     [InlineData("file;title;published\n", ":1: the document metadata is invalid (the header 'file;title;published' has no comma: a manifest's values are separated by commas, not semicolons)")]
     public void A_manifest_that_cannot_be_used_is_refused_whole_naming_file_and_line(string csv, string problem)

@@ -80,7 +80,7 @@ public sealed class MetadataFilesIngestTests : IDisposable
         var failed = Assert.Single(results, r => r.Status == IngestStatus.Failed);
         Assert.EndsWith("gao.txt", failed.Input.Name, StringComparison.Ordinal);
         Assert.Equal(HarmattanError.BadMetadata, failed.Error);
-        Assert.Equal($"[HRM0111] {sidecar}: the document metadata is invalid (unknown field 'publised': a sidecar gives title, published (or date), url)", failed.Message);
+        Assert.Equal($"[HRM0111] {sidecar}: the document metadata is invalid (unknown field 'publised': a sidecar gives title, published (or date), url (genre and source are taken and not stored))", failed.Message);
         Assert.Equal(["French strikes near Konna", "Mutiny in Bamako"], Stored().Select(d => d.Title));
     }
 
@@ -190,6 +190,26 @@ public sealed class MetadataFilesIngestTests : IDisposable
         var failed = Assert.Single(_kb.Ingest(path));
 
         Assert.Equal(HarmattanError.Unreadable, failed.Error);
+    }
+
+    [Fact]
+    public void A_sidecar_named_after_the_report_without_its_extension_is_read_with_the_fields_corpora_add()
+    {
+        // As corpora ship them: 07.meta.json beside 07.txt, with a genre and a date that may be null.
+        var folder = Path.Combine(_folder, "corpus");
+        Write("corpus/07.txt", "Gunmen attacked a convoy near Ansongo, officials said.");
+        Write("corpus/07.meta.json", """{"url": "https://example.org/07", "title": "Convoy attacked", "genre": "news", "published": "2015-06-02"}""");
+        Write("corpus/08.txt", "The army said it had retaken the town.");
+        Write("corpus/08.meta.json", """{"url": "https://example.org/08", "title": "Town retaken", "genre": "news", "published": null}""");
+        // One named with the extension wins over one named without.
+        Write("corpus/08.txt.meta.json", """{"title": "The town is retaken"}""");
+
+        var results = _kb.Ingest(folder);
+
+        Assert.All(results, r => Assert.Equal(IngestStatus.Added, r.Status));
+        Assert.Equal(
+            [("Convoy attacked", "2015-06-02", "https://example.org/07"), ("The town is retaken", null, null)],
+            Stored());
     }
 
     /// <summary>Title, publication date and URL of every stored document, by title.</summary>

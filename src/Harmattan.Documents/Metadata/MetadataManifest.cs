@@ -115,6 +115,11 @@ public sealed class MetadataManifest
         var header = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < fields.Length; i++)
         {
+            if (ReportMetadata.IsUnstored(fields[i]))
+            {
+                continue;
+            }
+
             var column = fields[i].Trim().Equals("file", StringComparison.OrdinalIgnoreCase) ? "file" : ReportMetadata.FieldOf(fields[i])
                 ?? throw HarmattanError.BadMetadata.At(where, $"unknown column '{fields[i].Trim()}': a manifest has the columns file, {ReportMetadata.FieldNames}");
             if (!header.TryAdd(column, i))

@@ -17,7 +17,14 @@ public sealed record ReportMetadata(string? Title, PartialDate? Published, strin
         : new ReportMetadata(Title ?? below.Title, Published ?? below.Published, Url ?? below.Url);
 
     /// <summary>The names a sidecar field or a manifest column may have, for messages.</summary>
-    internal const string FieldNames = "title, published (or date), url";
+    internal const string FieldNames = "title, published (or date), url (genre and source are taken and not stored)";
+
+    /// <summary>
+    /// Fields that describe a report and that corpora ship beside it (a genre, the outlet), which the knowledge base
+    /// has no place for: taken without complaint, and not stored. Any other name is refused, so a misspelt field is
+    /// not silently lost.
+    /// </summary>
+    internal static bool IsUnstored(string name) => name.Trim().ToLowerInvariant() is "genre" or "source";
 
     /// <summary>
     /// The field a sidecar key or manifest column names (<c>title</c>, <c>published</c>, <c>url</c>), lower-cased

@@ -9,7 +9,9 @@ namespace Harmattan.Documents.Metadata;
 /// beside <c>report.txt</c>), a JSON object with any of <c>title</c>, <c>published</c> (or <c>date</c>) and <c>url</c>. It is
 /// for files that carry no metadata of their own (plain text, PDFs with empty properties). The name keeps
 /// the report's whole name, extension included, so <c>a.txt</c> and <c>a.pdf</c> each have their own, and
-/// its <c>.json</c> ending is no report format, so a folder walk never takes it for a report.
+/// its <c>.json</c> ending is no report format, so a folder walk never takes it for a report. Corpora that name
+/// the sidecar after the report's name without its extension (<c>01.meta.json</c> beside <c>01.txt</c>) are read
+/// too: such a sidecar describes every report of that name, and one named with the extension wins over it.
 /// </summary>
 public static class ReportSidecar
 {
@@ -28,11 +30,20 @@ public static class ReportSidecar
     /// <summary>The report a sidecar describes: its path without <see cref="Suffix"/>.</summary>
     public static string ReportOf(string sidecarPath) => sidecarPath[..^Suffix.Length];
 
-    /// <summary>The metadata of the sidecar beside <paramref name="reportPath"/>, or null when it has none.</summary>
+    /// <summary>The sidecar named after the report's name without its extension (<c>01.meta.json</c> beside <c>01.txt</c>).</summary>
+    public static string StemPathOf(string reportPath) =>
+        Path.Combine(Path.GetDirectoryName(reportPath) ?? "", Path.GetFileNameWithoutExtension(reportPath) + Suffix);
+
+    /// <summary>Whether <paramref name="sidecarPath"/> describes the report at <paramref name="reportPath"/>, named either way.</summary>
+    public static bool Describes(string sidecarPath, string reportPath) =>
+        string.Equals(sidecarPath, PathOf(reportPath), StringComparison.Ordinal)
+        || string.Equals(sidecarPath, StemPathOf(reportPath), StringComparison.Ordinal);
+
+    /// <summary>The metadata of the sidecar beside <paramref name="reportPath"/> (named either way), or null when it has none.</summary>
     /// <exception cref="HarmattanException">HRM0111 naming the sidecar and its problem; HRM0106 when it cannot be read.</exception>
     public static ReportMetadata? ReadBeside(string reportPath)
     {
-        var path = PathOf(reportPath);
+        var path = File.Exists(PathOf(reportPath)) ? PathOf(reportPath) : StemPathOf(reportPath);
         byte[] content;
         try
         {
@@ -78,6 +89,11 @@ public static class ReportSidecar
 
             foreach (var property in document.RootElement.EnumerateObject())
             {
+                if (ReportMetadata.IsUnstored(property.Name))
+                {
+                    continue;
+                }
+
                 var field = ReportMetadata.FieldOf(property.Name)
                     ?? throw Problem(subject, $"unknown field '{property.Name}': a sidecar gives {ReportMetadata.FieldNames}");
                 if (!values.TryAdd(field, Value(field, property.Value, subject)))
