@@ -67,8 +67,7 @@ public sealed partial class KnowledgeStore
     private void RemoveDocumentRows(string id, DbTransaction transaction)
     {
         _dialect.UnindexDocument(_connection, transaction, id);
-        // Before its rows go: the tallies lose what they bring.
-        AddTallyDifference([id], TalliesOfDocuments([id], transaction), transaction, afterwards: false);
+        SubtractTalliesOfDocuments([id], transaction);
         var seq = _connection.QuerySingle<long>("SELECT seq FROM documents WHERE id = @Id", new { Id = id }, transaction);
         _connection.Execute(
             """

@@ -53,14 +53,18 @@ public sealed partial class KnowledgeStore
     private void AddTalliesOfDocuments(IReadOnlyCollection<string> documentIds, DbTransaction transaction) =>
         AddTallies(TalliesOfDocuments(documentIds, transaction), transaction);
 
+    /// <summary>Takes off what the rows of <paramref name="documentIds"/> bring, before they are deleted.</summary>
+    private void SubtractTalliesOfDocuments(IReadOnlyCollection<string> documentIds, DbTransaction transaction) =>
+        AddTallies(TalliesOfDocuments(documentIds, transaction).ToDictionary(t => t.Key, t => default(EntityTally) - t.Value, StringComparer.Ordinal), transaction);
+
     /// <summary>
     /// Adds to the entities' tallies the difference between what the rows of <paramref name="documentIds"/> bring now
     /// and what they brought <paramref name="before"/> (<see cref="TalliesOfDocuments"/> read before a writer changed
-    /// them). Not <paramref name="afterwards"/>: the rows are about to go, and bring nothing now.
+    /// them).
     /// </summary>
-    private void AddTallyDifference(IReadOnlyCollection<string> documentIds, Dictionary<string, EntityTally> before, DbTransaction transaction, bool afterwards = true)
+    private void AddTallyDifference(IReadOnlyCollection<string> documentIds, Dictionary<string, EntityTally> before, DbTransaction transaction)
     {
-        var after = afterwards ? TalliesOfDocuments(documentIds, transaction) : new Dictionary<string, EntityTally>(StringComparer.Ordinal);
+        var after = TalliesOfDocuments(documentIds, transaction);
         foreach (var (entityId, tally) in before)
         {
             after[entityId] = after.GetValueOrDefault(entityId) - tally;
