@@ -29,7 +29,6 @@ public sealed class KnowledgeRead : IDisposable
     private readonly Dictionary<string, KnowledgeDocument> _documents;
     private readonly HashSet<string> _live;
     private readonly bool _hasProperties;
-    private readonly TextCache _texts = new(TextCacheChars);
 
     /// <param name="scope">Null for the whole knowledge base; else the ids of the only documents to read.</param>
     internal KnowledgeRead(DbConnection connection, DbTransaction transaction, StoreDialect dialect, IReadOnlyCollection<string>? scope)
@@ -235,46 +234,24 @@ public sealed class KnowledgeRead : IDisposable
         }
     }
 
-    /// <summary>
-    /// The rows with their evidence, cut from their documents' texts: those the cache holds, and the others read once
-    /// for the lot.
-    /// </summary>
+    /// <summary>The rows with their evidence, cut from their documents' texts, read once for the lot.</summary>
     private List<TRow> Sourced<TRow>(List<TRow> rows)
         where TRow : ExportEvidenceRow
     {
-        var missing = rows.Select(r => r.DocumentId).Distinct(StringComparer.Ordinal).Where(id => !_texts.Contains(id)).ToList();
-        var read = missing.Count == 0
-            ? []
-            : _connection.Query<(string Id, string Text)>(
-                    $"SELECT d.id, d.text FROM documents d JOIN {_dialect.StringRows("@Ids", "c")} ON c.value = d.id",
-                    new { Ids = _dialect.Strings(missing) },
-                    _transaction)
-                .ToDictionary(t => t.Id, t => t.Text, StringComparer.Ordinal);
+        var texts = _connection.Query<(string Id, string Text)>(
+                $"SELECT d.id, d.text FROM documents d JOIN {_dialect.StringRows("@Ids", "c")} ON c.value = d.id",
+                new { Ids = _dialect.Strings(rows.Select(r => r.DocumentId).Distinct(StringComparer.Ordinal)) },
+                _transaction)
+            .ToDictionary(t => t.Id, t => t.Text, StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            if (!read.TryGetValue(row.DocumentId, out var text))
-            {
-                text = _texts.Get(row.DocumentId);
-            }
-
+            var text = texts[row.DocumentId];
             var from = (int)Math.Clamp(row.EvidenceStart, 0, text.Length);
             row.EvidenceText = text[from..(int)Math.Clamp(row.EvidenceEnd, from, text.Length)];
         }
 
-        foreach (var (id, text) in read)
-        {
-            _texts.Add(id, text);
-        }
-
         return rows;
     }
-
-    /// <summary>
-    /// How many characters of document texts <see cref="Sourced"/> keeps between lots (64 MB). Events come by date: a
-    /// page of 5,000 names about 3,400 documents, most of which the pages around it name too, so 20,000 generated
-    /// reports read 203,000 texts (1.25 GB) without a cache and about 62,000 with 8,000 texts kept.
-    /// </summary>
-    private const int TextCacheChars = 32 * 1024 * 1024;
 
     /// <summary>
     /// The <see cref="ExportEvidenceRow"/> columns of a fact aliased <paramref name="fact"/> whose document is d, but
