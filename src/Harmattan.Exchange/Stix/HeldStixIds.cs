@@ -13,6 +13,7 @@ internal sealed class HeldStixIds
 {
     private readonly List<string> _types = [];
     private readonly Dictionary<string, int> _typeNumbers = new(StringComparer.Ordinal);
+    private int[] _typeOrder = [];
 
     public HeldStixId Hold(string id)
     {
@@ -43,7 +44,23 @@ internal sealed class HeldStixIds
     /// </summary>
     public int Compare(HeldStixId a, HeldStixId b)
     {
-        var byType = a.Type == b.Type ? 0 : string.CompareOrdinal(_types[a.Type] + "--", _types[b.Type] + "--");
+        var byType = a.Type == b.Type ? 0 : TypeOrder()[a.Type].CompareTo(TypeOrder()[b.Type]);
         return byType != 0 ? byType : a.High != b.High ? a.High.CompareTo(b.High) : a.Low.CompareTo(b.Low);
+    }
+
+    /// <summary>Each type number's place among the types' <c>type--</c> prefixes in ordinal order, made again only when a type was added.</summary>
+    private int[] TypeOrder()
+    {
+        if (_typeOrder.Length != _types.Count)
+        {
+            var sorted = Enumerable.Range(0, _types.Count).OrderBy(t => _types[t] + "--", StringComparer.Ordinal).ToList();
+            _typeOrder = new int[_types.Count];
+            for (var place = 0; place < sorted.Count; place++)
+            {
+                _typeOrder[sorted[place]] = place;
+            }
+        }
+
+        return _typeOrder;
     }
 }
